@@ -1,0 +1,88 @@
+// The registry of path attribute codecs by type code, and the attribute header (flags, type, length) rules.
+package org.bgpekko.wire.attribute;
+
+import org.bgpekko.wire.SessionOptions;
+import org.bgpekko.wire.WireWriter;
+
+public final class AttributeCodecs {
+    private static final AttributeCodec[] BY_TYPE = new AttributeCodec[256];
+
+    static {
+        register(new BasicCodecs.OriginCodec());
+        register(new AsPathCodecs.AsPathCodec());
+        register(new BasicCodecs.NextHopCodec());
+        register(new BasicCodecs.U32Codec(PathAttribute.MULTI_EXIT_DISC, BasicCodecs.OPTIONAL_NON_TRANSITIVE));
+        register(new BasicCodecs.U32Codec(PathAttribute.LOCAL_PREF, BasicCodecs.WELL_KNOWN));
+        register(new BasicCodecs.AtomicAggregateCodec());
+        register(new AsPathCodecs.AggregatorCodec());
+        register(new CommunityCodecs.CommunitiesCodec());
+        register(new BasicCodecs.U32Codec(PathAttribute.ORIGINATOR_ID, BasicCodecs.OPTIONAL_NON_TRANSITIVE));
+        register(new BasicCodecs.ClusterListCodec());
+        register(new MpCodecs.MpReachCodec());
+        register(new MpCodecs.MpUnreachCodec());
+        register(new CommunityCodecs.ExtendedCommunitiesCodec());
+        register(new AsPathCodecs.As4PathCodec());
+        register(new AsPathCodecs.As4AggregatorCodec());
+        register(new CommunityCodecs.Ipv6ExtendedCommunitiesCodec());
+        register(new TlvCodecs.AigpCodec());
+        register(new CommunityCodecs.LargeCommunitiesCodec());
+        register(new TlvCodecs.PrefixSidCodec());
+    }
+
+    private AttributeCodecs() {}
+
+    private static void register(AttributeCodec codec) {
+        if (BY_TYPE[codec.typeCode()] != null) {
+            throw new IllegalStateException("two codecs for attribute " + codec.typeCode());
+        }
+        BY_TYPE[codec.typeCode()] = codec;
+    }
+
+    /** The codec for a type code, or null when the type is unknown. */
+    public static AttributeCodec get(int typeCode) {
+        return typeCode >= 0 && typeCode < 256 ? BY_TYPE[typeCode] : null;
+    }
+
+    /** The flags an attribute goes out with (before the extended-length bit). */
+    public static int flags(PathAttribute a) {
+        if (a instanceof UnknownAttribute u) {
+            return u.flags();
+        }
+        return BY_TYPE[a.typeCode()].flags();
+    }
+
+    /**
+     * Writes flags, type, length and value. The extended-length bit is set when the value exceeds 255 bytes,
+     * when an unknown attribute came with it, and on the MP_UNREACH_NLRI of an End-of-RIB (ExaBGP's form).
+     */
+    public static void encode(PathAttribute a, WireWriter out, SessionOptions options) {
+        int flags = flags(a);
+        boolean extended = (flags & PathAttribute.FLAG_EXTENDED_LENGTH) != 0
+                || (a instanceof MpUnreachNlri u && u.nlri().isEmpty());
+        int start = out.position();
+        out.put8(0).put8(a.typeCode());
+        out.put8(0);
+        if (extended) {
+            out.put8(0);
+        }
+        int valueStart = out.position();
+        if (a instanceof UnknownAttribute u) {
+            out.putBytes(u.value());
+        } else {
+            BY_TYPE[a.typeCode()].encodeValue(a, out, options);
+        }
+        int len = out.position() - valueStart;
+        if (!extended && len > 255) {
+            out.insertGap(valueStart, 1);
+            extended = true;
+            valueStart++;
+        }
+        if (extended) {
+            out.set16(valueStart - 2, len);
+            flags |= PathAttribute.FLAG_EXTENDED_LENGTH;
+        } else {
+            out.set8(valueStart - 1, len);
+        }
+        out.set8(start, flags);
+    }
+}

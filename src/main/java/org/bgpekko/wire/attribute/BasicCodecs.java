@@ -1,0 +1,158 @@
+// Codecs of the fixed-size RFC 4271/4456 attributes: ORIGIN, NEXT_HOP, MED, LOCAL_PREF, ATOMIC_AGGREGATE,
+// ORIGINATOR_ID, CLUSTER_LIST.
+package org.bgpekko.wire.attribute;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bgpekko.wire.ErrorAction;
+import org.bgpekko.wire.SessionOptions;
+import org.bgpekko.wire.Wire;
+import org.bgpekko.wire.WireWriter;
+import org.bgpekko.wire.nlri.IpAddress;
+
+final class BasicCodecs {
+    private BasicCodecs() {}
+
+    static final int WELL_KNOWN = PathAttribute.FLAG_TRANSITIVE;
+    static final int OPTIONAL_NON_TRANSITIVE = PathAttribute.FLAG_OPTIONAL;
+    static final int OPTIONAL_TRANSITIVE = PathAttribute.FLAG_OPTIONAL | PathAttribute.FLAG_TRANSITIVE;
+
+    /** A codec described by its constants. */
+    abstract static class Base implements AttributeCodec {
+        private final int type;
+        private final int flags;
+        private final ErrorAction action;
+
+        Base(int type, int flags, ErrorAction action) {
+            this.type = type;
+            this.flags = flags;
+            this.action = action;
+        }
+
+        @Override
+        public int typeCode() {
+            return type;
+        }
+
+        @Override
+        public int flags() {
+            return flags;
+        }
+
+        @Override
+        public ErrorAction malformedAction() {
+            return action;
+        }
+    }
+
+    static final class OriginCodec extends Base {
+        OriginCodec() {
+            super(PathAttribute.ORIGIN, WELL_KNOWN, ErrorAction.TREAT_AS_WITHDRAW);
+        }
+
+        @Override
+        public PathAttribute decode(byte[] b, int off, int len, DecodeContext ctx) {
+            if (len != 1) {
+                return ctx.malformed("ORIGIN length " + len + ", expected 1");
+            }
+            int v = b[off] & 0xFF;
+            return v <= 2 ? new Origin(v) : ctx.malformed("ORIGIN value " + v + " undefined");
+        }
+
+        @Override
+        public void encodeValue(PathAttribute a, WireWriter out, SessionOptions o) {
+            out.put8(((Origin) a).value());
+        }
+    }
+
+    static final class NextHopCodec extends Base {
+        NextHopCodec() {
+            super(PathAttribute.NEXT_HOP, WELL_KNOWN, ErrorAction.TREAT_AS_WITHDRAW);
+        }
+
+        @Override
+        public PathAttribute decode(byte[] b, int off, int len, DecodeContext ctx) {
+            if (len != 4) {
+                return ctx.malformed("NEXT_HOP length " + len + ", expected 4");
+            }
+            return new NextHop(IpAddress.ipv4(Wire.u32(b, off)));
+        }
+
+        @Override
+        public void encodeValue(PathAttribute a, WireWriter out, SessionOptions o) {
+            ((NextHop) a).address().write(out);
+        }
+    }
+
+    /** A 4-byte unsigned value: MED, LOCAL_PREF, ORIGINATOR_ID. */
+    static final class U32Codec extends Base {
+        U32Codec(int type, int flags) {
+            super(type, flags, ErrorAction.TREAT_AS_WITHDRAW);
+        }
+
+        @Override
+        public PathAttribute decode(byte[] b, int off, int len, DecodeContext ctx) {
+            if (len != 4) {
+                return ctx.malformed("attribute " + typeCode() + " length " + len + ", expected 4");
+            }
+            long v = Wire.u32(b, off);
+            return switch (typeCode()) {
+                case PathAttribute.MULTI_EXIT_DISC -> new MultiExitDisc(v);
+                case PathAttribute.LOCAL_PREF -> new LocalPref(v);
+                default -> new OriginatorId(v);
+            };
+        }
+
+        @Override
+        public void encodeValue(PathAttribute a, WireWriter out, SessionOptions o) {
+            if (a instanceof MultiExitDisc m) {
+                out.put32(m.value());
+            } else if (a instanceof LocalPref l) {
+                out.put32(l.value());
+            } else {
+                out.put32(((OriginatorId) a).id());
+            }
+        }
+    }
+
+    static final class AtomicAggregateCodec extends Base {
+        AtomicAggregateCodec() {
+            super(PathAttribute.ATOMIC_AGGREGATE, WELL_KNOWN, ErrorAction.ATTRIBUTE_DISCARD);
+        }
+
+        @Override
+        public PathAttribute decode(byte[] b, int off, int len, DecodeContext ctx) {
+            return len == 0 ? AtomicAggregate.INSTANCE : ctx.malformed("ATOMIC_AGGREGATE length " + len + ", expected 0");
+        }
+
+        @Override
+        public void encodeValue(PathAttribute a, WireWriter out, SessionOptions o) {
+            // no value
+        }
+    }
+
+    static final class ClusterListCodec extends Base {
+        ClusterListCodec() {
+            super(PathAttribute.CLUSTER_LIST, OPTIONAL_NON_TRANSITIVE, ErrorAction.TREAT_AS_WITHDRAW);
+        }
+
+        @Override
+        public PathAttribute decode(byte[] b, int off, int len, DecodeContext ctx) {
+            if (len % 4 != 0) {
+                return ctx.malformed("CLUSTER_LIST length " + len + " is not a multiple of 4");
+            }
+            List<Long> ids = new ArrayList<>(len / 4);
+            for (int p = off; p < off + len; p += 4) {
+                ids.add(Wire.u32(b, p));
+            }
+            return new ClusterList(ids);
+        }
+
+        @Override
+        public void encodeValue(PathAttribute a, WireWriter out, SessionOptions o) {
+            for (long id : ((ClusterList) a).ids()) {
+                out.put32(id);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+// The codec of one NLRI encoding; one instance per (AFI, SAFI), registered in NlriCodecs.
+package org.bgpekko.wire.nlri;
+
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.WireWriter;
+
+public interface NlriCodec {
+    /** Scan result: the NLRI runs past the end of its field. */
+    int TRUNCATED = -1;
+    /** Scan result: the prefix length is larger than the address (after labels and RD). */
+    int BAD_LENGTH = -2;
+
+    Family family();
+
+    /**
+     * Validates the NLRI starting at {@code off} without building objects.
+     *
+     * @return the offset just past it, or {@link #TRUNCATED} / {@link #BAD_LENGTH}
+     */
+    int scan(byte[] b, int off, int end, boolean addPath);
+
+    /** Builds the NLRI at {@code off}, which {@link #scan} accepted. */
+    Nlri decode(byte[] b, int off, boolean addPath);
+
+    /** Writes one NLRI; a missing path id is written as 0 when addPath is on, dropped when off. */
+    void encode(Nlri nlri, boolean addPath, WireWriter out);
+
+    static String reason(int scanResult) {
+        return scanResult == TRUNCATED ? "NLRI truncated" : "invalid prefix length in NLRI";
+    }
+
+    static void writePathId(long pathId, boolean addPath, WireWriter out) {
+        if (addPath) {
+            out.put32(pathId == Nlri.NO_PATH_ID ? 0 : pathId);
+        }
+    }
+}
