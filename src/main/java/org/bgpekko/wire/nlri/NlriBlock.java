@@ -167,6 +167,103 @@ public final class NlriBlock implements Iterable<Nlri> {
         return to - from + (targetAddPath ? 4 : -4) * items;
     }
 
+    /** Receives prefixes without an object per prefix: IPv4 addresses arrive in the low 32 bits of lo. */
+    @FunctionalInterface
+    public interface PrefixVisitor {
+        void prefix(long pathId, long hi, long lo, int length);
+    }
+
+    /**
+     * Visits every prefix of a unicast or multicast block with no allocation per prefix.
+     *
+     * @throws IllegalStateException for labeled, VPN and opaque blocks, whose NLRI are more than a prefix
+     */
+    public void forEachPrefix(PrefixVisitor visitor) {
+        if (isOpaque() || !(NlriCodecs.get(family) instanceof InetNlriCodec)) {
+            throw new IllegalStateException("forEachPrefix needs a unicast or multicast block, not " + family);
+        }
+        boolean v4 = family.afi() == Family.AFI_IPV4;
+        int p = 0;
+        while (p < data.length) {
+            long pathId = Nlri.NO_PATH_ID;
+            if (addPath) {
+                pathId = org.bgpekko.wire.Wire.u32(data, p);
+                p += 4;
+            }
+            int bits = data[p++] & 0xFF;
+            int n = (bits + 7) >>> 3;
+            long hi = 0;
+            long lo = 0;
+            if (v4) {
+                for (int i = 0; i < 4; i++) {
+                    lo = lo << 8 | (i < n ? data[p + i] & 0xFF : 0);
+                }
+            } else {
+                for (int i = 0; i < 16; i++) {
+                    long by = i < n ? data[p + i] & 0xFF : 0;
+                    if (i < 8) {
+                        hi = hi << 8 | by;
+                    } else {
+                        lo = lo << 8 | by;
+                    }
+                }
+            }
+            visitor.prefix(pathId, hi, lo, bits);
+            p += n;
+        }
+    }
+
+    /** Builds a block by appending NLRI straight into wire form. */
+    public static Builder builder(Family family, boolean addPath) {
+        return new Builder(family, addPath);
+    }
+
+    /** Appends NLRI in wire form; plain prefixes go in without any object. */
+    public static final class Builder {
+        private final Family family;
+        private final boolean addPath;
+        private final NlriCodec codec;
+        private final WireWriter out = new WireWriter(1024);
+        private int count;
+
+        Builder(Family family, boolean addPath) {
+            this.family = family;
+            this.addPath = addPath;
+            this.codec = NlriCodecs.get(family);
+        }
+
+        public Builder add(Nlri nlri) {
+            if (!nlri.family().equals(family)) {
+                throw new IllegalArgumentException(nlri + " is not of family " + family);
+            }
+            codec.encode(nlri, addPath, out);
+            count++;
+            return this;
+        }
+
+        /** Appends an IPv4 prefix of a unicast/multicast IPv4 block. */
+        public Builder addIpv4(long pathId, long address, int length) {
+            if (family.afi() != Family.AFI_IPV4 || !(codec instanceof InetNlriCodec) || length < 0 || length > 32) {
+                throw new IllegalArgumentException("addIpv4 needs an IPv4 unicast/multicast block and length 0..32");
+            }
+            NlriCodec.writePathId(pathId, addPath, out);
+            out.put8(length);
+            for (int i = 0, n = (length + 7) >>> 3; i < n; i++) {
+                out.put8((int) (address >>> (24 - 8 * i)));
+            }
+            count++;
+            return this;
+        }
+
+        public int size() {
+            return count;
+        }
+
+        public NlriBlock build() {
+            return new NlriBlock(family, addPath, count == 0 ? NONE : out.toArray(), count);
+        }
+    }
+
     public List<Nlri> toList() {
         List<Nlri> out = new ArrayList<>(size());
         forEach(out::add);
