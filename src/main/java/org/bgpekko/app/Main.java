@@ -1,0 +1,42 @@
+// The bgpekko command line: subcommands, exit codes, and no stack traces for user errors.
+package org.bgpekko.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "bgpekko",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "BGP speaker and route server on Apache Pekko, a drop-in for ExaBGP.",
+        subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this). */
+    public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output streams. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println(line.getCommandName() + ": " + ex.getMessage());
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (try --help)");
+    }
+}

@@ -1,0 +1,102 @@
+// `bgpekko decode` prints the JSON ExaBGP's decoding cases expect; unsupported families fail cleanly.
+package org.bgpekko.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.bgpekko.testing.Conformance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DecodeConformanceTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> VOLATILE = List.of("exabgp", "host", "pid", "ppid", "time", "version");
+
+    /** The result of one command run. */
+    record Run(int exit, String out, String err) {}
+
+    static Run decode(List<String> args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>();
+        all.add("decode");
+        all.addAll(args);
+        int exit = Main.execute(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** The command line ExaBGP's runner uses for a decoding case. */
+    static List<String> argsOf(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        String[] head = lines.get(0).strip().split("\\s+", 2);
+        String payload = lines.get(1).replace(" ", "");
+        return switch (head[0]) {
+            case "open" -> List.of("--open", payload);
+            case "nlri" -> List.of("-f", head[1], "--nlri", payload);
+            default -> List.of("-f", head[1], "--update", payload);
+        };
+    }
+
+    static JsonNode clean(String text) throws IOException {
+        JsonNode n = JSON.readTree(text);
+        if (n instanceof ObjectNode o) {
+            VOLATILE.forEach(o::remove);
+        }
+        return n;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ipv4-unicast-1", "ipv4-unicast-2", "bgp-open-sofware-version"})
+    void matchesExaBgpJson(String name) throws IOException {
+        Path file = Conformance.root().resolve("decoding").resolve(name);
+        Run run = decode(argsOf(file));
+        assertEquals("", run.err(), "stderr must be empty");
+        assertEquals(0, run.exit());
+        JsonNode expected = clean(Files.readAllLines(file).get(2));
+        assertEquals(expected, clean(run.out()));
+    }
+
+    static Stream<Path> otherCases() throws IOException {
+        try (Stream<Path> s = Files.list(Conformance.root().resolve("decoding"))) {
+            return s.filter(p -> !List.of("ipv4-unicast-1", "ipv4-unicast-2", "bgp-open-sofware-version")
+                    .contains(p.getFileName().toString())).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("otherCases")
+    void laterFamiliesFailWithOneClearLine(Path file) throws IOException {
+        Run run = decode(argsOf(file));
+        assertNotEquals(0, run.exit());
+        assertEquals("", run.out());
+        String err = run.err().strip();
+        assertEquals(1, err.lines().count(), "one line on stderr: " + err);
+        assertTrue(err.contains("is not supported yet"), err);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"FFFFZZ", "FFF", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF001302",
+        "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00170200000000FF", "0000000540010101"})
+    void malformedInputGivesOneLineAndNonZeroExit(String hex) {
+        Run run = decode(List.of(hex));
+        assertNotEquals(0, run.exit());
+        assertEquals("", run.out());
+        String err = run.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("bgpekko decode: "), err);
+        assertTrue(!err.contains("Exception") && !err.contains("\tat "), err);
+    }
+}
