@@ -1,0 +1,31 @@
+// One neighbor after templates are applied: session settings, families, capabilities, API blocks and routes.
+package org.bgpekko.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.nlri.IpAddress;
+
+/**
+ * @param routerId the BGP identifier, or -1 to take the local address
+ * @param localAddress the address to connect from, or null for "auto"
+ * @param families configured families (empty: ExaBGP's default, every family it knows)
+ * @param addPathFamilies families of the add-path block (empty: every add-path capable family)
+ * @param nextHop RFC 8950 entries: NLRI family to next-hop AFI
+ */
+public record NeighborConfig(IpAddress peerAddress, String description, long routerId, IpAddress localAddress,
+                             long localAs, long peerAs, int holdTime, boolean passive, int listen, int connect,
+                             String md5Password, int outgoingTtl, int incomingTtl, boolean groupUpdates,
+                             boolean autoFlush, boolean manualEor, boolean adjRibIn, boolean adjRibOut,
+                             String hostName, String domainName, int rateLimit, String sourceInterface,
+                             Set<Family> families, CapabilityConfig capability, Set<Family> addPathFamilies,
+                             Map<Family, Integer> nextHop, List<ApiConfig> apis, List<RouteConfig> routes, Token at) {
+    public NeighborConfig {
+        families = Set.copyOf(families);
+        addPathFamilies = Set.copyOf(addPathFamilies);
+        nextHop = Map.copyOf(nextHop);
+        apis = List.copyOf(apis);
+        routes = List.copyOf(routes);
+    }
+}

@@ -1,0 +1,230 @@
+// Parses one route, one-line ("route P next-hop N med 5;") or block form ("route P { next-hop N; }"), of the
+// unicast, labeled unicast and VPN families.
+package org.bgpekko.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.attribute.AtomicAggregate;
+import org.bgpekko.wire.attribute.ClusterList;
+import org.bgpekko.wire.attribute.Communities;
+import org.bgpekko.wire.attribute.ExtendedCommunities;
+import org.bgpekko.wire.attribute.ExtendedCommunity;
+import org.bgpekko.wire.attribute.LargeCommunities;
+import org.bgpekko.wire.attribute.LargeCommunity;
+import org.bgpekko.wire.attribute.LocalPref;
+import org.bgpekko.wire.attribute.MultiExitDisc;
+import org.bgpekko.wire.attribute.Origin;
+import org.bgpekko.wire.attribute.OriginatorId;
+import org.bgpekko.wire.attribute.PathAttribute;
+import org.bgpekko.wire.attribute.PathAttributes;
+import org.bgpekko.wire.nlri.InetNlri;
+import org.bgpekko.wire.nlri.IpAddress;
+import org.bgpekko.wire.nlri.IpPrefix;
+import org.bgpekko.wire.nlri.LabeledNlri;
+import org.bgpekko.wire.nlri.Labels;
+import org.bgpekko.wire.nlri.Nlri;
+import org.bgpekko.wire.nlri.RouteDistinguisher;
+import org.bgpekko.wire.nlri.VpnNlri;
+
+final class RouteParser {
+    /** The route being built. */
+    private static final class Builder {
+        IpPrefix prefix;
+        Token at;
+        Optional<IpAddress> nextHop;
+        boolean nextHopGiven;
+        final Map<Integer, PathAttribute> attributes = new TreeMap<>();
+        RouteDistinguisher rd;
+        Labels labels;
+        long pathId = Nlri.NO_PATH_ID;
+        int split = -1;
+        String name;
+        String watchdog;
+        boolean withdrawn;
+    }
+
+    private RouteParser() {}
+
+    /** A one-line route: the words after the route keyword. */
+    static RouteConfig line(Words w, Integer safiHint) {
+        Builder b = start(w);
+        while (w.hasNext()) {
+            apply(w.next("route attribute"), w, b);
+        }
+        return finish(w, b, safiHint);
+    }
+
+    /** A block route: "route P { … }". */
+    static RouteConfig block(Words head, List<Node> children, Integer safiHint) {
+        Builder b = start(head);
+        head.end();
+        for (Node n : children) {
+            if (!(n instanceof Node.Setting)) {
+                throw head.error(n.head(), "unexpected section '" + n.head() + "' inside a route");
+            }
+            Words w = new Words(head.file(), n.statement(), 0);
+            apply(w.next("route attribute"), w, b);
+            w.end();
+        }
+        return finish(head, b, safiHint);
+    }
+
+    private static Builder start(Words w) {
+        Builder b = new Builder();
+        Token p = w.next("prefix");
+        b.at = p;
+        try {
+            b.prefix = IpPrefix.parse(p.text());
+        } catch (IllegalArgumentException e) {
+            throw w.error(p, "'" + p + "' is not a prefix (" + e.getMessage() + ")");
+        }
+        return b;
+    }
+
+    private static void apply(Token key, Words w, Builder b) {
+        switch (key.text().toLowerCase(Locale.ROOT)) {
+            case "next-hop" -> {
+                Token t = w.next("next-hop address or self");
+                b.nextHop = t.is("self") ? Optional.empty() : Optional.of(w.ip(t, "next-hop address or self"));
+                b.nextHopGiven = true;
+            }
+            case "origin" -> {
+                Token t = w.next("origin");
+                try {
+                    put(b, Origin.parse(t.text()));
+                } catch (IllegalArgumentException e) {
+                    throw w.error(t, e.getMessage());
+                }
+            }
+            case "as-path" -> put(b, AttributeParsers.asPath(w));
+            case "med" -> put(b, new MultiExitDisc(w.number("MED", 0, 0xFFFFFFFFL)));
+            case "local-preference" -> put(b, new LocalPref(w.number("local-preference", 0, 0xFFFFFFFFL)));
+            case "atomic-aggregate" -> put(b, AtomicAggregate.INSTANCE);
+            case "aggregator" -> put(b, AttributeParsers.aggregator(w));
+            case "community" -> {
+                List<Long> values = new ArrayList<>();
+                for (Token t : w.list("communities")) {
+                    values.add(AttributeParsers.community(w, t));
+                }
+                if (!values.isEmpty()) {
+                    put(b, Communities.normalised(values));
+                }
+            }
+            case "large-community" -> {
+                List<LargeCommunity> values = new ArrayList<>();
+                for (Token t : w.list("large communities")) {
+                    values.add(AttributeParsers.largeCommunity(w, t));
+                }
+                if (!values.isEmpty()) {
+                    put(b, LargeCommunities.normalised(values));
+                }
+            }
+            case "extended-community" -> {
+                List<ExtendedCommunity> values = new ArrayList<>();
+                for (Token t : w.list("extended communities")) {
+                    values.add(AttributeParsers.extendedCommunity(w, t));
+                }
+                if (!values.isEmpty()) {
+                    put(b, ExtendedCommunities.sorted(values));
+                }
+            }
+            case "originator-id" -> put(b, new OriginatorId(ipv4(w, "originator-id")));
+            case "cluster-list" -> {
+                List<Long> ids = new ArrayList<>();
+                for (Token t : w.list("cluster ids")) {
+                    IpAddress a = w.ip(t, "cluster id");
+                    if (!a.isIpv4()) {
+                        throw w.error(t, "cluster id must be an IPv4 address");
+                    }
+                    ids.add(a.lo());
+                }
+                if (!ids.isEmpty()) {
+                    put(b, new ClusterList(ids));
+                }
+            }
+            case "rd", "route-distinguisher" -> {
+                Token t = w.next("route distinguisher");
+                try {
+                    b.rd = RouteDistinguisher.parse(t.text());
+                } catch (IllegalArgumentException e) {
+                    throw w.error(t, e.getMessage());
+                }
+            }
+            case "label" -> {
+                List<Token> items = w.list("labels");
+                int[] labels = new int[items.size()];
+                for (int i = 0; i < labels.length; i++) {
+                    labels[i] = (int) w.number(items.get(i), "label", 0, Labels.MAX_LABEL);
+                }
+                b.labels = Labels.of(labels);
+            }
+            case "path-information" -> {
+                Token t = w.next("path-information");
+                b.pathId = t.text().contains(".") ? ipv4(w, t, "path-information")
+                        : w.number(t, "path-information", 0, 0xFFFFFFFFL);
+            }
+            case "split" -> {
+                Token t = w.next("split /LENGTH");
+                String s = t.text().startsWith("/") ? t.text().substring(1) : t.text();
+                b.split = (int) w.number(new Token(s, t.line(), t.column(), t.quoted()), "split length", 0, 128);
+            }
+            case "name" -> b.name = w.next("name").text();
+            case "watchdog" -> b.watchdog = w.next("watchdog name").text();
+            case "withdraw" -> b.withdrawn = true;
+            case "attribute" -> put(b, AttributeParsers.generic(w));
+            case "bgp-prefix-sid" -> put(b, AttributeParsers.prefixSid(w));
+            case "bgp-prefix-sid-srv6" -> throw w.error(key, "bgp-prefix-sid-srv6 is not supported yet");
+            default -> throw w.error(key, "unknown route attribute '" + key + "' (expected next-hop, origin, as-path, "
+                    + "med, local-preference, community, large-community, extended-community, originator-id, "
+                    + "cluster-list, atomic-aggregate, aggregator, rd, label, path-information, split, name, "
+                    + "watchdog, withdraw, attribute or bgp-prefix-sid)");
+        }
+    }
+
+    private static long ipv4(Words w, String what) {
+        return ipv4(w, w.next(what), what);
+    }
+
+    private static long ipv4(Words w, Token t, String what) {
+        IpAddress a = w.ip(t, what);
+        if (!a.isIpv4()) {
+            throw w.error(t, what + " must be an IPv4 address");
+        }
+        return a.lo();
+    }
+
+    private static void put(Builder b, PathAttribute a) {
+        b.attributes.put(a.typeCode(), a);
+    }
+
+    private static RouteConfig finish(Words w, Builder b, Integer safiHint) {
+        if (!b.nextHopGiven) {
+            throw w.error(b.at, "route " + b.prefix + " has no next-hop (expected next-hop IP or next-hop self)");
+        }
+        if (b.split >= 0 && (b.split < b.prefix.length() || b.split > IpPrefix.maxLength(b.prefix.afi()))) {
+            throw w.error(b.at, "split /" + b.split + " must be between the prefix length " + b.prefix.length()
+                    + " and " + IpPrefix.maxLength(b.prefix.afi()));
+        }
+        int safi = safiHint != null ? safiHint
+                : b.rd != null ? Family.SAFI_MPLS_VPN : b.labels != null ? Family.SAFI_NLRI_MPLS : Family.SAFI_UNICAST;
+        Family family = new Family(b.prefix.afi(), safi);
+        Nlri nlri = switch (safi) {
+            case Family.SAFI_MPLS_VPN -> {
+                if (b.rd == null) {
+                    throw w.error(b.at, "an mpls-vpn route needs an rd");
+                }
+                yield new VpnNlri(family, b.pathId, b.labels != null ? b.labels : Labels.NONE, b.rd, b.prefix);
+            }
+            case Family.SAFI_NLRI_MPLS -> new LabeledNlri(family, b.pathId, b.labels != null ? b.labels : Labels.NONE,
+                    b.prefix);
+            default -> new InetNlri(family, b.pathId, b.prefix);
+        };
+        return new RouteConfig(nlri, b.nextHop, new PathAttributes(new ArrayList<>(b.attributes.values())), b.split,
+                b.name, b.watchdog, b.withdrawn, b.at);
+    }
+}

@@ -1,0 +1,63 @@
+// Parses the route sections of a neighbor: "static { route …; }" and "announce { ipv4 { unicast …; } … }".
+package org.bgpekko.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.nlri.NlriCodecs;
+
+final class StaticParser {
+    private StaticParser() {}
+
+    static List<RouteConfig> staticRoutes(Path file, List<Node> children) {
+        List<RouteConfig> out = new ArrayList<>();
+        for (Node n : children) {
+            if (!n.head().is("route")) {
+                throw new ConfigException(file, n.head(), "unexpected '" + n.head() + "' in static (expected route)");
+            }
+            Words w = new Words(file, n.statement(), 1);
+            out.add(n instanceof Node.Section s ? RouteParser.block(w, s.children(), null) : RouteParser.line(w, null));
+        }
+        return out;
+    }
+
+    static List<RouteConfig> announce(Path file, List<Node> children) {
+        List<RouteConfig> out = new ArrayList<>();
+        for (Node n : children) {
+            String afiName = n.head().text().toLowerCase(Locale.ROOT);
+            if (!(n instanceof Node.Section s)) {
+                throw new ConfigException(file, n.head(), "unexpected '" + n.head() + "' in announce (expected "
+                        + "ipv4 { … }, ipv6 { … } or l2vpn { … })");
+            }
+            new Words(file, s.statement(), 1).end();
+            int afi = switch (afiName) {
+                case "ipv4" -> Family.AFI_IPV4;
+                case "ipv6" -> Family.AFI_IPV6;
+                case "l2vpn" -> throw new ConfigException(file, n.head(), "family l2vpn is not supported yet");
+                default -> throw new ConfigException(file, n.head(), "unknown address family '" + n.head()
+                        + "' (expected ipv4, ipv6 or l2vpn)");
+            };
+            for (Node r : s.children()) {
+                Words w = new Words(file, r.statement(), 1);
+                Family f;
+                try {
+                    f = Family.parse(afiName + " " + r.head().text());
+                } catch (IllegalArgumentException e) {
+                    throw w.error(r.head(), "unknown " + afiName + " family '" + r.head() + "'");
+                }
+                if (!NlriCodecs.supports(f)) {
+                    throw w.error(r.head(), "family " + f + " is not supported yet");
+                }
+                RouteConfig rc = r instanceof Node.Section rs ? RouteParser.block(w, rs.children(), f.safi())
+                        : RouteParser.line(w, f.safi());
+                if (rc.nlri().family().afi() != afi) {
+                    throw w.error(rc.at(), "prefix " + rc.nlri().prefix() + " is not an " + afiName + " prefix");
+                }
+                out.add(rc);
+            }
+        }
+        return out;
+    }
+}
