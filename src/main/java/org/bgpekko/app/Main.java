@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "BGP speaker and route server on Apache Pekko, a drop-in for ExaBGP.",
-        subcommands = {DecodeCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DecodeCommand.class, ValidateCommand.class, EnvCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
