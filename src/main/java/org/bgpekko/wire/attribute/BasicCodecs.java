@@ -138,8 +138,8 @@ final class BasicCodecs {
 
         @Override
         public PathAttribute decode(byte[] b, int off, int len, DecodeContext ctx) {
-            if (len % 4 != 0) {
-                return ctx.malformed("CLUSTER_LIST length " + len + " is not a multiple of 4");
+            if (len == 0 || len % 4 != 0) {
+                return ctx.malformed("CLUSTER_LIST length " + len + " is not a non-zero multiple of 4");
             }
             List<Long> ids = new ArrayList<>(len / 4);
             for (int p = off; p < off + len; p += 4) {

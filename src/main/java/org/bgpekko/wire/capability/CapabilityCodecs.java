@@ -1,6 +1,9 @@
 // The registry of capability codecs by code; capabilities without one (or malformed) stay UnknownCapability.
 package org.bgpekko.wire.capability;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +57,8 @@ public final class CapabilityCodecs {
             if (len < 1 || (b[off] & 0xFF) != len - 1) {
                 return null;
             }
-            return new SoftwareVersion(new String(b, off + 1, len - 1, StandardCharsets.UTF_8));
+            String version = utf8(b, off + 1, len - 1);
+            return version == null ? null : new SoftwareVersion(version);
         }, (c, out) -> putString(out, ((SoftwareVersion) c).version()));
     }
 
@@ -149,8 +153,24 @@ public final class CapabilityCodecs {
         if (1 + hl + 1 + dl != len) {
             return null;
         }
-        return new Fqdn(new String(b, off + 1, hl, StandardCharsets.UTF_8),
-                new String(b, off + 2 + hl, dl, StandardCharsets.UTF_8));
+        String host = utf8(b, off + 1, hl);
+        String domain = utf8(b, off + 2 + hl, dl);
+        return host == null || domain == null ? null : new Fqdn(host, domain);
+    }
+
+    /**
+     * Strict UTF-8, or null: replacing bad bytes with U+FFFD would change the value's length (up to three times),
+     * so it could neither be re-encoded nor always fit the record; such a value stays an UnknownCapability.
+     */
+    private static String utf8(byte[] b, int off, int len) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, off, len)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /** Decodes one capability; an unknown code or a malformed value gives an UnknownCapability. */

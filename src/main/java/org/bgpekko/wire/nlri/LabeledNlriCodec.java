@@ -87,7 +87,11 @@ public final class LabeledNlriCodec implements NlriCodec {
         } else {
             throw new IllegalArgumentException(nlri + " cannot be encoded as " + family);
         }
-        out.put8(labels.bits() + (withRd ? 64 : 0) + nlri.prefix().length());
+        int bits = labels.bits() + (withRd ? 64 : 0) + nlri.prefix().length();
+        if (bits > 255) {
+            throw new IllegalArgumentException(nlri + " needs " + bits + " bits, more than a length byte holds");
+        }
+        out.put8(bits);
         labels.write(out);
         if (rd != null) {
             rd.write(out);
