@@ -12,6 +12,7 @@ import org.bgpekko.wire.attribute.MpReachNlri;
 import org.bgpekko.wire.nlri.NlriBlock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -22,6 +23,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+// a fixed, pre-touched heap: without it encode scores drift upwards for many iterations while the heap grows
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class UpdateCodecBenchmark {
     /** Prefixes in each table; one benchmark invocation handles all of them, so ops/s is prefixes/s. */
     static final int PREFIXES = 100_000;
