@@ -255,6 +255,20 @@ public final class NlriBlock implements Iterable<Nlri> {
             return this;
         }
 
+        /** Appends an IPv6 prefix (upper 64 bits in hi) of a unicast/multicast IPv6 block. */
+        public Builder addIpv6(long pathId, long hi, long lo, int length) {
+            if (family.afi() != Family.AFI_IPV6 || !(codec instanceof InetNlriCodec) || length < 0 || length > 128) {
+                throw new IllegalArgumentException("addIpv6 needs an IPv6 unicast/multicast block and length 0..128");
+            }
+            NlriCodec.writePathId(pathId, addPath, out);
+            out.put8(length);
+            for (int i = 0, n = (length + 7) >>> 3; i < n; i++) {
+                out.put8((int) ((i < 8 ? hi : lo) >>> (56 - 8 * (i & 7))));
+            }
+            count++;
+            return this;
+        }
+
         public int size() {
             return count;
         }
