@@ -9,50 +9,40 @@ final class CapabilityParser {
     private CapabilityParser() {}
 
     static CapabilityConfig parse(Path file, List<Node> children, CapabilityConfig start) {
-        CapabilityConfig c = start;
+        boolean asn4 = start.asn4();
+        boolean routeRefresh = start.routeRefresh();
+        int gracefulRestart = start.gracefulRestart();
+        int addPath = start.addPath();
+        boolean aigp = start.aigp();
+        boolean operational = start.operational();
+        boolean multiSession = start.multiSession();
+        boolean extendedMessage = start.extendedMessage();
+        boolean softwareVersion = start.softwareVersion();
+        boolean nexthop = start.nexthop();
         for (Node n : children) {
             if (!(n instanceof Node.Setting)) {
                 throw new ConfigException(file, n.head(), "unexpected section '" + n.head() + "' in capability");
             }
             Words w = new Words(file, n.statement(), 1);
             switch (n.head().text().toLowerCase(Locale.ROOT)) {
-                case "asn4" -> c = new CapabilityConfig(w.bool("asn4", true), c.routeRefresh(), c.gracefulRestart(),
-                        c.addPath(), c.aigp(), c.operational(), c.multiSession(), c.extendedMessage(),
-                        c.softwareVersion(), c.nexthop());
-                case "route-refresh" -> c = new CapabilityConfig(c.asn4(), w.bool("route-refresh", true),
-                        c.gracefulRestart(), c.addPath(), c.aigp(), c.operational(), c.multiSession(),
-                        c.extendedMessage(), c.softwareVersion(), c.nexthop());
-                case "graceful-restart" -> c = new CapabilityConfig(c.asn4(), c.routeRefresh(), gracefulRestart(w),
-                        c.addPath(), c.aigp(), c.operational(), c.multiSession(), c.extendedMessage(),
-                        c.softwareVersion(), c.nexthop());
-                case "add-path" -> c = new CapabilityConfig(c.asn4(), c.routeRefresh(), c.gracefulRestart(),
-                        addPath(w), c.aigp(), c.operational(), c.multiSession(), c.extendedMessage(),
-                        c.softwareVersion(), c.nexthop());
-                case "aigp" -> c = new CapabilityConfig(c.asn4(), c.routeRefresh(), c.gracefulRestart(), c.addPath(),
-                        w.bool("aigp", true), c.operational(), c.multiSession(), c.extendedMessage(),
-                        c.softwareVersion(), c.nexthop());
-                case "operational" -> c = new CapabilityConfig(c.asn4(), c.routeRefresh(), c.gracefulRestart(),
-                        c.addPath(), c.aigp(), w.bool("operational", true), c.multiSession(), c.extendedMessage(),
-                        c.softwareVersion(), c.nexthop());
-                case "multi-session" -> c = new CapabilityConfig(c.asn4(), c.routeRefresh(), c.gracefulRestart(),
-                        c.addPath(), c.aigp(), c.operational(), w.bool("multi-session", true), c.extendedMessage(),
-                        c.softwareVersion(), c.nexthop());
-                case "extended-message" -> c = new CapabilityConfig(c.asn4(), c.routeRefresh(), c.gracefulRestart(),
-                        c.addPath(), c.aigp(), c.operational(), c.multiSession(), w.bool("extended-message", true),
-                        c.softwareVersion(), c.nexthop());
-                case "software-version" -> c = new CapabilityConfig(c.asn4(), c.routeRefresh(), c.gracefulRestart(),
-                        c.addPath(), c.aigp(), c.operational(), c.multiSession(), c.extendedMessage(),
-                        w.bool("software-version", true), c.nexthop());
-                case "nexthop" -> c = new CapabilityConfig(c.asn4(), c.routeRefresh(), c.gracefulRestart(),
-                        c.addPath(), c.aigp(), c.operational(), c.multiSession(), c.extendedMessage(),
-                        c.softwareVersion(), w.bool("nexthop", true));
+                case "asn4" -> asn4 = w.bool("asn4", true);
+                case "route-refresh" -> routeRefresh = w.bool("route-refresh", true);
+                case "graceful-restart" -> gracefulRestart = gracefulRestart(w);
+                case "add-path" -> addPath = addPath(w);
+                case "aigp" -> aigp = w.bool("aigp", true);
+                case "operational" -> operational = w.bool("operational", true);
+                case "multi-session" -> multiSession = w.bool("multi-session", true);
+                case "extended-message" -> extendedMessage = w.bool("extended-message", true);
+                case "software-version" -> softwareVersion = w.bool("software-version", true);
+                case "nexthop" -> nexthop = w.bool("nexthop", true);
                 default -> throw w.error(n.head(), "unknown capability '" + n.head() + "' (expected asn4, "
                         + "route-refresh, graceful-restart, add-path, aigp, operational, multi-session, "
                         + "extended-message, software-version or nexthop)");
             }
             w.end();
         }
-        return c;
+        return new CapabilityConfig(asn4, routeRefresh, gracefulRestart, addPath, aigp, operational, multiSession,
+                extendedMessage, softwareVersion, nexthop);
     }
 
     private static int gracefulRestart(Words w) {

@@ -2,7 +2,6 @@
 // ORIGINATOR_ID, CLUSTER_LIST.
 package org.bgpekko.wire.attribute;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.bgpekko.wire.ErrorAction;
 import org.bgpekko.wire.SessionOptions;
@@ -138,14 +137,8 @@ final class BasicCodecs {
 
         @Override
         public PathAttribute decode(byte[] b, int off, int len, DecodeContext ctx) {
-            if (len == 0 || len % 4 != 0) {
-                return ctx.malformed("CLUSTER_LIST length " + len + " is not a non-zero multiple of 4");
-            }
-            List<Long> ids = new ArrayList<>(len / 4);
-            for (int p = off; p < off + len; p += 4) {
-                ids.add(Wire.u32(b, p));
-            }
-            return new ClusterList(ids);
+            List<Long> ids = CommunityCodecs.entries(b, off, len, 4, "CLUSTER_LIST", ctx, Wire::u32);
+            return ids == null ? null : new ClusterList(ids);
         }
 
         @Override

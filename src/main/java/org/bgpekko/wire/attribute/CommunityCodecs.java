@@ -12,11 +12,24 @@ import org.bgpekko.wire.nlri.IpAddress;
 final class CommunityCodecs {
     private CommunityCodecs() {}
 
-    static PathAttribute checkLength(int len, int unit, String name, DecodeContext ctx) {
+    /** Reads one entry of a fixed-size list attribute at an offset. */
+    @FunctionalInterface
+    interface EntryReader<T> {
+        T read(byte[] b, int p);
+    }
+
+    /** The entries of a list attribute of {@code unit}-byte entries, or null (malformed) if the length is off. */
+    static <T> List<T> entries(byte[] b, int off, int len, int unit, String name, DecodeContext ctx,
+                               EntryReader<T> reader) {
         if (len == 0 || len % unit != 0) {
-            return ctx.malformed(name + " length " + len + " is not a non-zero multiple of " + unit);
+            ctx.malformed(name + " length " + len + " is not a non-zero multiple of " + unit);
+            return null;
         }
-        return null;
+        List<T> out = new ArrayList<>(len / unit);
+        for (int p = off; p < off + len; p += unit) {
+            out.add(reader.read(b, p));
+        }
+        return out;
     }
 
     static final class CommunitiesCodec extends BasicCodecs.Base {
@@ -26,14 +39,8 @@ final class CommunityCodecs {
 
         @Override
         public PathAttribute decode(byte[] b, int off, int len, DecodeContext ctx) {
-            if (len == 0 || len % 4 != 0) {
-                return checkLength(len, 4, "COMMUNITIES", ctx);
-            }
-            List<Long> values = new ArrayList<>(len / 4);
-            for (int p = off; p < off + len; p += 4) {
-                values.add(Wire.u32(b, p));
-            }
-            return new Communities(values);
+            List<Long> values = entries(b, off, len, 4, "COMMUNITIES", ctx, Wire::u32);
+            return values == null ? null : new Communities(values);
         }
 
         @Override
@@ -51,14 +58,9 @@ final class CommunityCodecs {
 
         @Override
         public PathAttribute decode(byte[] b, int off, int len, DecodeContext ctx) {
-            if (len == 0 || len % 8 != 0) {
-                return checkLength(len, 8, "EXTENDED_COMMUNITIES", ctx);
-            }
-            List<ExtendedCommunity> values = new ArrayList<>(len / 8);
-            for (int p = off; p < off + len; p += 8) {
-                values.add(new ExtendedCommunity(Wire.u64(b, p)));
-            }
-            return new ExtendedCommunities(values);
+            List<ExtendedCommunity> values = entries(b, off, len, 8, "EXTENDED_COMMUNITIES", ctx,
+                    (x, p) -> new ExtendedCommunity(Wire.u64(x, p)));
+            return values == null ? null : new ExtendedCommunities(values);
         }
 
         @Override
@@ -76,15 +78,10 @@ final class CommunityCodecs {
 
         @Override
         public PathAttribute decode(byte[] b, int off, int len, DecodeContext ctx) {
-            if (len == 0 || len % 20 != 0) {
-                return checkLength(len, 20, "IPv6 EXTENDED_COMMUNITIES", ctx);
-            }
-            List<Ipv6ExtendedCommunity> values = new ArrayList<>(len / 20);
-            for (int p = off; p < off + len; p += 20) {
-                values.add(new Ipv6ExtendedCommunity(b[p] & 0xFF, b[p + 1] & 0xFF,
-                        IpAddress.read(b, p + 2, 16), Wire.u16(b, p + 18)));
-            }
-            return new Ipv6ExtendedCommunities(values);
+            List<Ipv6ExtendedCommunity> values = entries(b, off, len, 20, "IPv6 EXTENDED_COMMUNITIES", ctx,
+                    (x, p) -> new Ipv6ExtendedCommunity(x[p] & 0xFF, x[p + 1] & 0xFF, IpAddress.read(x, p + 2, 16),
+                            Wire.u16(x, p + 18)));
+            return values == null ? null : new Ipv6ExtendedCommunities(values);
         }
 
         @Override
@@ -104,14 +101,9 @@ final class CommunityCodecs {
 
         @Override
         public PathAttribute decode(byte[] b, int off, int len, DecodeContext ctx) {
-            if (len == 0 || len % 12 != 0) {
-                return checkLength(len, 12, "LARGE_COMMUNITY", ctx);
-            }
-            List<LargeCommunity> values = new ArrayList<>(len / 12);
-            for (int p = off; p < off + len; p += 12) {
-                values.add(new LargeCommunity(Wire.u32(b, p), Wire.u32(b, p + 4), Wire.u32(b, p + 8)));
-            }
-            return new LargeCommunities(values);
+            List<LargeCommunity> values = entries(b, off, len, 12, "LARGE_COMMUNITY", ctx,
+                    (x, p) -> new LargeCommunity(Wire.u32(x, p), Wire.u32(x, p + 4), Wire.u32(x, p + 8)));
+            return values == null ? null : new LargeCommunities(values);
         }
 
         @Override
