@@ -107,42 +107,27 @@ final class RouteParser {
             case "atomic-aggregate" -> put(b, AtomicAggregate.INSTANCE);
             case "aggregator" -> put(b, AttributeParsers.aggregator(w));
             case "community" -> {
-                List<Long> values = new ArrayList<>();
-                for (Token t : w.list("communities")) {
-                    values.add(AttributeParsers.community(w, t));
-                }
+                List<Long> values = values(w, "communities", t -> AttributeParsers.community(w, t));
                 if (!values.isEmpty()) {
                     put(b, Communities.normalised(values));
                 }
             }
             case "large-community" -> {
-                List<LargeCommunity> values = new ArrayList<>();
-                for (Token t : w.list("large communities")) {
-                    values.add(AttributeParsers.largeCommunity(w, t));
-                }
+                List<LargeCommunity> values = values(w, "large communities", t -> AttributeParsers.largeCommunity(w, t));
                 if (!values.isEmpty()) {
                     put(b, LargeCommunities.normalised(values));
                 }
             }
             case "extended-community" -> {
-                List<ExtendedCommunity> values = new ArrayList<>();
-                for (Token t : w.list("extended communities")) {
-                    values.add(AttributeParsers.extendedCommunity(w, t));
-                }
+                List<ExtendedCommunity> values =
+                        values(w, "extended communities", t -> AttributeParsers.extendedCommunity(w, t));
                 if (!values.isEmpty()) {
                     put(b, ExtendedCommunities.sorted(values));
                 }
             }
             case "originator-id" -> put(b, new OriginatorId(ipv4(w, "originator-id")));
             case "cluster-list" -> {
-                List<Long> ids = new ArrayList<>();
-                for (Token t : w.list("cluster ids")) {
-                    IpAddress a = w.ip(t, "cluster id");
-                    if (!a.isIpv4()) {
-                        throw w.error(t, "cluster id must be an IPv4 address");
-                    }
-                    ids.add(a.lo());
-                }
+                List<Long> ids = values(w, "cluster ids", t -> ipv4(w, t, "cluster id"));
                 if (!ids.isEmpty()) {
                     put(b, new ClusterList(ids));
                 }
@@ -184,6 +169,15 @@ final class RouteParser {
                     + "cluster-list, atomic-aggregate, aggregator, rd, label, path-information, split, name, "
                     + "watchdog, withdraw, attribute or bgp-prefix-sid)");
         }
+    }
+
+    /** Reads a list ("[ a b ]" or one word) converting each word. */
+    private static <T> List<T> values(Words w, String what, java.util.function.Function<Token, T> read) {
+        List<T> out = new ArrayList<>();
+        for (Token t : w.list(what)) {
+            out.add(read.apply(t));
+        }
+        return out;
     }
 
     private static long ipv4(Words w, String what) {

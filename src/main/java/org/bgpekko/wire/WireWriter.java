@@ -101,10 +101,6 @@ public final class WireWriter {
         return Arrays.copyOf(buf, pos);
     }
 
-    public byte[] toArray(int from, int to) {
-        return Arrays.copyOfRange(buf, from, to);
-    }
-
     public Bytes toBytes(int from, int to) {
         return Bytes.wrapOwned(Arrays.copyOfRange(buf, from, to));
     }

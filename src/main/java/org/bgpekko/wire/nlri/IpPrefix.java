@@ -2,7 +2,6 @@
 package org.bgpekko.wire.nlri;
 
 import org.bgpekko.wire.Family;
-import org.bgpekko.wire.Wire;
 import org.bgpekko.wire.WireWriter;
 
 /**
@@ -117,9 +116,5 @@ public record IpPrefix(int afi, long hi, long lo, int length) implements Compara
     @Override
     public String toString() {
         return address() + "/" + length;
-    }
-
-    static String ipv4Text(long v) {
-        return Wire.ipv4(v);
     }
 }
