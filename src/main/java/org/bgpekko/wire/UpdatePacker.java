@@ -16,8 +16,9 @@ public final class UpdatePacker {
     private UpdatePacker() {}
 
     /**
-     * Announces {@code nlri} with {@code attributes}. IPv4 unicast goes in the NLRI field (NEXT_HOP must be among
-     * the attributes); other families go in MP_REACH_NLRI with {@code mpNextHop}.
+     * Announces {@code nlri} with {@code attributes}. IPv4 unicast goes in the NLRI field when NEXT_HOP is among
+     * the attributes; other families, and IPv4 unicast with an IPv6 next hop (RFC 8950), go in MP_REACH_NLRI with
+     * {@code mpNextHop}.
      *
      * @param maxPerUpdate 1 for ExaBGP's {@code group-updates false}, else {@link #UNLIMITED}
      */
@@ -33,7 +34,7 @@ public final class UpdatePacker {
         Family family = nlri.family();
         PathAttributes plain = attributes.without(PathAttribute.MP_REACH_NLRI).without(PathAttribute.MP_UNREACH_NLRI);
         byte[] attrs = encodeAttributes(plain, options);
-        if (family.equals(Family.IPV4_UNICAST)) {
+        if (family.equals(Family.IPV4_UNICAST) && attributes.has(PathAttribute.NEXT_HOP)) {
             pack(nlri, options, maxPerUpdate, sink, attrs, null, false);
             return;
         }

@@ -1,0 +1,116 @@
+// Adj-RIB-Out of one peer: the routes it should have (kept across sessions) and the changes not yet sent.
+package org.bgpekko.rib;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.nlri.Nlri;
+
+/**
+ * ExaBGP's semantics (conformance README section 9): an announce equal to the current state is dropped;
+ * withdrawals are always queued; a new change for an NLRI replaces its pending one. Unlike ExaBGP, a change
+ * with another attribute set also cancels the pending one, so the wire always ends at the last command.
+ */
+public final class AdjRibOut {
+    private final Map<Nlri, Change> announced = new LinkedHashMap<>();
+    private PendingChanges pending = PendingChanges.empty();
+    /** The attribute set under which an NLRI has a pending announcement. */
+    private final Map<Nlri, RouteAttributes> pendingGroup = new java.util.HashMap<>();
+
+    /** Queues an announcement unless the route is already announced with the same attributes. */
+    public boolean announce(Change c) {
+        Change current = announced.get(c.nlri());
+        if (current != null && current.attributes().equals(c.attributes())) {
+            return false;
+        }
+        announced.put(c.nlri(), c);
+        queue(c);
+        return true;
+    }
+
+    /** Queues a withdrawal, also for a route that was never announced (ExaBGP sends it too). */
+    public void withdraw(Change c) {
+        announced.remove(c.nlri());
+        queue(c);
+    }
+
+    /** {@code clear adj-rib out}: withdraws every announced route. */
+    public void withdrawAll() {
+        for (Change c : new ArrayList<>(announced.values())) {
+            withdraw(Change.withdraw(c.nlri(), c.attributes()));
+        }
+    }
+
+    /** A new session starts: what was pending is void; the whole table is queued again. */
+    public void sessionStarted() {
+        pending = PendingChanges.empty();
+        pendingGroup.clear();
+        List<Change> table = new ArrayList<>(announced.values());
+        table.sort(Comparator.comparing(c -> c.nlri().family()));
+        for (Change c : table) {
+            queue(c);
+        }
+    }
+
+    /** {@code flush adj-rib out}: queues every announced route again. */
+    public void resendAll() {
+        for (Change c : announced.values()) {
+            queue(c);
+        }
+    }
+
+    public boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    /** Takes every pending change, leaving none. */
+    public PendingChanges takePending() {
+        PendingChanges out = pending;
+        pending = PendingChanges.empty();
+        pendingGroup.clear();
+        return out;
+    }
+
+    public Map<Nlri, Change> announced() {
+        return java.util.Collections.unmodifiableMap(announced);
+    }
+
+    private void queue(Change c) {
+        Nlri nlri = c.nlri();
+        RouteAttributes group = pendingGroup.remove(nlri);
+        if (group != null) {
+            var byFamily = pending.groups().get(group);
+            var changes = byFamily.get(nlri.family());
+            if (c.announce() && group.equals(c.attributes())) {
+                changes.put(nlri, c); // same key, same attributes: replaced in place
+                pendingGroup.put(nlri, group);
+                return;
+            }
+            changes.remove(nlri);
+            if (changes.isEmpty()) {
+                byFamily.remove(nlri.family());
+                if (byFamily.isEmpty()) {
+                    pending.groups().remove(group);
+                }
+            }
+        }
+        pending.withdrawals().remove(nlri);
+        if (c.announce()) {
+            pending.groups().computeIfAbsent(c.attributes(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(nlri.family(), k -> new LinkedHashMap<>()).put(nlri, c);
+            pendingGroup.put(nlri, c.attributes());
+        } else {
+            pending.withdrawals().put(nlri, c);
+        }
+    }
+
+    /** The families that have routes, for End-of-RIB bookkeeping and tests. */
+    public java.util.Set<Family> families() {
+        java.util.Set<Family> out = new java.util.TreeSet<>();
+        announced.keySet().forEach(n -> out.add(n.family()));
+        return out;
+    }
+}

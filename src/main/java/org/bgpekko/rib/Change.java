@@ -1,0 +1,14 @@
+// One queued Adj-RIB-Out change: announce or withdraw one NLRI with an attribute set.
+package org.bgpekko.rib;
+
+import org.bgpekko.wire.nlri.Nlri;
+
+public record Change(Nlri nlri, RouteAttributes attributes, boolean announce) {
+    public static Change announce(Nlri nlri, RouteAttributes attributes) {
+        return new Change(nlri, attributes, true);
+    }
+
+    public static Change withdraw(Nlri nlri, RouteAttributes attributes) {
+        return new Change(nlri, attributes, false);
+    }
+}

@@ -1,0 +1,33 @@
+// Changes taken from an Adj-RIB-Out in one flush: withdrawals first, then announcements grouped by attribute set.
+package org.bgpekko.rib;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.nlri.Nlri;
+
+/**
+ * @param withdrawals withdrawals in the order they were queued
+ * @param groups announcements by attribute set in order of first use, then by family in order of first use
+ */
+public record PendingChanges(LinkedHashMap<Nlri, Change> withdrawals,
+                             LinkedHashMap<RouteAttributes, LinkedHashMap<Family, LinkedHashMap<Nlri, Change>>> groups) {
+
+    public static PendingChanges empty() {
+        return new PendingChanges(new LinkedHashMap<>(), new LinkedHashMap<>());
+    }
+
+    public boolean isEmpty() {
+        return withdrawals.isEmpty() && groups.isEmpty();
+    }
+
+    public int size() {
+        int n = withdrawals.size();
+        for (Map<Family, LinkedHashMap<Nlri, Change>> g : groups.values()) {
+            for (Map<Nlri, Change> c : g.values()) {
+                n += c.size();
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,179 @@
+// Turns one flush of Adj-RIB-Out changes into the UPDATE messages ExaBGP 5 would write for a session.
+package org.bgpekko.rib;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.bgpekko.peer.Session;
+import org.bgpekko.wire.Bytes;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.MessageCodec;
+import org.bgpekko.wire.Update;
+import org.bgpekko.wire.UpdatePacker;
+import org.bgpekko.wire.WireWriter;
+import org.bgpekko.wire.attribute.AsPath;
+import org.bgpekko.wire.attribute.LocalPref;
+import org.bgpekko.wire.attribute.NextHop;
+import org.bgpekko.wire.attribute.Origin;
+import org.bgpekko.wire.attribute.PathAttribute;
+import org.bgpekko.wire.attribute.PathAttributes;
+import org.bgpekko.wire.nlri.IpAddress;
+import org.bgpekko.wire.nlri.Nlri;
+import org.bgpekko.wire.nlri.NlriBlock;
+
+/**
+ * The rules are those of conformance README section 8: withdrawals first (IPv4 unicast in the withdrawn routes
+ * field, other families in MP_UNREACH_NLRI beside the withdraw's attributes), then announcements by attribute
+ * set; IPv4 unicast NLRI of one set share UPDATEs unless {@code group-updates false}, in ExaBGP's NLRI order;
+ * other families go one NLRI per UPDATE. iBGP gets ORIGIN IGP, an empty AS_PATH and LOCAL_PREF 100 when
+ * missing; eBGP gets AS_PATH [local AS] when missing and never LOCAL_PREF.
+ */
+public final class UpdateEncoder {
+    private final Session session;
+    private final boolean grouped;
+
+    public UpdateEncoder(Session session, boolean groupUpdates) {
+        this.session = session;
+        this.grouped = groupUpdates;
+    }
+
+    /**
+     * Encodes a flush. {@code includeWithdraw} is false for the first flush of a session, where ExaBGP writes no
+     * IPv4 withdrawal and only the attributes of other families' withdrawals.
+     */
+    public void encode(PendingChanges changes, boolean includeWithdraw, Consumer<byte[]> out) {
+        withdrawals(changes.withdrawals().values(), includeWithdraw, out);
+        for (Map.Entry<RouteAttributes, LinkedHashMap<Family, LinkedHashMap<Nlri, Change>>> g
+                : changes.groups().entrySet()) {
+            for (Map.Entry<Family, LinkedHashMap<Nlri, Change>> f : g.getValue().entrySet()) {
+                if (session.families().contains(f.getKey())) {
+                    announce(g.getKey(), f.getKey(), new ArrayList<>(f.getValue().keySet()), out);
+                }
+            }
+        }
+    }
+
+    public List<byte[]> encode(PendingChanges changes, boolean includeWithdraw) {
+        List<byte[]> out = new ArrayList<>();
+        encode(changes, includeWithdraw, out::add);
+        return out;
+    }
+
+    /** End-of-RIB for every negotiated family, in family order. */
+    public List<byte[]> endOfRib() {
+        List<byte[]> out = new ArrayList<>();
+        for (Family f : session.families()) {
+            out.add(UpdatePacker.endOfRib(f, session.options()));
+        }
+        return out;
+    }
+
+    private void withdrawals(Iterable<Change> withdrawals, boolean includeWithdraw, Consumer<byte[]> out) {
+        List<Nlri> ipv4 = new ArrayList<>();
+        for (Change c : withdrawals) {
+            Family family = c.nlri().family();
+            if (!session.families().contains(family)) {
+                continue;
+            }
+            if (family.equals(Family.IPV4_UNICAST)) {
+                ipv4.add(c.nlri());
+            } else if (includeWithdraw) {
+                PathAttributes attrs = isUnicast(family) ? PathAttributes.EMPTY : withDefaults(c.attributes());
+                UpdatePacker.withdraw(attrs, block(family, List.of(c.nlri())), session.options(), 1)
+                        .forEach(out);
+            } else if (!isUnicast(family)) {
+                // the first flush keeps the attributes of an MP withdrawal but not its NLRI (api-flow)
+                PathAttributes attrs = withDefaults(c.attributes());
+                NlriBlock none = NlriBlock.empty(Family.IPV4_UNICAST);
+                out.accept(MessageCodec.encode(new Update(none, attrs, none), session.options()));
+            }
+        }
+        if (includeWithdraw && !ipv4.isEmpty()) {
+            if (grouped) {
+                ipv4.sort(EXABGP_ORDER);
+            }
+            UpdatePacker.withdraw(PathAttributes.EMPTY, block(Family.IPV4_UNICAST, ipv4), session.options(),
+                    grouped ? UpdatePacker.UNLIMITED : 1).forEach(out);
+        }
+    }
+
+    private void announce(RouteAttributes route, Family family, List<Nlri> nlri, Consumer<byte[]> out) {
+        IpAddress nextHop = route.nextHop().orElse(session.localAddress());
+        PathAttributes attrs = withDefaults(route);
+        if (nextHop.isIpv4()) {
+            attrs = attrs.with(new NextHop(nextHop));
+        }
+        boolean ipv4Field = family.equals(Family.IPV4_UNICAST) && nextHop.isIpv4();
+        boolean packed = grouped && (ipv4Field || family.safi() == Family.SAFI_MCAST_VPN);
+        if (packed) {
+            nlri.sort(EXABGP_ORDER);
+            UpdatePacker.announce(attrs, mpNextHop(family, nextHop), block(family, nlri), session.options(),
+                    UpdatePacker.UNLIMITED, out);
+            return;
+        }
+        for (Nlri n : nlri) {
+            UpdatePacker.announce(attrs, mpNextHop(family, nextHop), block(family, List.of(n)), session.options(),
+                    1, out);
+        }
+    }
+
+    /** Adds ExaBGP's default attributes for this session and drops LOCAL_PREF towards external peers. */
+    PathAttributes withDefaults(RouteAttributes route) {
+        PathAttributes a = route.attributes();
+        if (!a.has(PathAttribute.ORIGIN)) {
+            a = a.with(Origin.IGP);
+        }
+        if (!a.has(PathAttribute.AS_PATH)) {
+            a = a.with(session.ibgp() ? AsPath.EMPTY : AsPath.sequence(session.localAs()));
+        }
+        if (session.ibgp() && !a.has(PathAttribute.LOCAL_PREF)) {
+            a = a.with(new LocalPref(100));
+        } else if (!session.ibgp()) {
+            a = a.without(PathAttribute.LOCAL_PREF);
+        }
+        return a;
+    }
+
+    /** The MP_REACH_NLRI next hop: the address, behind a zero route distinguisher for VPN families. */
+    private static Bytes mpNextHop(Family family, IpAddress nextHop) {
+        WireWriter w = new WireWriter(24);
+        if (family.safi() == Family.SAFI_MPLS_VPN) {
+            w.put32(0).put32(0);
+        }
+        nextHop.write(w);
+        return w.toBytes(0, w.position());
+    }
+
+    private NlriBlock block(Family family, List<Nlri> nlri) {
+        return NlriBlock.of(family, session.options().addPathSend(family), nlri);
+    }
+
+    private static boolean isUnicast(Family f) {
+        return f.safi() == Family.SAFI_UNICAST || f.safi() == Family.SAFI_MULTICAST;
+    }
+
+    /**
+     * ExaBGP sorts the NLRI of one UPDATE by their index bytes: the path identifier (or "no-pi") followed by
+     * the prefix as packed on the wire (length, then the significant address bytes).
+     */
+    static final Comparator<Nlri> EXABGP_ORDER = (a, b) -> Arrays.compareUnsigned(indexOf(a), indexOf(b));
+
+    private static final byte[] NO_PATH_INFO = "no-pi".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private static byte[] indexOf(Nlri n) {
+        NlriBlock one = NlriBlock.of(n.family(), false, List.of(n));
+        byte[] prefix = one.bytes().toArray();
+        WireWriter w = new WireWriter(prefix.length + 5);
+        if (n.pathId() == Nlri.NO_PATH_ID) {
+            w.putBytes(NO_PATH_INFO, 0, NO_PATH_INFO.length);
+        } else {
+            w.put32(n.pathId());
+        }
+        w.putBytes(prefix, 0, prefix.length);
+        return w.toArray();
+    }
+}
