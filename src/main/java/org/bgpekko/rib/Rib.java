@@ -1,16 +1,34 @@
 // Rib actor: the single owner of Adj-RIB-In and Adj-RIB-Out; turns routes into each session's UPDATE stream.
 package org.bgpekko.rib;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.Peer;
 import org.bgpekko.peer.PeerId;
 import org.bgpekko.peer.Session;
+import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Update;
+import org.bgpekko.wire.nlri.Nlri;
 
 public final class Rib {
+    /** At most this many bytes of UPDATEs travel in one {@link Peer.Send}. */
+    static final int BATCH_BYTES = 64 * 1024;
+
     private Rib() {}
+
+    public static Behavior<Command> create() {
+        return Behaviors.setup(RibBehavior::new);
+    }
 
     /** Everything the Rib accepts. */
     public interface Command {}
@@ -36,4 +54,147 @@ public final class Rib {
 
     /** The Peer handed the last {@code Peer.Send} of {@code generation} to its connection: it wants more. */
     public record SendDone(PeerId id, long generation) implements Command {}
+
+    /** The state the Rib keeps for one neighbour, across its sessions. */
+    private static final class PeerState {
+        NeighborConfig config;
+        StaticRoutes statics;
+        final AdjRibOut out = new AdjRibOut();
+        Session session;
+        ActorRef<Peer.Command> peer;
+        UpdateEncoder encoder;
+        /** Encoded messages of the flush being sent. */
+        final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+        boolean inFlight;
+        /** False until the first non-empty flush of a session: ExaBGP leaves withdrawals out of that one. */
+        boolean withdrawalsAllowed;
+        long receivedUpdates;
+    }
+
+    private static final class RibBehavior extends AbstractBehavior<Command> {
+        private final Map<PeerId, PeerState> peers = new HashMap<>();
+
+        RibBehavior(ActorContext<Command> ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public Receive<Command> createReceive() {
+            return newReceiveBuilder()
+                    .onMessage(PeerConfigured.class, this::onConfigured)
+                    .onMessage(PeerRemoved.class, m -> {
+                        peers.remove(m.id());
+                        return this;
+                    })
+                    .onMessage(PeerUp.class, this::onPeerUp)
+                    .onMessage(PeerDown.class, this::onPeerDown)
+                    .onMessage(Received.class, this::onReceived)
+                    .onMessage(SendDone.class, this::onSendDone)
+                    .build();
+        }
+
+        private Behavior<Command> onConfigured(PeerConfigured m) {
+            PeerState ps = peers.computeIfAbsent(m.id(), k -> new PeerState());
+            StaticRoutes next = StaticRoutes.of(m.config().routes());
+            Map<Nlri, Change> wanted = next.initial();
+            if (ps.statics != null) {
+                for (Map.Entry<Nlri, Change> old : ps.statics.initial().entrySet()) {
+                    if (!wanted.containsKey(old.getKey())) {
+                        Change c = old.getValue();
+                        ps.out.withdraw(Change.withdraw(c.nlri(), c.attributes()));
+                    }
+                }
+            }
+            wanted.values().forEach(ps.out::announce);
+            ps.config = m.config();
+            ps.statics = next;
+            trySend(ps);
+            return this;
+        }
+
+        private Behavior<Command> onPeerUp(PeerUp m) {
+            PeerState ps = peers.get(m.session().id());
+            if (ps == null) {
+                getContext().getLog().warn("session up for an unknown neighbour: {}", m.session().id());
+                return this;
+            }
+            ps.session = m.session();
+            ps.peer = m.peer();
+            ps.encoder = new UpdateEncoder(m.session(), ps.config.groupUpdates());
+            ps.queue.clear();
+            ps.inFlight = false;
+            ps.withdrawalsAllowed = false;
+            ps.out.sessionStarted();
+            if (ps.out.hasPending()) {
+                ps.encoder.encode(ps.out.takePending(), false, ps.queue::add);
+                ps.withdrawalsAllowed = true;
+            }
+            if (!ps.config.manualEor()) {
+                ps.queue.addAll(ps.encoder.endOfRib());
+            }
+            getContext().getLog().debug("{}: session {} up, {} messages in the initial table", m.session().id(),
+                    m.session().generation(), ps.queue.size());
+            trySend(ps);
+            return this;
+        }
+
+        private Behavior<Command> onPeerDown(PeerDown m) {
+            PeerState ps = current(m.id(), m.generation());
+            if (ps != null) {
+                ps.session = null;
+                ps.peer = null;
+                ps.encoder = null;
+                ps.queue.clear();
+                ps.inFlight = false;
+            }
+            return this;
+        }
+
+        private Behavior<Command> onReceived(Received m) {
+            PeerState ps = current(m.id(), m.generation());
+            if (ps != null) {
+                ps.receivedUpdates += m.updates().size();
+                ps.peer.tell(new Peer.ReceivedAck(m.generation()));
+            }
+            return this;
+        }
+
+        private Behavior<Command> onSendDone(SendDone m) {
+            PeerState ps = current(m.id(), m.generation());
+            if (ps != null) {
+                ps.inFlight = false;
+                trySend(ps);
+            }
+            return this;
+        }
+
+        /** The state of a peer if {@code generation} is its current session. */
+        private PeerState current(PeerId id, long generation) {
+            PeerState ps = peers.get(id);
+            return ps != null && ps.session != null && ps.session.generation() == generation ? ps : null;
+        }
+
+        /** Hands the peer its next batch if it has none in flight: the rest of this flush, or a new flush. */
+        private void trySend(PeerState ps) {
+            if (ps.session == null || ps.inFlight) {
+                return;
+            }
+            if (ps.queue.isEmpty() && ps.out.hasPending()) {
+                ps.encoder.encode(ps.out.takePending(), ps.withdrawalsAllowed, ps.queue::add);
+                ps.withdrawalsAllowed = true;
+            }
+            if (ps.queue.isEmpty()) {
+                return;
+            }
+            List<Bytes> batch = new ArrayList<>();
+            int size = 0;
+            while (!ps.queue.isEmpty() && (batch.isEmpty() || size + ps.queue.peek().length <= BATCH_BYTES)) {
+                byte[] m = ps.queue.poll();
+                size += m.length;
+                batch.add(Bytes.of(m));
+            }
+            ps.inFlight = true;
+            ps.peer.tell(new Peer.Send(ps.session.generation(), batch));
+        }
+    }
 }

@@ -1,0 +1,146 @@
+// The Rib actor: initial table and End-of-RIB on session up, one batch in flight, resend after a reset, reload diff.
+package org.bgpekko.rib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.bgpekko.config.ConfigParser;
+import org.bgpekko.config.NeighborConfig;
+import org.bgpekko.peer.Peer;
+import org.bgpekko.peer.PeerId;
+import org.bgpekko.peer.Session;
+import org.bgpekko.wire.BgpMessage;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.MessageCodec;
+import org.bgpekko.wire.SessionOptions;
+import org.bgpekko.wire.Update;
+import org.bgpekko.wire.nlri.Nlri;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class RibTest {
+    private static final ActorTestKit kit = ActorTestKit.create();
+
+    @AfterAll
+    static void stop() {
+        kit.shutdownTestKit();
+    }
+
+    static NeighborConfig neighbor(String routes) {
+        String conf = "neighbor 127.0.0.1 { router-id 10.0.0.1; local-address 127.0.0.1; local-as 65000;"
+                + " peer-as 65000; family { ipv4 unicast; } static { " + routes + " } }";
+        return ConfigParser.parse(Path.of("test.conf"), conf).neighbors().get(0);
+    }
+
+    static Session session(NeighborConfig n, long generation) {
+        return new Session(PeerId.of(n), generation, SessionOptions.DEFAULT, List.of(Family.IPV4_UNICAST),
+                n.localAddress(), n.peerAddress(), n.localAs(), n.peerAs(), null, null);
+    }
+
+    /** Receives Send batches until an End-of-RIB or the given count of UPDATEs, acknowledging each batch. */
+    static List<Update> receive(TestProbe<Peer.Command> probe, ActorRef<Rib.Command> rib, PeerId id,
+                                int messages) {
+        List<Update> out = new ArrayList<>();
+        while (out.size() < messages) {
+            Peer.Send s = probe.expectMessageClass(Peer.Send.class, Duration.ofSeconds(3));
+            s.messages().forEach(b -> out.add((Update) MessageCodec.decode(b.toArray(), SessionOptions.DEFAULT)));
+            rib.tell(new Rib.SendDone(id, s.generation()));
+        }
+        return out;
+    }
+
+    static Set<Nlri> announced(List<Update> updates) {
+        Set<Nlri> out = new java.util.HashSet<>();
+        updates.forEach(u -> u.nlri().forEach(out::add));
+        return out;
+    }
+
+    @Test
+    void initialTableThenEndOfRibAndResendAfterReset() {
+        NeighborConfig n = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1; route 10.0.1.0/24 next-hop 1.1.1.1;"
+                + " route 10.0.2.0/24 next-hop 2.2.2.2;");
+        PeerId id = PeerId.of(n);
+        ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
+        TestProbe<Peer.Command> peer = kit.createTestProbe();
+        rib.tell(new Rib.PeerConfigured(id, n));
+        rib.tell(new Rib.PeerUp(session(n, 1), peer.getRef()));
+        List<Update> first = receive(peer, rib, id, 3);
+        assertEquals(3, first.size(), "two attribute sets, then End-of-RIB");
+        assertEquals(3, announced(first).size());
+        assertEquals(Family.IPV4_UNICAST, first.get(2).endOfRibFamily().orElseThrow());
+
+        rib.tell(new Rib.PeerDown(id, 1));
+        rib.tell(new Rib.PeerUp(session(n, 2), peer.getRef()));
+        List<Update> second = receive(peer, rib, id, 3);
+        assertEquals(announced(first), announced(second), "the Adj-RIB-Out survives the reset");
+        peer.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    @Test
+    void reloadWithdrawsRemovedRoutesAndAnnouncesOnlyNewOnes() {
+        NeighborConfig before = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1; route 10.0.1.0/24 next-hop 1.1.1.1;");
+        NeighborConfig after = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1; route 10.0.3.0/24 next-hop 1.1.1.1;");
+        PeerId id = PeerId.of(before);
+        ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
+        TestProbe<Peer.Command> peer = kit.createTestProbe();
+        rib.tell(new Rib.PeerConfigured(id, before));
+        rib.tell(new Rib.PeerUp(session(before, 1), peer.getRef()));
+        receive(peer, rib, id, 2);
+        rib.tell(new Rib.PeerConfigured(id, after));
+        List<Update> diff = receive(peer, rib, id, 2);
+        assertEquals(1, diff.get(0).withdrawn().size(), "withdrawals first");
+        assertEquals("10.0.1.0/24", diff.get(0).withdrawn().iterator().next().prefix().toString());
+        assertEquals(Set.of(Nlri.class.cast(org.bgpekko.wire.nlri.InetNlri.of("10.0.3.0/24"))), announced(diff));
+    }
+
+    @Test
+    void aBigTableTravelsInBoundedBatchesOneAtATime() {
+        StringBuilder routes = new StringBuilder("route 10.0.0.0/8 next-hop 1.1.1.1 split /24;");
+        NeighborConfig n = neighbor(routes.toString());
+        PeerId id = PeerId.of(n);
+        ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
+        TestProbe<Peer.Command> peer = kit.createTestProbe();
+        rib.tell(new Rib.PeerConfigured(id, n));
+        rib.tell(new Rib.PeerUp(session(n, 1), peer.getRef()));
+        int prefixes = 0;
+        int batches = 0;
+        boolean eor = false;
+        while (!eor) {
+            Peer.Send s = peer.expectMessageClass(Peer.Send.class, Duration.ofSeconds(3));
+            peer.expectNoMessage(Duration.ofMillis(20)); // nothing more until this batch is done
+            int bytes = s.messages().stream().mapToInt(b -> b.length()).sum();
+            assertTrue(bytes <= Rib.BATCH_BYTES, "batch of " + bytes + " bytes");
+            for (var b : s.messages()) {
+                BgpMessage m = MessageCodec.decode(b.toArray(), SessionOptions.DEFAULT);
+                prefixes += ((Update) m).nlri().size();
+                eor |= ((Update) m).endOfRibFamily().isPresent();
+            }
+            batches++;
+            rib.tell(new Rib.SendDone(id, s.generation()));
+        }
+        assertEquals(65536, prefixes);
+        assertTrue(batches > 1);
+    }
+
+    @Test
+    void aStaleSessionsDoneIsIgnored() {
+        NeighborConfig n = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1;");
+        PeerId id = PeerId.of(n);
+        ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
+        TestProbe<Peer.Command> peer = kit.createTestProbe();
+        rib.tell(new Rib.PeerConfigured(id, n));
+        rib.tell(new Rib.PeerUp(session(n, 1), peer.getRef()));
+        peer.expectMessageClass(Peer.Send.class);
+        rib.tell(new Rib.PeerDown(id, 1));
+        rib.tell(new Rib.SendDone(id, 1));
+        peer.expectNoMessage(Duration.ofMillis(100));
+    }
+}
