@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "BGP speaker and route server on Apache Pekko, a drop-in for ExaBGP.",
-        subcommands = {DecodeCommand.class, ValidateCommand.class, EnvCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DecodeCommand.class, ValidateCommand.class, EnvCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -32,7 +33,19 @@ public final class Main implements Runnable {
             line.getErr().println(line.getCommandName() + ": " + ex.getMessage());
             return 1;
         });
-        return cl.execute(args);
+        return cl.execute(withDefaultCommand(cl, args));
+    }
+
+    /** ExaBGP is started as {@code exabgp [-d] CONF…}: without a subcommand, {@code run} is meant. */
+    static String[] withDefaultCommand(CommandLine cl, String... args) {
+        if (args.length == 0 || cl.getSubcommands().containsKey(args[0])
+                || java.util.Set.of("-h", "--help", "-V", "--version").contains(args[0])) {
+            return args;
+        }
+        String[] out = new String[args.length + 1];
+        out[0] = "run";
+        System.arraycopy(args, 0, out, 1, args.length);
+        return out;
     }
 
     @Override
