@@ -1,0 +1,180 @@
+// Pekko Streams Tcp transport: socket bytes -> length-field framing -> decoding -> the Peer, with backpressure.
+package org.bgpekko.peer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.CompletionStrategy;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.StreamDetachedException;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Framing;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.javadsl.Tcp;
+import org.apache.pekko.stream.typed.javadsl.ActorSink;
+import org.apache.pekko.stream.typed.javadsl.ActorSource;
+import org.apache.pekko.util.ByteString;
+import org.bgpekko.wire.Open;
+import org.bgpekko.wire.SessionOptions;
+
+public final class TcpTransport implements Transport {
+    /** How long a closed connection may take to flush before it is aborted (a peer that does not read). */
+    static final Duration LINGER = Duration.ofSeconds(2);
+
+    private final ActorSystem<?> system;
+
+    public TcpTransport(ActorSystem<?> system) {
+        this.system = system;
+    }
+
+    @Override
+    public void connect(long connId, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout,
+                        Open localOpen, ActorRef<Peer.Command> peer) {
+        Flow<ByteString, ByteString, CompletionStage<Tcp.OutgoingConnection>> tcp = Tcp.get(system)
+                .outgoingConnection(remote, local, List.of(), false, Optional.of(timeout), Optional.empty());
+        Holder holder = new Holder(connId, peer);
+        Pair<CompletionStage<Tcp.OutgoingConnection>, Pair<ActorRef<ByteString>, UniqueKillSwitch>> mat =
+                tcp.joinMat(bgpSide(holder, localOpen), Keep.both()).run(system);
+        mat.first().whenComplete((oc, error) -> {
+            if (error != null) {
+                peer.tell(new Peer.ConnectFailed(connId, String.valueOf(error.getMessage())));
+            } else {
+                peer.tell(new Peer.Connected(connId, holder.connection(mat.second(), oc.localAddress(),
+                        oc.remoteAddress())));
+            }
+        });
+    }
+
+    /** An accepted socket, handed to a Peer by the Listener. */
+    static Transport.Incoming incoming(Tcp.IncomingConnection c, ActorSystem<?> system) {
+        return new Transport.Incoming() {
+            @Override
+            public InetSocketAddress remoteAddress() {
+                return c.remoteAddress();
+            }
+
+            @Override
+            public void attach(long connId, Open localOpen, ActorRef<Peer.Command> peer) {
+                Holder holder = new Holder(connId, peer);
+                Pair<ActorRef<ByteString>, UniqueKillSwitch> mat = c.handleWith(bgpSide(holder, localOpen), system);
+                peer.tell(new Peer.Connected(connId, holder.connection(mat, c.localAddress(), c.remoteAddress())));
+            }
+
+            @Override
+            public void reject() {
+                c.handleWith(Flow.fromSinkAndSource(Sink.cancelled(), Source.empty()), system);
+            }
+        };
+    }
+
+    /** The sentinel that completes the outbound source (after what was written). */
+    private static final ByteString CLOSE = ByteString.fromArray(new byte[] {0});
+
+    /**
+     * The BGP side of a socket: inbound bytes are framed on the header's length field (at 65535; the codec checks
+     * the negotiated maximum), decoded, and delivered one at a time; outbound is one ByteString per message.
+     */
+    private static Flow<ByteString, ByteString, Pair<ActorRef<ByteString>, UniqueKillSwitch>> bgpSide(
+            Holder holder, Open localOpen) {
+        InboundDecoder decoder = new InboundDecoder(localOpen);
+        long connId = holder.connId;
+        Sink<ByteString, ?> in = Flow.of(ByteString.class)
+                .via(Framing.lengthField(2, 16, SessionOptions.EXTENDED_MAX, ByteOrder.BIG_ENDIAN,
+                        (offsetBytes, len) -> len))
+                .mapConcat(frame -> {
+                    InboundDecoder.Item item = decoder.decode(frame.toArray());
+                    return item == null ? List.<InboundDecoder.Item>of() : List.of(item);
+                })
+                .to(ActorSink.<InboundDecoder.Item, Peer.Command, Object>actorRefWithBackpressure(holder.peer,
+                        (ackTo, item) -> {
+                            holder.ackTo = ackTo;
+                            return new Peer.Inbound(connId, item);
+                        },
+                        ackTo -> {
+                            holder.ackTo = ackTo;
+                            ackTo.tell(Holder.ACK); // ready at once: the Peer pulls after each message
+                            return new Peer.Written(-1);
+                        },
+                        Holder.ACK, new Peer.Closed(connId, "connection closed by the peer"),
+                        error -> new Peer.Closed(connId, describe(error))));
+        Source<ByteString, Pair<ActorRef<ByteString>, UniqueKillSwitch>> out = ActorSource
+                .<ByteString, Peer.Command>actorRefWithBackpressure(holder.peer, new Peer.Written(connId),
+                        m -> m == CLOSE ? Optional.of(CompletionStrategy.draining()) : Optional.empty(),
+                        m -> Optional.empty())
+                .viaMat(KillSwitches.single(), Keep.both());
+        return Flow.fromSinkAndSourceCoupledMat(in, out, Keep.right());
+    }
+
+    private static String describe(Throwable error) {
+        if (error instanceof StreamDetachedException) {
+            return "connection closed";
+        }
+        return error.getClass().getSimpleName() + ": " + error.getMessage();
+    }
+
+    /** What the stream callbacks and the connection handle share. */
+    private static final class Holder {
+        static final Object ACK = "ack";
+        final long connId;
+        final ActorRef<Peer.Command> peer;
+        volatile ActorRef<Object> ackTo;
+
+        Holder(long connId, ActorRef<Peer.Command> peer) {
+            this.connId = connId;
+            this.peer = peer;
+        }
+
+        Connection connection(Pair<ActorRef<ByteString>, UniqueKillSwitch> mat, InetSocketAddress localAddress,
+                              InetSocketAddress remoteAddress) {
+            ActorRef<ByteString> writes = mat.first();
+            UniqueKillSwitch kill = mat.second();
+            return new Connection() {
+                @Override
+                public InetSocketAddress localAddress() {
+                    return localAddress;
+                }
+
+                @Override
+                public InetSocketAddress remoteAddress() {
+                    return remoteAddress;
+                }
+
+                @Override
+                public void write(ByteString message) {
+                    writes.tell(message);
+                }
+
+                @Override
+                public void pull() {
+                    ActorRef<Object> a = ackTo;
+                    if (a != null) {
+                        a.tell(ACK);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    writes.tell(CLOSE);
+                    lingerThenAbort(kill);
+                }
+            };
+        }
+
+        private void lingerThenAbort(UniqueKillSwitch kill) {
+            CompletableFuture.delayedExecutor(LINGER.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> kill.abort(new IOException("closed: the peer did not read")));
+        }
+    }
+}

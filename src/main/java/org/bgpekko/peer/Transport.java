@@ -1,0 +1,30 @@
+// Opens outgoing connections for a Peer: Pekko Streams Tcp in production, in memory in tests.
+package org.bgpekko.peer;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.bgpekko.wire.Open;
+
+public interface Transport {
+    /**
+     * Connects to {@code remote}; reports {@code Peer.Connected(connId, connection)} or
+     * {@code Peer.ConnectFailed(connId, reason)} to {@code peer}.
+     *
+     * @param localOpen our OPEN: the stream stage derives the decoding options from it and the peer's OPEN
+     */
+    void connect(long connId, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout,
+                 Open localOpen, ActorRef<Peer.Command> peer);
+
+    /** An accepted connection not yet bound to a Peer (from the {@link Listener}). */
+    interface Incoming {
+        InetSocketAddress remoteAddress();
+
+        /** Binds it to {@code peer}: reports {@code Peer.Connected(connId, connection)}. */
+        void attach(long connId, Open localOpen, ActorRef<Peer.Command> peer);
+
+        /** Closes it without a word (no Peer wants it). */
+        void reject();
+    }
+}
