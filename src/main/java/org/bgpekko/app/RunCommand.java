@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
     private static Behavior<BgpSpeaker.Command> root(List<ConfigRotation> runs, List<Configuration> initial,
                                                      Settings settings) {
         return Behaviors.setup(ctx -> {
-            BgpSpeaker.PeerFactory peers = Sessions.factory(ctx.getSystem(), settings);
+            BgpSpeaker.PeerFactory peers = Sessions.start(ctx, settings);
             List<ActorRef<BgpSpeaker.Command>> speakers = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 ConfigRotation rotation = runs.get(i);
@@ -98,7 +98,6 @@ final class RunCommand implements Callable<Integer> {
                 ctx.watch(s);
                 speakers.add(s);
             }
-            Sessions.listen(ctx, settings, initial);
             int[] alive = {speakers.size()};
             return Behaviors.receive(BgpSpeaker.Command.class)
                     .onMessage(BgpSpeaker.Command.class, m -> {

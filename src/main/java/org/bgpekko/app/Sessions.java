@@ -1,20 +1,33 @@
-// How the speaker reaches its peers: the Peer factory over TCP and the listener for passive sessions.
+// How the speaker reaches its peers: Peers over Pekko TCP, registered with the listener for incoming sessions.
 package org.bgpekko.app;
 
-import java.util.List;
-import org.apache.pekko.actor.typed.ActorSystem;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.bgpekko.config.Configuration;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.bgpekko.config.env.Settings;
+import org.bgpekko.peer.Listener;
+import org.bgpekko.peer.Peer;
+import org.bgpekko.peer.TcpTransport;
 
 final class Sessions {
     private Sessions() {}
 
-    static BgpSpeaker.PeerFactory factory(ActorSystem<?> system, Settings settings) {
-        throw new UnsupportedOperationException("TCP sessions are not wired yet");
-    }
-
-    static void listen(ActorContext<?> ctx, Settings settings, List<Configuration> configs) {
-        // the listener arrives with the peer package
+    /**
+     * Starts the listener when {@code exabgp.tcp.bind} is not empty and returns the factory of TCP Peers, each
+     * registered with that listener under its neighbour address.
+     */
+    static BgpSpeaker.PeerFactory start(ActorContext<?> ctx, Settings settings) {
+        TcpTransport transport = new TcpTransport(ctx.getSystem());
+        Peer.Options options = Peer.Options.of(settings, Version.current());
+        ActorRef<Listener.Command> listener = settings.tcp().listen()
+                ? ctx.spawn(Listener.create(settings.tcp().bind(), settings.tcp().port(), Map.of()), "listener")
+                : null;
+        return (neighbor, rib, parent) -> Behaviors.setup(peerCtx -> {
+            if (listener != null) {
+                listener.tell(new Listener.Register(neighbor.peerAddress(), peerCtx.getSelf()));
+            }
+            return Peer.create(neighbor, options, transport, rib, parent);
+        });
     }
 }
