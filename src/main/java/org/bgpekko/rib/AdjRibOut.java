@@ -18,7 +18,7 @@ public final class AdjRibOut {
     private final Map<Nlri, Change> announced = new LinkedHashMap<>();
     private PendingChanges pending = PendingChanges.empty();
     /** The attribute set under which an NLRI has a pending announcement. */
-    private final Map<Nlri, RouteAttributes> pendingGroup = new java.util.HashMap<>();
+    private final Map<Nlri, OutboundAttributes> pendingGroup = new java.util.HashMap<>();
 
     /** Queues an announcement unless the route is already announced with the same attributes. */
     public boolean announce(Change c) {
@@ -80,7 +80,7 @@ public final class AdjRibOut {
 
     private void queue(Change c) {
         Nlri nlri = c.nlri();
-        RouteAttributes group = pendingGroup.remove(nlri);
+        OutboundAttributes group = pendingGroup.remove(nlri);
         if (group != null) {
             var byFamily = pending.groups().get(group);
             var changes = byFamily.get(nlri.family());

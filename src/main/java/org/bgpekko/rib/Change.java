@@ -3,12 +3,12 @@ package org.bgpekko.rib;
 
 import org.bgpekko.wire.nlri.Nlri;
 
-public record Change(Nlri nlri, RouteAttributes attributes, boolean announce) {
-    public static Change announce(Nlri nlri, RouteAttributes attributes) {
+public record Change(Nlri nlri, OutboundAttributes attributes, boolean announce) {
+    public static Change announce(Nlri nlri, OutboundAttributes attributes) {
         return new Change(nlri, attributes, true);
     }
 
-    public static Change withdraw(Nlri nlri, RouteAttributes attributes) {
+    public static Change withdraw(Nlri nlri, OutboundAttributes attributes) {
         return new Change(nlri, attributes, false);
     }
 }

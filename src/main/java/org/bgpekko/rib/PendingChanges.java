@@ -11,7 +11,7 @@ import org.bgpekko.wire.nlri.Nlri;
  * @param groups announcements by attribute set in order of first use, then by family in order of first use
  */
 public record PendingChanges(LinkedHashMap<Nlri, Change> withdrawals,
-                             LinkedHashMap<RouteAttributes, LinkedHashMap<Family, LinkedHashMap<Nlri, Change>>> groups) {
+                             LinkedHashMap<OutboundAttributes, LinkedHashMap<Family, LinkedHashMap<Nlri, Change>>> groups) {
 
     public static PendingChanges empty() {
         return new PendingChanges(new LinkedHashMap<>(), new LinkedHashMap<>());

@@ -29,7 +29,7 @@ public record StaticRoutes(List<StaticRoute> routes) {
     public static StaticRoutes of(List<RouteConfig> configured) {
         List<StaticRoute> out = new ArrayList<>();
         for (RouteConfig r : configured) {
-            RouteAttributes attrs = new RouteAttributes(r.attributes(), r.nextHop());
+            OutboundAttributes attrs = new OutboundAttributes(r.attributes(), r.nextHop());
             for (Nlri n : split(r.nlri(), r.split())) {
                 out.add(new StaticRoute(Change.announce(n, attrs), r.watchdog(), r.withdrawn()));
             }

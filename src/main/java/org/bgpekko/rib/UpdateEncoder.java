@@ -47,7 +47,7 @@ public final class UpdateEncoder {
      */
     public void encode(PendingChanges changes, boolean includeWithdraw, Consumer<byte[]> out) {
         withdrawals(changes.withdrawals().values(), includeWithdraw, out);
-        for (Map.Entry<RouteAttributes, LinkedHashMap<Family, LinkedHashMap<Nlri, Change>>> g
+        for (Map.Entry<OutboundAttributes, LinkedHashMap<Family, LinkedHashMap<Nlri, Change>>> g
                 : changes.groups().entrySet()) {
             for (Map.Entry<Family, LinkedHashMap<Nlri, Change>> f : g.getValue().entrySet()) {
                 if (session.families().contains(f.getKey())) {
@@ -101,7 +101,7 @@ public final class UpdateEncoder {
         }
     }
 
-    private void announce(RouteAttributes route, Family family, List<Nlri> nlri, Consumer<byte[]> out) {
+    private void announce(OutboundAttributes route, Family family, List<Nlri> nlri, Consumer<byte[]> out) {
         IpAddress nextHop = route.nextHop().orElse(session.localAddress());
         PathAttributes attrs = withDefaults(route);
         if (nextHop.isIpv4()) {
@@ -122,7 +122,7 @@ public final class UpdateEncoder {
     }
 
     /** Adds ExaBGP's default attributes for this session and drops LOCAL_PREF towards external peers. */
-    PathAttributes withDefaults(RouteAttributes route) {
+    PathAttributes withDefaults(OutboundAttributes route) {
         PathAttributes a = route.attributes();
         if (!a.has(PathAttribute.ORIGIN)) {
             a = a.with(Origin.IGP);
