@@ -91,6 +91,18 @@ public final class RibMemoryBenchmark {
         if (onlyRib) {
             return;
         }
+        BenchTables.Table table6 = asIpv6(table);
+        List<byte[]> messages6 = BenchTables.packAll(table6, OPTIONS);
+        int expectedSets6 = (int) table6.groups.stream().map(BenchTables.Group::attributes).distinct().count();
+        table6 = null;
+        measure("AdjRibIn, as IPv6 in MP_REACH", n, messages6, () -> {
+            AttributeStore store = new AttributeStore();
+            AdjRibIn in = new AdjRibIn(store);
+            return new Loaded(in, in::apply, () -> check(in.size(Family.IPV6_UNICAST) == n
+                    && store.size() == expectedSets6, "AdjRibIn holds " + in.size() + " IPv6 routes, " + store.size()
+                    + " sets"));
+        });
+        messages6 = null;
         double naive = measure("HashMap<InetNlri,PathAttributes>", n, messages, () -> {
             Map<Nlri, PathAttributes> map = new HashMap<>();
             return new Loaded(map, u -> {
@@ -231,6 +243,24 @@ public final class RibMemoryBenchmark {
             groups.add(new BenchTables.Group(Family.IPV4_UNICAST, attrs.get(s), Bytes.EMPTY, start[s], start[s + 1]));
         }
         return new BenchTables.Table(new long[routes], lo, length, groups);
+    }
+
+    /** The same routes as IPv6: 2001:db8::/32 followed by the IPv4 prefix (/40 to /64), next hop in MP_REACH. */
+    static BenchTables.Table asIpv6(BenchTables.Table t) {
+        int n = t.size();
+        long[] hi = new long[n];
+        byte[] length = new byte[n];
+        for (int i = 0; i < n; i++) {
+            hi[i] = 0x20010DB8L << 32 | t.lo[i];
+            length[i] = (byte) (t.length[i] + 32);
+        }
+        Bytes nextHop = Bytes.fromHex("20010DB8000000000000000000000001");
+        List<BenchTables.Group> groups = new ArrayList<>();
+        for (BenchTables.Group g : t.groups) {
+            groups.add(new BenchTables.Group(Family.IPV6_UNICAST, g.attributes().without(PathAttribute.NEXT_HOP),
+                    nextHop, g.from(), g.to()));
+        }
+        return new BenchTables.Table(hi, new long[n], length, groups);
     }
 
     private static PathAttributes attributes(Random r) {
