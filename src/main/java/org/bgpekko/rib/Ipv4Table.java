@@ -1,0 +1,110 @@
+// IPv4 unicast/multicast routes without ADD-PATH: the prefix packed in a long (address << 8 | length) -> int id.
+package org.bgpekko.rib;
+
+import it.unimi.dsi.fastutil.longs.Long2IntMap;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.WireWriter;
+import org.bgpekko.wire.nlri.InetNlri;
+import org.bgpekko.wire.nlri.IpPrefix;
+import org.bgpekko.wire.nlri.Nlri;
+import org.bgpekko.wire.nlri.NlriBlock;
+
+/**
+ * About 25 bytes per route at a million routes (fastutil's open addressing: a long and an int per slot, load
+ * factor 0.75, power-of-two capacity); see docs/decisions.md D7. Keys are the wire bits: host bits set beyond
+ * the length in the last byte are kept, not masked.
+ */
+final class Ipv4Table implements FamilyTable {
+    private final Family family;
+    private final Long2IntOpenHashMap map = new Long2IntOpenHashMap();
+
+    Ipv4Table(Family family) {
+        this.family = family;
+        map.defaultReturnValue(-1);
+    }
+
+    static long key(long address, int length) {
+        return (address & 0xFFFFFFFFL) << 8 | length;
+    }
+
+    private static void write(WireWriter out, long key) {
+        int length = (int) (key & 0xFF);
+        long address = key >>> 8;
+        out.put8(length);
+        for (int i = 0, n = (length + 7) >>> 3; i < n; i++) {
+            out.put8((int) (address >>> (24 - 8 * i)));
+        }
+    }
+
+    @Override
+    public Family family() {
+        return family;
+    }
+
+    @Override
+    public boolean addPath() {
+        return false;
+    }
+
+    @Override
+    public int size() {
+        return map.size();
+    }
+
+    @Override
+    public void announce(NlriBlock block, int id, AttributeStore store, WireWriter changed) {
+        block.forEachPrefix((pathId, hi, lo, length) -> {
+            long k = key(lo, length);
+            int old = map.put(k, id);
+            if (old != id) {
+                store.retain(id);
+                if (old >= 0) {
+                    store.release(old);
+                }
+                write(changed, k);
+            }
+        });
+    }
+
+    @Override
+    public void withdraw(NlriBlock block, AttributeStore store, WireWriter changed) {
+        block.forEachPrefix((pathId, hi, lo, length) -> {
+            long k = key(lo, length);
+            int old = map.remove(k);
+            if (old >= 0) {
+                store.release(old);
+                write(changed, k);
+            }
+        });
+    }
+
+    @Override
+    public void clear(AttributeStore store, WireWriter removed) {
+        for (var it = map.long2IntEntrySet().fastIterator(); it.hasNext(); ) {
+            Long2IntMap.Entry e = it.next();
+            store.release(e.getIntValue());
+            write(removed, e.getLongKey());
+        }
+        map.clear();
+        map.trim();
+    }
+
+    @Override
+    public int get(Nlri nlri) {
+        if (!(nlri instanceof InetNlri n) || !n.family().equals(family) || n.pathId() != Nlri.NO_PATH_ID) {
+            return -1;
+        }
+        return map.get(key(n.prefix().lo(), n.prefix().length()));
+    }
+
+    @Override
+    public void forEach(AdjRibIn.RouteVisitor visitor) {
+        for (var it = map.long2IntEntrySet().fastIterator(); it.hasNext(); ) {
+            Long2IntMap.Entry e = it.next();
+            long k = e.getLongKey();
+            visitor.route(new InetNlri(family, Nlri.NO_PATH_ID, IpPrefix.ipv4(k >>> 8, (int) (k & 0xFF))),
+                    e.getIntValue());
+        }
+    }
+}
