@@ -26,6 +26,11 @@ cat > "$WORK/bird.conf" <<CONF
 router id 10.0.0.2;
 log "$WORK/bird.log" all;
 protocol device {}
+# every loopback address is local to the host, which BIRD refuses as a direct next hop: resolve recursively
+protocol static loopback {
+    ipv4;
+    route 127.0.0.0/8 via "lo";
+}
 protocol static from_bird {
     ipv4;
     route 198.51.100.0/24 blackhole;
@@ -35,8 +40,9 @@ protocol bgp bgpekko {
     local 127.0.0.2 port $PORT as 65002;
     neighbor 127.0.0.1 as 65001;
     passive on;
+    multihop;
     hold time 30;
-    ipv4 { import all; export where source = RTS_STATIC; };
+    ipv4 { import all; export where proto = "from_bird"; gateway recursive; };
 }
 CONF
 

@@ -68,11 +68,14 @@ public final class Rib {
         boolean inFlight;
         /** False until the first non-empty flush of a session: ExaBGP leaves withdrawals out of that one. */
         boolean withdrawalsAllowed;
-        long receivedUpdates;
+        /** The routes of the current session, or null between sessions. */
+        AdjRibIn in;
     }
 
     private static final class RibBehavior extends AbstractBehavior<Command> {
         private final Map<PeerId, PeerState> peers = new HashMap<>();
+        /** Received attribute sets, shared by every peer's Adj-RIB-In. */
+        private final AttributeStore attributes = new AttributeStore();
 
         RibBehavior(ActorContext<Command> ctx) {
             super(ctx);
@@ -120,6 +123,7 @@ public final class Rib {
             }
             ps.session = m.session();
             ps.peer = m.peer();
+            ps.in = new AdjRibIn(attributes);
             ps.encoder = new UpdateEncoder(m.session(), ps.config.groupUpdates());
             ps.queue.clear();
             ps.inFlight = false;
@@ -143,6 +147,8 @@ public final class Rib {
             if (ps != null) {
                 ps.session = null;
                 ps.peer = null;
+                ps.in.clear();
+                ps.in = null;
                 ps.encoder = null;
                 ps.queue.clear();
                 ps.inFlight = false;
@@ -153,7 +159,16 @@ public final class Rib {
         private Behavior<Command> onReceived(Received m) {
             PeerState ps = current(m.id(), m.generation());
             if (ps != null) {
-                ps.receivedUpdates += m.updates().size();
+                boolean debug = getContext().getLog().isDebugEnabled();
+                for (Update u : m.updates()) {
+                    List<RibChange> changes = ps.in.apply(u);
+                    if (debug) {
+                        changes.forEach(c -> logChange(m.id(), c));
+                    }
+                }
+                if (debug) {
+                    getContext().getLog().debug("{}: Adj-RIB-In holds {} route(s)", m.id(), ps.in.size());
+                }
                 ps.peer.tell(new Peer.ReceivedAck(m.generation()));
             }
             return this;
@@ -166,6 +181,16 @@ public final class Rib {
                 trySend(ps);
             }
             return this;
+        }
+
+        private void logChange(PeerId id, RibChange c) {
+            for (Nlri n : c.nlri()) {
+                if (c.isWithdrawal()) {
+                    getContext().getLog().debug("{}: << withdraw {}", id, n);
+                } else {
+                    getContext().getLog().debug("{}: << {} {}", id, n, c.attributes());
+                }
+            }
         }
 
         /** The state of a peer if {@code generation} is its current session. */
