@@ -40,7 +40,10 @@ public final class AdjRibIn {
     private final AttributeStore store;
     private final TreeMap<Family, FamilyTable> tables = new TreeMap<>();
     private final Set<Family> disabled = new HashSet<>();
-    private final WireWriter scratch = new WireWriter(4096);
+    private static final int SCRATCH_SIZE = 4096;
+
+    /** Collects the wire bytes of changed NLRI; replaced when a large change (a clear) has grown it. */
+    private WireWriter scratch = new WireWriter(SCRATCH_SIZE);
 
     public AdjRibIn(AttributeStore store) {
         this.store = store;
@@ -206,6 +209,9 @@ public final class AdjRibIn {
             return;
         }
         byte[] wire = scratch.toArray();
+        if (wire.length > 16 * SCRATCH_SIZE) {
+            scratch = new WireWriter(SCRATCH_SIZE);
+        }
         NlriBlock.Decoding d = NlriBlock.decode(t.family(), wire, 0, wire.length, t.addPath());
         if (!d.ok()) {
             throw new IllegalStateException("changed NLRI do not re-decode: " + d.error());
