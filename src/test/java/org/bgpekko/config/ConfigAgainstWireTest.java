@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.bgpekko.testing.CaseSessionOptions;
+import org.bgpekko.testing.EchoSession;
 import org.bgpekko.testing.Conformance;
 import org.bgpekko.wire.BgpMessage;
 import org.bgpekko.wire.Hex;
@@ -56,7 +56,7 @@ class ConfigAgainstWireTest {
             Assumptions.abort("configuration needs a family not supported yet: " + e.getMessage());
             return;
         }
-        SessionOptions options = CaseSessionOptions.of(confs);
+        SessionOptions options = EchoSession.options(c.neighbors().get(0));
         Map<Nlri, PathAttributes> wire = announced(msg, options);
         List<String> problems = new ArrayList<>();
         int checked = 0;

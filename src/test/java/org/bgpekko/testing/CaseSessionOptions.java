@@ -1,6 +1,6 @@
 // Session options a conformance case negotiates, read from its configuration with a minimal scan:
-// 'asn4 disable', 'add-path send/receive' and the 'family' / 'add-path' blocks. The configuration parser
-// (org.bgpekko.config) will replace this scan.
+// 'asn4 disable', 'add-path send/receive' and the 'family' / 'add-path' blocks. Wire tests use it because it
+// also reads the configurations of families the parser does not support yet; EchoSession is the real thing.
 package org.bgpekko.testing;
 
 import java.io.IOException;
