@@ -11,16 +11,16 @@ import org.bgpekko.wire.Keepalive;
 import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.SessionOptions;
 
-final class TestSide implements AutoCloseable {
+public final class TestSide implements AutoCloseable {
     static final byte[] KEEPALIVE = MessageCodec.encode(Keepalive.INSTANCE, SessionOptions.DEFAULT);
 
-    final ServerSocket server;
+    public final ServerSocket server;
     Socket socket;
     DataInputStream in;
     OutputStream out;
 
     /** @param receiveBuffer SO_RCVBUF of accepted sockets, or 0 for the default */
-    TestSide(int receiveBuffer) throws IOException {
+    public TestSide(int receiveBuffer) throws IOException {
         server = new ServerSocket();
         if (receiveBuffer > 0) {
             server.setReceiveBufferSize(receiveBuffer);
@@ -29,11 +29,11 @@ final class TestSide implements AutoCloseable {
         server.setSoTimeout(10_000);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    void accept() throws IOException {
+    public void accept() throws IOException {
         socket = server.accept();
         socket.setSoTimeout(10_000);
         in = new DataInputStream(socket.getInputStream());
@@ -41,7 +41,7 @@ final class TestSide implements AutoCloseable {
     }
 
     /** One whole message: the 19-byte header, then the rest of its length. */
-    byte[] read() throws IOException {
+    public byte[] read() throws IOException {
         byte[] header = new byte[19];
         in.readFully(header);
         int length = (header[16] & 0xFF) << 8 | header[17] & 0xFF;
@@ -51,13 +51,13 @@ final class TestSide implements AutoCloseable {
         return m;
     }
 
-    synchronized void write(byte[] m) throws IOException {
+    public synchronized void write(byte[] m) throws IOException {
         out.write(m);
         out.flush();
     }
 
     /** Reads the speaker's OPEN and answers it echoed (router id + 1) and a KEEPALIVE; returns the OPEN. */
-    byte[] handshake() throws IOException {
+    public byte[] handshake() throws IOException {
         byte[] open = read();
         if (open[18] != 1) {
             throw new IOException("expected an OPEN, got type " + open[18]);
