@@ -101,6 +101,9 @@ public final class ConfigParser {
                 }
             } catch (ConfigException e) {
                 errors.add(e);
+                if (key.equals("process") && n.words().size() > 1) { // a broken process is still defined
+                    processNames.add(n.words().get(1).text());
+                }
             }
         }
         for (Node.Section t : templates.values()) { // ExaBGP parses a template even when no neighbor uses it
