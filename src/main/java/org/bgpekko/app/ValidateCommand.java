@@ -45,7 +45,9 @@ final class ValidateCommand implements Callable<Integer> {
                     out.print(ConfigDump.dump(r.configuration()));
                 }
             } catch (IOException | UncheckedIOException e) {
-                err.println(f + ":0:0: cannot read the file (" + e.getMessage() + ")");
+                String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                        : e.getClass().getSimpleName() + ": " + e.getMessage();
+                err.println(f + ":0:0: cannot read the file (" + why + ")");
                 failures++;
             }
         }

@@ -79,9 +79,12 @@ final class RouteText {
     }
 
     private static void labels(StringBuilder sb, Labels labels) {
-        if (!labels.entries().isEmpty()) {
-            sb.append(" label [ ").append(labels.entries().stream().map(String::valueOf)
-                    .collect(Collectors.joining(" "))).append(" ]");
+        if (labels.size() > 0) {
+            sb.append(" label [");
+            for (int i = 0; i < labels.size(); i++) {
+                sb.append(' ').append(labels.label(i));
+            }
+            sb.append(" ]");
         }
     }
 
