@@ -1,4 +1,5 @@
-// `bgpekko validate CONF…`: parse configurations, report errors as file:line:column, optionally dump the model.
+// `bgpekko validate CONF…`: check configurations, report every error as file:line:column, optionally dump each
+// valid one as a normalised configuration.
 package org.bgpekko.app;
 
 import java.io.IOException;
@@ -6,14 +7,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.bgpekko.api.json.AttributeJson;
-import org.bgpekko.config.ConfigException;
+import java.io.UncheckedIOException;
+import org.bgpekko.config.ConfigDump;
 import org.bgpekko.config.ConfigParser;
-import org.bgpekko.config.Configuration;
-import org.bgpekko.config.NeighborConfig;
-import org.bgpekko.config.ProcessConfig;
-import org.bgpekko.config.RouteConfig;
-import org.bgpekko.wire.Wire;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +21,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "CONF", description = "configuration files")
     List<Path> files;
 
-    @Option(names = "--dump", description = "print the parsed neighbors, processes and routes")
+    @Option(names = "--dump", description = "print each valid file as the normalised configuration it was understood as (ExaBGP syntax)")
     boolean dump;
 
     @CommandLine.Spec
@@ -38,41 +34,25 @@ final class ValidateCommand implements Callable<Integer> {
         int failures = 0;
         for (Path f : files) {
             try {
-                Configuration c = ConfigParser.parse(f);
-                if (dump) {
-                    dump(c, out);
+                ConfigParser.Result r = ConfigParser.check(f);
+                r.errors().forEach(e -> err.println(e.describe()));
+                if (!r.valid()) {
+                    failures++;
+                } else if (dump) {
+                    if (files.size() > 1) {
+                        out.println("# " + f);
+                    }
+                    out.print(ConfigDump.dump(r.configuration()));
                 }
-            } catch (ConfigException e) {
-                err.println(e.describe());
-                failures++;
-            } catch (IOException e) {
-                err.println(f + ": cannot read: " + e.getMessage());
+            } catch (IOException | UncheckedIOException e) {
+                String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                        : e.getClass().getSimpleName() + ": " + e.getMessage();
+                err.println(f + ":0:0: cannot read the file (" + why + ")");
                 failures++;
             }
         }
         out.flush();
         err.flush();
         return failures == 0 ? 0 : 1;
-    }
-
-    private static void dump(Configuration c, PrintWriter out) {
-        out.println("# " + c.file());
-        for (ProcessConfig p : c.processes()) {
-            out.println("process " + p.name() + " run " + String.join(" ", p.run()) + " encoder " + p.encoder()
-                    + " respawn " + p.respawn());
-        }
-        for (NeighborConfig n : c.neighbors()) {
-            out.println("neighbor " + n.peerAddress() + " local-address " + (n.localAddress() == null ? "auto"
-                    : n.localAddress()) + " local-as " + n.localAs() + " peer-as " + n.peerAs() + " router-id "
-                    + (n.routerId() < 0 ? "(local-address)" : Wire.ipv4(n.routerId())) + " hold-time " + n.holdTime());
-            out.println("  families " + (n.families().isEmpty() ? "(all)" : n.families()) + " " + n.capability());
-            n.apis().forEach(a -> out.println("  " + a));
-            for (RouteConfig r : n.routes()) {
-                out.println("  route " + r.nlri() + " next-hop " + r.nextHop().map(Object::toString).orElse("self")
-                        + (r.split() >= 0 ? " split /" + r.split() : "") + (r.watchdog() != null ? " watchdog "
-                        + r.watchdog() : "") + (r.withdrawn() ? " withdraw" : "") + " attributes { "
-                        + String.join(", ", AttributeJson.members(r.attributes(), List.of())) + " }");
-            }
-        }
     }
 }

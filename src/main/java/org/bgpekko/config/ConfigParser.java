@@ -1,4 +1,5 @@
-// Parses ExaBGP's configuration language into a Configuration; every error carries file:line:column.
+// Parses ExaBGP's configuration language into a Configuration; every error carries file:line:column, and one
+// bad section does not hide the errors of the others.
 package org.bgpekko.config;
 
 import java.io.IOException;
@@ -6,18 +7,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.Wire;
 
 public final class ConfigParser {
+    /** The outcome of checking one file: the configuration when there is no error, else every error found. */
+    public record Result(Configuration configuration, List<ConfigException> errors) {
+        public Result {
+            errors = List.copyOf(errors);
+        }
+
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    private static final Comparator<ConfigException> BY_POSITION =
+            Comparator.comparingInt(ConfigException::line).thenComparingInt(ConfigException::column);
+
     private final Path file;
     private final Map<String, Node.Section> templates = new LinkedHashMap<>();
     private final List<ProcessConfig> processes = new ArrayList<>();
     private final List<NeighborConfig> neighbors = new ArrayList<>();
+    private final List<ConfigException> errors = new ArrayList<>();
 
     private ConfigParser(Path file) {
         this.file = file;
@@ -27,58 +47,117 @@ public final class ConfigParser {
         return parse(file, Files.readString(file, StandardCharsets.UTF_8));
     }
 
+    /** Parses a whole file; throws the first error (in file order) when there is any. */
     public static Configuration parse(Path file, String text) {
+        Result r = check(file, text);
+        if (!r.valid()) {
+            throw r.errors().get(0);
+        }
+        return r.configuration();
+    }
+
+    public static Result check(Path file) throws IOException {
+        return check(file, Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Parses a whole file and reports every error it finds, sorted by position, each once. */
+    public static Result check(Path file, String text) {
         ConfigParser p = new ConfigParser(file);
-        p.run(TreeBuilder.build(file, Tokenizer.tokenize(file, text)));
-        return new Configuration(file, p.processes, p.neighbors);
+        try {
+            p.run(TreeBuilder.build(file, Tokenizer.tokenize(file, text)));
+        } catch (ConfigException e) { // the text cannot be split into statements: nothing after it is reliable
+            p.errors.add(e);
+        }
+        if (p.errors.isEmpty()) {
+            return new Result(new Configuration(file, p.processes, p.neighbors), List.of());
+        }
+        Map<String, ConfigException> unique = new LinkedHashMap<>();
+        p.errors.stream().sorted(BY_POSITION).forEach(e -> unique.putIfAbsent(e.describe(), e));
+        return new Result(null, new ArrayList<>(unique.values()));
     }
 
     private void run(List<Node> top) {
         List<Node.Section> neighborSections = new ArrayList<>();
+        Set<String> processNames = new LinkedHashSet<>();
         for (Node n : top) {
             String key = n.head().text().toLowerCase(Locale.ROOT);
-            if (!(n instanceof Node.Section s)) {
-                throw error(n.head(), "unexpected '" + n.head() + "' at the top level (expected process, neighbor "
-                        + "or template)");
-            }
-            switch (key) {
-                case "process" -> processes.add(ProcessParser.parse(file, s));
-                case "neighbor", "peer" -> neighborSections.add(s);
-                case "template" -> collectTemplates(s);
-                default -> throw error(n.head(), "unknown section '" + n.head() + "' (expected process, neighbor or "
-                        + "template)");
+            try {
+                if (!(n instanceof Node.Section s)) {
+                    throw error(n.head(), "unexpected '" + n.head() + "' at the top level (expected process, "
+                            + "neighbor or template)");
+                }
+                switch (key) {
+                    case "process" -> {
+                        ProcessConfig pc = ProcessParser.parse(file, s);
+                        if (!processNames.add(pc.name())) {
+                            throw error(s.words().get(1), "process '" + pc.name() + "' is defined twice");
+                        }
+                        processes.add(pc);
+                    }
+                    case "neighbor", "peer" -> neighborSections.add(s);
+                    case "template" -> collectTemplates(s);
+                    default -> throw error(n.head(), "unknown section '" + n.head() + "' (expected process, "
+                            + "neighbor or template)");
+                }
+            } catch (ConfigException e) {
+                errors.add(e);
+                if (key.equals("process") && n.words().size() > 1) { // a broken process is still defined
+                    processNames.add(n.words().get(1).text());
+                }
             }
         }
-        Set<String> processNames = new HashSet<>();
-        for (ProcessConfig pc : processes) {
-            if (!processNames.add(pc.name())) {
-                throw error(top.get(0).head(), "process '" + pc.name() + "' is defined twice");
-            }
+        for (Node.Section t : templates.values()) { // ExaBGP parses a template even when no neighbor uses it
+            NeighborParser.template(file, t, processNames, errors);
         }
-        Set<String> seen = new HashSet<>();
+        Map<String, Token> seen = new HashMap<>();
         for (Node.Section s : neighborSections) {
-            NeighborConfig nc = NeighborParser.parse(file, s, templates, processNames);
-            String key = nc.peerAddress() + " " + nc.localAddress() + " " + nc.localAs() + " " + nc.peerAs();
-            if (!seen.add(key)) {
-                throw error(s.head(), "neighbor " + nc.peerAddress() + " is defined twice with the same "
-                        + "local-address, local-as and peer-as");
+            NeighborConfig nc = NeighborParser.parse(file, s, templates, processNames, errors);
+            if (nc == null) {
+                continue;
+            }
+            if (seen.putIfAbsent(index(nc), nc.at()) != null) {
+                Token first = seen.get(index(nc));
+                errors.add(error(nc.at(), "neighbor " + nc.peerAddress() + " is defined twice (same peer address, "
+                        + (nc.listen() != 0 ? "listen port" : "local address, AS numbers, router-id and sessions")
+                        + " as the neighbor at line " + first.line() + ")"));
+                continue;
             }
             neighbors.add(nc);
         }
+    }
+
+    /** ExaBGP's identity of a neighbor (Neighbor.index): two neighbors may not share it. */
+    static String index(NeighborConfig n) {
+        if (n.listen() != 0) {
+            return "peer-ip " + n.peerAddress() + " listen " + n.listen();
+        }
+        String session = n.capability().multiSession()
+                ? String.join("/", n.families().stream().map(Family::toString).sorted().toList()) : "in-open";
+        return "neighbor " + n.peerAddress() + " local-ip " + (n.localAddress() == null ? "auto" : n.localAddress())
+                + " local-as " + asText(n.localAs()) + " peer-as " + asText(n.peerAs()) + " router-id "
+                + (n.routerId() < 0 ? "none" : Wire.ipv4(n.routerId())) + " family-allowed " + session;
+    }
+
+    private static String asText(long as) {
+        return as == NeighborConfig.AUTO_AS ? "auto" : Long.toString(as);
     }
 
     private void collectTemplates(Node.Section template) {
         Words head = new Words(file, template.statement(), 1);
         head.end();
         for (Node n : template.children()) {
-            if (!(n instanceof Node.Section s) || !n.head().is("neighbor")) {
-                throw error(n.head(), "unexpected '" + n.head() + "' in template (expected neighbor NAME { … })");
-            }
-            Words w = new Words(file, s.statement(), 1);
-            Token name = w.next("template neighbor name");
-            w.end();
-            if (templates.put(name.text(), s) != null) {
-                throw error(name, "template neighbor '" + name + "' is defined twice");
+            try {
+                if (!(n instanceof Node.Section s) || !n.head().is("neighbor")) {
+                    throw error(n.head(), "unexpected '" + n.head() + "' in template (expected neighbor NAME { … })");
+                }
+                Words w = new Words(file, s.statement(), 1);
+                Token name = w.next("template neighbor name");
+                w.end();
+                if (templates.putIfAbsent(name.text(), s) != null) {
+                    throw error(name, "template neighbor '" + name + "' is defined twice");
+                }
+            } catch (ConfigException e) {
+                errors.add(e);
             }
         }
     }

@@ -27,8 +27,8 @@ final class NeighborBuilder {
     boolean groupUpdates = true;
     boolean autoFlush = true;
     boolean manualEor;
-    boolean adjRibIn;
-    boolean adjRibOut;
+    boolean adjRibIn = true;
+    boolean adjRibOut = true;
     String hostName;
     String domainName;
     int rateLimit;
@@ -40,6 +40,9 @@ final class NeighborBuilder {
     final List<ApiConfig> apis = new ArrayList<>();
     final List<RouteConfig> routes = new ArrayList<>();
     Token at;
+    Token localAddressAt;
+    Token md5At;
+    boolean md5Base64;
 
     NeighborConfig build() {
         return new NeighborConfig(peerAddress, description, routerId, localAddress, localAs, peerAs, holdTime, passive,

@@ -9,6 +9,8 @@ import org.bgpekko.wire.nlri.IpAddress;
 
 /**
  * @param routerId the BGP identifier, or -1 to take the local address
+ * @param localAs the local AS, or {@link #AUTO_AS} ("auto" or not given: mirror the AS of the peer's OPEN)
+ * @param peerAs the peer's AS, or {@link #AUTO_AS} ("auto" or not given: accept the AS of the peer's OPEN)
  * @param localAddress the address to connect from, or null for "auto"
  * @param families configured families (empty: ExaBGP's default, every family it knows)
  * @param addPathFamilies families of the add-path block (empty: every add-path capable family)
@@ -21,6 +23,9 @@ public record NeighborConfig(IpAddress peerAddress, String description, long rou
                              String hostName, String domainName, int rateLimit, String sourceInterface,
                              Set<Family> families, CapabilityConfig capability, Set<Family> addPathFamilies,
                              Map<Family, Integer> nextHop, List<ApiConfig> apis, List<RouteConfig> routes, Token at) {
+    /** local-as / peer-as "auto" (ExaBGP's default when the setting is absent). */
+    public static final long AUTO_AS = -1;
+
     public NeighborConfig {
         families = Set.copyOf(families);
         addPathFamilies = Set.copyOf(addPathFamilies);

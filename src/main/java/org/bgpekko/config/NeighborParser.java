@@ -11,38 +11,77 @@ import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.NlriCodecs;
 
 final class NeighborParser {
+    /** RFC 2385 / ExaBGP: the TCP MD5 key is at most 80 bytes. */
+    static final int MAX_MD5_PASSWORD = 80;
+
     private final Path file;
     private final NeighborBuilder b = new NeighborBuilder();
     private final Set<String> processes;
+    private final List<ConfigException> errors;
+    private Token processesAt;
+    private Token processesMatchAt;
+    private final List<Token> processesMatch = new java.util.ArrayList<>();
 
-    private NeighborParser(Path file, Set<String> processes) {
+    private NeighborParser(Path file, Set<String> processes, List<ConfigException> errors) {
         this.file = file;
         this.processes = processes;
+        this.errors = errors;
     }
 
-    static NeighborConfig parse(Path file, Node.Section s, Map<String, Node.Section> templates, Set<String> processes) {
-        NeighborParser p = new NeighborParser(file, processes);
-        Words head = new Words(file, s.statement(), 1);
-        Token ip = head.next("neighbor address");
-        p.b.peerAddress = head.ip(ip, "neighbor address");
-        p.b.at = ip;
-        head.end();
+    /**
+     * Parses a neighbor, adding its errors to {@code errors}; returns null when it has any. The semantic checks
+     * run only on a neighbor whose statements all parsed, so one mistake is reported once.
+     */
+    static NeighborConfig parse(Path file, Node.Section s, Map<String, Node.Section> templates, Set<String> processes,
+                                List<ConfigException> errors) {
+        NeighborParser p = new NeighborParser(file, processes, errors);
+        int before = errors.size();
+        try {
+            Words head = new Words(file, s.statement(), 1);
+            Token ip = head.next("neighbor address");
+            p.b.peerAddress = head.ip(ip, "neighbor address");
+            p.b.at = ip;
+            head.end();
+        } catch (ConfigException e) {
+            errors.add(e);
+            return null;
+        }
         for (Node n : s.children()) {
             if (n instanceof Node.Setting && n.head().is("inherit")) {
-                Words w = new Words(file, n.statement(), 1);
-                for (Token name : w.list("template name")) {
-                    Node.Section t = templates.get(name.text());
-                    if (t == null) {
-                        throw w.error(name, "unknown template '" + name + "' (defined: " + templates.keySet() + ")");
+                p.guard(() -> {
+                    Words w = new Words(file, n.statement(), 1);
+                    List<Token> names = w.list("template name");
+                    w.end();
+                    for (Token name : names) {
+                        Node.Section t = templates.get(name.text());
+                        if (t == null) {
+                            throw w.error(name, "unknown template '" + name + "' (defined: " + templates.keySet() + ")");
+                        }
+                        t.children().stream().filter(c -> !c.head().is("inherit")).forEach(c -> p.guard(() -> p.apply(c)));
                     }
-                    t.children().forEach(p::apply);
-                }
-                w.end();
+                });
             }
         }
-        s.children().stream().filter(n -> !n.head().is("inherit")).forEach(p::apply);
+        s.children().stream().filter(n -> !n.head().is("inherit")).forEach(n -> p.guard(() -> p.apply(n)));
+        if (errors.size() > before) {
+            return null;
+        }
         p.check();
-        return p.b.build();
+        return errors.size() > before ? null : p.b.build();
+    }
+
+    /** Parses the settings of a template neighbor for their errors alone (ExaBGP checks unused templates too). */
+    static void template(Path file, Node.Section t, Set<String> processes, List<ConfigException> errors) {
+        NeighborParser p = new NeighborParser(file, processes, errors);
+        t.children().stream().filter(c -> !c.head().is("inherit")).forEach(c -> p.guard(() -> p.apply(c)));
+    }
+
+    private void guard(Runnable r) {
+        try {
+            r.run();
+        } catch (ConfigException e) {
+            errors.add(e);
+        }
     }
 
     private void apply(Node n) {
@@ -57,14 +96,17 @@ final class NeighborParser {
                 }
                 case "add-path" -> addPath(head, s.children());
                 case "nexthop" -> nexthop(head, s.children());
-                case "api" -> b.apis.add(ApiParser.parse(file, s, processes));
+                case "api" -> {
+                    b.apis.add(ApiParser.parse(file, s, processes));
+                    apiTokens(s);
+                }
                 case "static" -> {
                     head.end();
-                    b.routes.addAll(StaticParser.staticRoutes(file, s.children()));
+                    b.routes.addAll(StaticParser.staticRoutes(file, s.children(), errors));
                 }
                 case "announce" -> {
                     head.end();
-                    b.routes.addAll(StaticParser.announce(file, s.children()));
+                    b.routes.addAll(StaticParser.announce(file, s.children(), errors));
                 }
                 case "flow" -> throw head.error(n.head(), "family flow is not supported yet");
                 case "l2vpn" -> throw head.error(n.head(), "family l2vpn is not supported yet");
@@ -81,6 +123,7 @@ final class NeighborParser {
             case "local-address" -> {
                 Token t = w.next("local address or auto");
                 b.localAddress = t.is("auto") ? null : w.ip(t, "local address");
+                b.localAddressAt = t;
             }
             case "peer-address" -> b.peerAddress = w.ip("peer address");
             case "local-as" -> b.localAs = asn(w, "local-as");
@@ -95,16 +138,20 @@ final class NeighborParser {
             case "passive" -> b.passive = w.bool("passive", true);
             case "listen" -> b.listen = (int) w.number("listen port", 1, 65535);
             case "connect" -> b.connect = (int) w.number("connect port", 1, 65535);
-            case "md5-password" -> b.md5Password = w.next("md5 password").text();
-            case "md5-base64" -> w.bool("md5-base64", true);
+            case "md5-password" -> {
+                b.md5At = w.next("md5 password");
+                b.md5Password = b.md5At.text();
+            }
+            case "md5-base64" -> b.md5Base64 = w.bool("md5-base64", false);
             case "md5-ip" -> w.ip("md5 address");
             case "outgoing-ttl" -> b.outgoingTtl = (int) w.number("outgoing TTL", 1, 255);
             case "incoming-ttl" -> b.incomingTtl = (int) w.number("incoming TTL", 1, 255);
             case "group-updates" -> b.groupUpdates = w.bool("group-updates", true);
             case "auto-flush" -> b.autoFlush = w.bool("auto-flush", true);
-            case "manual-eor" -> b.manualEor = w.bool("manual-eor", true);
-            case "adj-rib-in" -> b.adjRibIn = w.bool("adj-rib-in", true);
-            case "adj-rib-out" -> b.adjRibOut = w.bool("adj-rib-out", true);
+            // a bare keyword means what ExaBGP's table of defaults says: false for these three
+            case "manual-eor" -> b.manualEor = w.bool("manual-eor", false);
+            case "adj-rib-in" -> b.adjRibIn = w.bool("adj-rib-in", false);
+            case "adj-rib-out" -> b.adjRibOut = w.bool("adj-rib-out", false);
             case "host-name" -> b.hostName = w.next("host name").text();
             case "domain-name" -> b.domainName = w.next("domain name").text();
             case "rate-limit" -> {
@@ -117,8 +164,34 @@ final class NeighborParser {
         w.end();
     }
 
-    private static long asn(Words w, String what) {
-        return w.number(what, 0, 0xFFFFFFFFL);
+    /** An AS number, "HIGH.LOW" (asdot), or "auto". */
+    static long asn(Words w, String what) {
+        Token t = w.next(what);
+        if (t.is("auto")) {
+            return NeighborConfig.AUTO_AS;
+        }
+        int dot = t.text().indexOf('.');
+        if (dot > 0) {
+            long high = w.number(new Token(t.text().substring(0, dot), t.line(), t.column(), t.quoted()),
+                    what + " (asdot high part)", 0, 0xFFFF);
+            long low = w.number(new Token(t.text().substring(dot + 1), t.line(), t.column(), t.quoted()),
+                    what + " (asdot low part)", 0, 0xFFFF);
+            return high << 16 | low;
+        }
+        return w.number(t, what, 0, 0xFFFFFFFFL);
+    }
+
+    private void apiTokens(Node.Section api) {
+        for (Node n : api.children()) {
+            if (n instanceof Node.Setting && n.head().is("processes") && processesAt == null) {
+                processesAt = n.head();
+            }
+            if (n instanceof Node.Setting && n.head().is("processes-match")) {
+                processesMatchAt = processesMatchAt == null ? n.head() : processesMatchAt;
+                Words w = new Words(file, n.statement(), 1);
+                w.list("process name patterns").stream().filter(t -> !t.is(",")).forEach(processesMatch::add);
+            }
+        }
     }
 
     private static long ipv4(Words w, String what) {
@@ -189,30 +262,77 @@ final class NeighborParser {
         }
     }
 
-    /** ExaBGP's semantic checks, reported at the neighbor's address. */
+    /** ExaBGP's semantic checks (neighbor/__init__.py post(), Neighbor.missing(), remove_self), each an error. */
     private void check() {
         Token at = b.at;
-        if (b.localAs < 0) {
-            throw new ConfigException(file, at, "neighbor " + b.peerAddress + " has no local-as");
+        IpAddress local = b.localAddress;
+        if (local != null && local.afi() != b.peerAddress.afi()) {
+            errors.add(new ConfigException(file, b.localAddressAt, "local-address " + local + " and peer address "
+                    + b.peerAddress + " must be of the same family"));
+            return;
         }
-        if (b.peerAs < 0) {
-            throw new ConfigException(file, at, "neighbor " + b.peerAddress + " has no peer-as");
+        if (local == null && b.listen != 0) {
+            errors.add(new ConfigException(file, at, "neighbor " + b.peerAddress + " has listen " + b.listen
+                    + " but no local-address (expected a local-address to listen on)"));
         }
-        if (b.routerId < 0 && (b.localAddress == null || !b.localAddress.isIpv4())) {
-            throw new ConfigException(file, at, "neighbor " + b.peerAddress
-                    + " has no router-id (expected router-id, or an IPv4 local-address to take it from)");
+        if (b.routerId < 0 && (local == null || !local.isIpv4())) {
+            errors.add(new ConfigException(file, at, "neighbor " + b.peerAddress
+                    + " has no router-id (expected router-id, or an IPv4 local-address to take it from)"));
         }
-        for (RouteConfig r : b.routes) {
-            if (r.nextHop().isPresent()) {
-                Family f = r.nlri().family();
-                IpAddress nh = r.nextHop().get();
-                boolean extended = b.nextHop.containsKey(f);
-                if (f.afi() == Family.AFI_IPV4 && !nh.isIpv4() && !extended) {
-                    throw new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " of " + f
-                            + " has the IPv6 next hop " + nh + " (expected an IPv4 next hop, or a nexthop block "
-                            + "allowing ipv6 for " + f + ")");
+        if (b.md5Password != null) {
+            int length = b.md5Password.length();
+            if (b.md5Base64) {
+                try {
+                    length = java.util.Base64.getDecoder().decode(b.md5Password).length;
+                } catch (IllegalArgumentException e) {
+                    errors.add(new ConfigException(file, b.md5At, "md5-password is not valid base64 ("
+                            + e.getMessage() + ")"));
                 }
             }
+            if (length > MAX_MD5_PASSWORD) {
+                errors.add(new ConfigException(file, b.md5At, "md5-password is " + length + " characters long "
+                        + "(expected at most " + MAX_MD5_PASSWORD + ")"));
+            }
+        }
+        if (processesAt != null && processesMatchAt != null) {
+            Token later = processesAt.line() > processesMatchAt.line() ? processesAt : processesMatchAt;
+            errors.add(new ConfigException(file, later, "processes and processes-match cannot both be used in "
+                    + "neighbor " + b.peerAddress));
+        }
+        if (!processesMatch.isEmpty() && processesMatch.stream().noneMatch(this::matchesAProcess)) {
+            errors.add(new ConfigException(file, processesMatch.get(0), "processes-match " + processesMatch.stream()
+                    .map(Token::text).toList() + " matches no process (defined: " + processes + ")"));
+        }
+        for (RouteConfig r : b.routes) {
+            checkRoute(r, local);
+        }
+    }
+
+    private boolean matchesAProcess(Token pattern) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(pattern.text());
+        return processes.stream().anyMatch(name -> p.matcher(name).lookingAt());
+    }
+
+    private void checkRoute(RouteConfig r, IpAddress local) {
+        Family f = r.nlri().family();
+        if (!b.families.isEmpty() && !b.families.contains(f) && !f.equals(Family.IPV4_UNICAST)) {
+            errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " is " + f + " but neighbor "
+                    + b.peerAddress + " does not announce that family (expected " + f + " in its family block)"));
+        }
+        if (r.nextHop().isPresent()) {
+            IpAddress nh = r.nextHop().get();
+            if (f.afi() == Family.AFI_IPV4 && !nh.isIpv4() && !b.nextHop.containsKey(f)) {
+                errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " of " + f
+                        + " has the IPv6 next hop " + nh + " (expected an IPv4 next hop, or a nexthop block "
+                        + "allowing ipv6 for " + f + ")"));
+            }
+        } else if (local == null) {
+            errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " has next-hop self but "
+                    + "neighbor " + b.peerAddress + " has no local-address to take it from"));
+        } else if (f.afi() != local.afi() && f.afi() != Family.AFI_IPV4) {
+            errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " has next-hop self but is "
+                    + f + " while the session runs over " + (local.isIpv4() ? "IPv4" : "IPv6")
+                    + " (expected an explicit next-hop)"));
         }
     }
 }

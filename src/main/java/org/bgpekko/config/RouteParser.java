@@ -43,6 +43,7 @@ final class RouteParser {
         Labels labels;
         long pathId = Nlri.NO_PATH_ID;
         int split = -1;
+        Token splitAt;
         String name;
         String watchdog;
         boolean withdrawn;
@@ -155,11 +156,21 @@ final class RouteParser {
             }
             case "split" -> {
                 Token t = w.next("split /LENGTH");
-                String s = t.text().startsWith("/") ? t.text().substring(1) : t.text();
-                b.split = (int) w.number(new Token(s, t.line(), t.column(), t.quoted()), "split length", 0, 128);
+                if (!t.text().startsWith("/")) {
+                    throw w.error(t, "'" + t + "' is not a split length (expected /LENGTH)");
+                }
+                b.split = (int) w.number(new Token(t.text().substring(1), t.line(), t.column(), t.quoted()),
+                        "split length", 0, 128);
+                b.splitAt = t;
             }
             case "name" -> b.name = w.next("name").text();
-            case "watchdog" -> b.watchdog = w.next("watchdog name").text();
+            case "watchdog" -> {
+                Token t = w.next("watchdog name");
+                if (t.text().equalsIgnoreCase("announce") || t.text().equalsIgnoreCase("withdraw")) {
+                    throw w.error(t, "invalid watchdog name '" + t + "' (announce and withdraw are commands)");
+                }
+                b.watchdog = t.text();
+            }
             case "withdraw" -> b.withdrawn = true;
             case "attribute" -> put(b, AttributeParsers.generic(w));
             case "bgp-prefix-sid" -> put(b, AttributeParsers.prefixSid(w));
@@ -200,9 +211,12 @@ final class RouteParser {
         if (!b.nextHopGiven) {
             throw w.error(b.at, "route " + b.prefix + " has no next-hop (expected next-hop IP or next-hop self)");
         }
-        if (b.split >= 0 && (b.split < b.prefix.length() || b.split > IpPrefix.maxLength(b.prefix.afi()))) {
-            throw w.error(b.at, "split /" + b.split + " must be between the prefix length " + b.prefix.length()
-                    + " and " + IpPrefix.maxLength(b.prefix.afi()));
+        if (b.split > IpPrefix.maxLength(b.prefix.afi())) {
+            throw w.error(b.splitAt, "split /" + b.split + " is longer than an address (expected at most /"
+                    + IpPrefix.maxLength(b.prefix.afi()) + ")");
+        }
+        if (b.split >= 0 && b.split <= b.prefix.length()) { // ExaBGP announces the prefix itself then
+            b.split = -1;
         }
         int safi = safiHint != null ? safiHint
                 : b.rd != null ? Family.SAFI_MPLS_VPN : b.labels != null ? Family.SAFI_NLRI_MPLS : Family.SAFI_UNICAST;

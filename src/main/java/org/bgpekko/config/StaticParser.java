@@ -11,19 +11,26 @@ import org.bgpekko.wire.nlri.NlriCodecs;
 final class StaticParser {
     private StaticParser() {}
 
-    static List<RouteConfig> staticRoutes(Path file, List<Node> children) {
+    /** The routes of a static section; a bad route adds its error to {@code errors} and the others still parse. */
+    static List<RouteConfig> staticRoutes(Path file, List<Node> children, List<ConfigException> errors) {
         List<RouteConfig> out = new ArrayList<>();
         for (Node n : children) {
-            if (!n.head().is("route")) {
-                throw new ConfigException(file, n.head(), "unexpected '" + n.head() + "' in static (expected route)");
+            try {
+                if (!n.head().is("route")) {
+                    throw new ConfigException(file, n.head(), "unexpected '" + n.head() + "' in static (expected "
+                            + "route)");
+                }
+                Words w = new Words(file, n.statement(), 1);
+                out.add(n instanceof Node.Section s ? RouteParser.block(w, s.children(), null)
+                        : RouteParser.line(w, null));
+            } catch (ConfigException e) {
+                errors.add(e);
             }
-            Words w = new Words(file, n.statement(), 1);
-            out.add(n instanceof Node.Section s ? RouteParser.block(w, s.children(), null) : RouteParser.line(w, null));
         }
         return out;
     }
 
-    static List<RouteConfig> announce(Path file, List<Node> children) {
+    static List<RouteConfig> announce(Path file, List<Node> children, List<ConfigException> errors) {
         List<RouteConfig> out = new ArrayList<>();
         for (Node n : children) {
             String afiName = n.head().text().toLowerCase(Locale.ROOT);
@@ -40,6 +47,17 @@ final class StaticParser {
                         + "' (expected ipv4, ipv6 or l2vpn)");
             };
             for (Node r : s.children()) {
+                try {
+                    out.add(announced(file, r, afiName, afi));
+                } catch (ConfigException e) {
+                    errors.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static RouteConfig announced(Path file, Node r, String afiName, int afi) {
                 Words w = new Words(file, r.statement(), 1);
                 Family f;
                 try {
@@ -55,9 +73,6 @@ final class StaticParser {
                 if (rc.nlri().family().afi() != afi) {
                     throw w.error(rc.at(), "prefix " + rc.nlri().prefix() + " is not an " + afiName + " prefix");
                 }
-                out.add(rc);
-            }
-        }
-        return out;
+                return rc;
     }
 }

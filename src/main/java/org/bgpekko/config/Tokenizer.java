@@ -26,18 +26,22 @@ public final class Tokenizer {
     }
 
     private void run(String text) {
-        String[] lines = text.split("\r?\n", -1);
+        List<String> lines = lines(text);
         int i = 0;
-        while (i < lines.length) {
+        while (i < lines.size()) {
             int firstLine = i + 1;
-            String line = lines[i++];
+            String line = lines.get(i++);
+            if (!endsWithContinuation(line) || i >= lines.size()) {
+                scanLine(line, firstLine, List.<int[]>of(new int[] {0, i}));
+                continue;
+            }
             // a trailing backslash continues the statement on the next line
             List<int[]> segments = new ArrayList<>();
             StringBuilder joined = new StringBuilder();
-            while (endsWithContinuation(line) && i < lines.length) {
+            while (endsWithContinuation(line) && i < lines.size()) {
                 segments.add(new int[] {joined.length(), i});
                 joined.append(line, 0, line.stripTrailing().length() - 1).append(' ');
-                line = lines[i++];
+                line = lines.get(i++);
             }
             segments.add(new int[] {joined.length(), i});
             joined.append(line);
@@ -45,8 +49,25 @@ public final class Tokenizer {
         }
     }
 
+    /** The lines of the text, split at "\n" or "\r\n" (what String.split("\r?\n", -1) gives, without a regex). */
+    private static List<String> lines(String text) {
+        List<String> out = new ArrayList<>(text.length() / 32 + 1);
+        int start = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+            int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
+            out.add(text.substring(start, end));
+            start = i + 1;
+        }
+        out.add(text.substring(start));
+        return out;
+    }
+
     private static boolean endsWithContinuation(String line) {
-        return line.stripTrailing().endsWith("\\");
+        int i = line.length() - 1;
+        while (i >= 0 && Character.isWhitespace(line.charAt(i))) {
+            i--;
+        }
+        return i >= 0 && line.charAt(i) == '\\';
     }
 
     /** Line and column (1-based) of offset {@code off} in a joined logical line. */
