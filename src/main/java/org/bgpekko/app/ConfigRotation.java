@@ -22,13 +22,13 @@ final class ConfigRotation {
     }
 
     Configuration load() throws IOException {
-        return ConfigParser.parse(files.get(current));
+        return RunCommand.supported(ConfigParser.parse(files.get(current)));
     }
 
     /** Parses the file a reload switches to; the switch only happens if it parses. */
     Configuration next() throws IOException {
         int next = rotate ? (current + 1) % files.size() : current;
-        Configuration c = ConfigParser.parse(files.get(next));
+        Configuration c = RunCommand.supported(ConfigParser.parse(files.get(next)));
         current = next;
         return c;
     }

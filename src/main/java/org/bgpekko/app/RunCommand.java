@@ -85,6 +85,17 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Refuses what validate accepts but sessions cannot do yet, with the neighbour's position. */
+    static Configuration supported(Configuration c) {
+        for (var n : c.neighbors()) {
+            if (n.localAs() == org.bgpekko.config.NeighborConfig.AUTO_AS) {
+                throw new ConfigException(c.file(), n.at(), "local-as auto is not supported by run yet "
+                        + "(give the local AS number)");
+            }
+        }
+        return c;
+    }
+
     /** Starts one speaker per configuration run and stops the system when all have stopped. */
     private static Behavior<BgpSpeaker.Command> root(List<ConfigRotation> runs, List<Configuration> initial,
                                                      Settings settings) {

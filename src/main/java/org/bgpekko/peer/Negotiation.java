@@ -50,7 +50,7 @@ public record Negotiation(SessionOptions options, List<Family> families, int hol
         boolean asn4 = sent.capability(FourOctetAs.class).isPresent()
                 && received.capability(FourOctetAs.class).isPresent();
         long peerAs = asn4 ? received.asn() : received.myAs();
-        if (peerAs != configuredPeerAs) {
+        if (configuredPeerAs != org.bgpekko.config.NeighborConfig.AUTO_AS && peerAs != configuredPeerAs) {
             throw text(2, 2, "ASN in OPEN (" + peerAs + ") did not match ASN expected (" + configuredPeerAs + ")");
         }
         if (received.bgpIdentifier() == 0) {
