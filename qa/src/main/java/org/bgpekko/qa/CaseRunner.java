@@ -26,8 +26,10 @@ public final class CaseRunner {
      * @param strict   the speaker must exit by itself once the peer succeeded
      * @param workRoot one folder per case run is made under it
      * @param keep     keep the work folder of passed runs too
+     * @param helpers  the helper programs copied to run/ (null: qa/helpers)
      */
-    public record Settings(List<String> speaker, Duration timeout, boolean strict, Path workRoot, boolean keep) {
+    public record Settings(List<String> speaker, Duration timeout, boolean strict, Path workRoot, boolean keep,
+                           Path helpers) {
         public Settings {
             speaker = List.copyOf(speaker);
         }
@@ -201,7 +203,7 @@ public final class CaseRunner {
 
     /** Copies qa/helpers (the whole tree, executable bits kept) to the case's run/ folder. */
     private void copyHelpers(Path run) throws IOException {
-        Path helpers = suite.helpersDir();
+        Path helpers = settings.helpers() != null ? settings.helpers() : suite.helpersDir();
         if (!Files.isDirectory(helpers)) {
             return;
         }

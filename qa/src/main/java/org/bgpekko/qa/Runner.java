@@ -25,13 +25,14 @@ public final class Runner {
               --expected           run the cases of qa/expected-pass.txt
               --work DIR           work folders go there (default target/qa-work)
               --keep               keep the work folders of passed runs too
+              --helpers DIR        helper programs copied to each case's run/ (default qa/helpers)
               --list               print the selected case names and exit
               --root DIR           repository root (default: current folder)
             """;
 
     /** Parsed command line. */
     record Options(List<String> speaker, Duration timeout, int jobs, int repeat, boolean strict, boolean expected,
-                   Path work, boolean keep, boolean list, Path root, List<String> cases) {}
+                   Path work, boolean keep, boolean list, Path root, Path helpers, List<String> cases) {}
 
     public static void main(String[] args) throws Exception {
         int code;
@@ -70,7 +71,7 @@ public final class Runner {
         }
         List<String> speaker = resolveSpeaker(o.speaker(), suite.root());
         CaseRunner runner = new CaseRunner(suite, new CaseRunner.Settings(speaker, o.timeout(), o.strict(),
-                o.work(), o.keep()));
+                o.work(), o.keep(), o.helpers()));
         return execute(runner, selected, o.jobs(), o.repeat(), out);
     }
 
@@ -159,6 +160,7 @@ public final class Runner {
         boolean list = false;
         Path root = Path.of(System.getProperty("bgpekko.root", ".")).toAbsolutePath().normalize();
         Path work = null;
+        Path helpers = null;
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -172,6 +174,7 @@ public final class Runner {
                 case "--keep" -> keep = true;
                 case "--list" -> list = true;
                 case "--work" -> work = Path.of(value(args, ++i, a)).toAbsolutePath();
+                case "--helpers" -> helpers = Path.of(value(args, ++i, a)).toAbsolutePath();
                 case "--root" -> root = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
                 case "-h", "--help" -> throw new IllegalArgumentException("\n" + USAGE);
                 default -> {
@@ -188,7 +191,7 @@ public final class Runner {
         if (work == null) {
             work = root.resolve("target").resolve("qa-work");
         }
-        return new Options(speaker, timeout, jobs, repeat, strict, expected, work, keep, list, root, cases);
+        return new Options(speaker, timeout, jobs, repeat, strict, expected, work, keep, list, root, helpers, cases);
     }
 
     private static String value(String[] args, int i, String option) {
