@@ -35,6 +35,7 @@ public final class Runner {
                    Path work, boolean keep, boolean list, Path root, Path helpers, List<String> cases) {}
 
     public static void main(String[] args) throws Exception {
+        Runtime.getRuntime().addShutdownHook(new Thread(Speaker::killAll, "conformance-shutdown"));
         int code;
         try {
             code = run(args, System.out);

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 public final class Speaker {
+    /** Speakers still running, so that a runner being shut down (Ctrl-C) can end them. */
+    private static final java.util.Set<Speaker> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Process process;
     private final Path log;
     private final List<ProcessHandle> descendants = new ArrayList<>();
@@ -37,7 +40,18 @@ public final class Speaker {
                 .redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.toLowerCase(Locale.ROOT).startsWith("exabgp"));
         pb.environment().putAll(env);
-        return new Speaker(pb.start(), log);
+        Speaker s = new Speaker(pb.start(), log);
+        LIVE.add(s);
+        s.process.onExit().thenRun(() -> LIVE.remove(s));
+        return s;
+    }
+
+    /** Forcibly ends every speaker still running and its descendants (for a JVM shutdown hook). */
+    public static void killAll() {
+        for (Speaker s : List.copyOf(LIVE)) {
+            s.process.descendants().forEach(ProcessHandle::destroyForcibly);
+            s.process.destroyForcibly();
+        }
     }
 
     public long pid() {
