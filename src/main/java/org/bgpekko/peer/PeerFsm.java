@@ -463,8 +463,10 @@ final class PeerFsm {
         }
         if (options.attempts() > 0 && attempts >= options.attempts()) {
             ctx.getLog().info("{}: maximum connection attempts reached ({}), stopping", id, attempts);
-            parent.tell(new Peer.Stopped(id));
-            return stopNow();
+            // like a shutdown: the last NOTIFICATION leaves and the socket closes before the parent hears of it
+            stopReplies.add(parent);
+            timers.startSingleTimer(new StopKey(), new StopNow(), STOP_WAIT);
+            return links.isEmpty() ? stopNow() : stoppingState();
         }
         if (passive()) {
             return active();

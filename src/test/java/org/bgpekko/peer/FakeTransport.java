@@ -86,6 +86,8 @@ final class FakeTransport implements Transport {
         final AtomicInteger pulls = new AtomicInteger();
         final AtomicBoolean closed = new AtomicBoolean();
         volatile boolean frozen;
+        /** When set, our close completes only on {@link #closeCompletes()} (a socket still flushing). */
+        volatile boolean slowClose;
         private final boolean outgoing;
 
         FakeConnection(long id, ActorRef<Peer.Command> peer, boolean outgoing) {
@@ -119,9 +121,13 @@ final class FakeTransport implements Transport {
 
         @Override
         public void close() {
-            if (closed.compareAndSet(false, true)) {
+            if (closed.compareAndSet(false, true) && !slowClose) {
                 peer.tell(new Peer.Closed(id, "closed by us"));
             }
+        }
+
+        void closeCompletes() {
+            peer.tell(new Peer.Closed(id, "closed by us"));
         }
 
         /** The peer's side sends a message. */

@@ -261,6 +261,21 @@ class PeerFsmTest {
         peer = null;
     }
 
+    /** unknown-message: the speaker exited before its NOTIFICATION left, once the last attempt was used. */
+    @Test
+    void atTheAttemptLimitTheLastNotificationLeavesBeforeStopped() throws Exception {
+        start(neighbor(9, ""), 1);
+        FakeConnection c = established(9);
+        c.slowClose = true;
+        InboundDecoder decoder = new InboundDecoder(OpenBuilder.build(neighbor(9, ""), "x"));
+        c.receiveUndecodable(decoder.decode(Bytes.fromHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF0013FF").toArray()).error());
+        assertNotification(1, 0, c.next());
+        parent.expectNoMessage(Duration.ofMillis(300));
+        c.closeCompletes();
+        assertEquals(new Peer.Stopped(PeerId.of(neighbor(9, ""))), parent.receiveMessage());
+        peer = null;
+    }
+
     @Test
     void failedConnectsBackOff() throws Exception {
         start(neighbor(9, ""), 0);
