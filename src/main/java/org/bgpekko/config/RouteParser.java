@@ -53,11 +53,46 @@ final class RouteParser {
 
     /** A one-line route: the words after the route keyword. */
     static RouteConfig line(Words w, Integer safiHint) {
+        return line(w, safiHint, false);
+    }
+
+    /**
+     * A one-line route; with {@code nextHopOptional} (an API withdrawal) a missing next hop is 0.0.0.0, as
+     * ExaBGP's API sets it.
+     */
+    static RouteConfig line(Words w, Integer safiHint, boolean nextHopOptional) {
         Builder b = start(w);
         while (w.hasNext()) {
             apply(w.next("route attribute"), w, b);
         }
-        return finish(w, b, safiHint);
+        return finish(w, b, safiHint, nextHopOptional);
+    }
+
+    /**
+     * The API's "attributes WORDS nlri P1 P2 …": the route words up to "nlri", then one route per prefix, each
+     * with those attributes.
+     */
+    static List<RouteConfig> attributes(Words w, boolean nextHopOptional) {
+        Builder b = new Builder();
+        while (true) {
+            Token key = w.next("route attribute or nlri");
+            if (key.is("nlri")) {
+                break;
+            }
+            apply(key, w, b);
+        }
+        List<RouteConfig> out = new ArrayList<>();
+        Token first = w.next("prefix after nlri");
+        for (Token p = first; p != null; p = w.hasNext() ? w.next("prefix") : null) {
+            b.at = p;
+            try {
+                b.prefix = IpPrefix.parse(p.text());
+            } catch (IllegalArgumentException e) {
+                throw w.error(p, "'" + p + "' is not a prefix (" + e.getMessage() + ")");
+            }
+            out.add(finish(w, b, null, nextHopOptional));
+        }
+        return out;
     }
 
     /** A block route: "route P { … }". */
@@ -208,15 +243,24 @@ final class RouteParser {
     }
 
     private static RouteConfig finish(Words w, Builder b, Integer safiHint) {
+        return finish(w, b, safiHint, false);
+    }
+
+    private static RouteConfig finish(Words w, Builder b, Integer safiHint, boolean nextHopOptional) {
+        Optional<IpAddress> nextHop = b.nextHop;
         if (!b.nextHopGiven) {
-            throw w.error(b.at, "route " + b.prefix + " has no next-hop (expected next-hop IP or next-hop self)");
+            if (!nextHopOptional) {
+                throw w.error(b.at, "route " + b.prefix + " has no next-hop (expected next-hop IP or next-hop self)");
+            }
+            nextHop = Optional.of(IpAddress.ipv4(0));
         }
         if (b.split > IpPrefix.maxLength(b.prefix.afi())) {
             throw w.error(b.splitAt, "split /" + b.split + " is longer than an address (expected at most /"
                     + IpPrefix.maxLength(b.prefix.afi()) + ")");
         }
-        if (b.split >= 0 && b.split <= b.prefix.length()) { // ExaBGP announces the prefix itself then
-            b.split = -1;
+        int split = b.split;
+        if (split >= 0 && split <= b.prefix.length()) { // ExaBGP announces the prefix itself then
+            split = -1;
         }
         int safi = safiHint != null ? safiHint
                 : b.rd != null ? Family.SAFI_MPLS_VPN : b.labels != null ? Family.SAFI_NLRI_MPLS : Family.SAFI_UNICAST;
@@ -232,7 +276,7 @@ final class RouteParser {
                     b.prefix);
             default -> new InetNlri(family, b.pathId, b.prefix);
         };
-        return new RouteConfig(nlri, b.nextHop, new PathAttributes(new ArrayList<>(b.attributes.values())), b.split,
+        return new RouteConfig(nlri, nextHop, new PathAttributes(new ArrayList<>(b.attributes.values())), split,
                 b.name, b.watchdog, b.withdrawn, b.at);
     }
 }

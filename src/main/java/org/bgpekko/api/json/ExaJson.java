@@ -94,7 +94,8 @@ public final class ExaJson {
         return head() + "\"type\": \"notification\", \"notification\": \"shutdown\" }";
     }
 
-    private String head() {
+    /** The envelope up to the counter: version, time, host, pid, ppid. */
+    String head() {
         return "{ \"exabgp\": \"" + API_VERSION + "\", \"time\": " + JsonText.seconds(clock.getAsDouble())
                 + ", \"host\" : " + JsonText.quote(host) + ", \"pid\" : " + pid + ", \"ppid\" : " + ppid + ", ";
     }
@@ -103,7 +104,7 @@ public final class ExaJson {
         return head() + "\"counter\": " + counter + ", \"type\": \"" + type + "\", " + neighborBlock + " }";
     }
 
-    private static String neighbor(Neighbor n, String direction, String content) {
+    static String neighbor(Neighbor n, String direction, String content) {
         return "\"neighbor\": { \"address\": { \"local\": " + JsonText.quote(n.localAddress()) + ", \"peer\": "
                 + JsonText.quote(n.peerAddress()) + " }, \"asn\": { \"local\": " + n.localAs() + ", \"peer\": "
                 + n.peerAs() + " } , \"direction\": " + JsonText.quote(direction)

@@ -1,0 +1,45 @@
+// Splits a normalised API line into words (config Tokens with their column); quotes keep spaces in one word.
+package org.bgpekko.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bgpekko.config.Token;
+
+final class LineTokens {
+    private LineTokens() {}
+
+    static List<Token> split(String text) throws ApiParseException {
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                i++;
+                continue;
+            }
+            if (c == '"' || c == '\'') {
+                int close = text.indexOf(c, i + 1);
+                if (close < 0) {
+                    throw new ApiParseException("unterminated string at column " + (i + 1) + " (expected a closing "
+                            + c + ")");
+                }
+                out.add(new Token(text.substring(i + 1, close), 1, i + 1, true));
+                i = close + 1;
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && text.charAt(end) != ' ' && text.charAt(end) != '"'
+                    && text.charAt(end) != '\'') {
+                end++;
+            }
+            String word = text.substring(i, end);
+            if (word.contains(";") || word.contains("{") || word.contains("}")) {
+                throw new ApiParseException("'" + word + "': ';', '{' and '}' are not supported in API commands yet "
+                        + "(the block form is only used by flow routes)");
+            }
+            out.add(new Token(word, 1, i + 1, false));
+            i = end;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,69 @@
+// The read-only "show" commands: show neighbor [IP] [summary|extensive|configuration], show adj-rib in|out.
+package org.bgpekko.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bgpekko.config.Token;
+
+final class ShowCommands {
+    private ShowCommands() {}
+
+    /** After "show"; an address in the command comes back as the line's selector. */
+    static ApiLine parse(Cursor c) throws ApiParseException {
+        Token what = c.next("what to show (neighbor or adj-rib)");
+        List<Selector> peer = new ArrayList<>(1);
+        ApiCommand command = switch (what.text()) {
+            case "neighbor" -> neighbor(c, peer);
+            case "adj-rib" -> adjRib(c, peer);
+            default -> throw new ApiParseException("unknown 'show " + what.text()
+                    + "' (expected show neighbor or show adj-rib)");
+        };
+        return new ApiLine(peer, command);
+    }
+
+    private static void peer(Token t, List<Selector> peer, String expected) throws ApiParseException {
+        if (!peer.isEmpty()) {
+            throw new ApiParseException("unexpected '" + t.text() + "' (only one neighbor address may be given)");
+        }
+        peer.add(Selector.of(ApiParser.ip(t, expected)));
+    }
+
+    private static ApiCommand neighbor(Cursor c, List<Selector> peer) throws ApiParseException {
+        String variant = "";
+        while (c.hasNext()) {
+            Token t = c.next("an option");
+            switch (t.text()) {
+                case "summary", "extensive", "configuration" -> {
+                    if (!variant.isEmpty()) {
+                        throw new ApiParseException("show neighbor takes one of summary, extensive or configuration, "
+                                + "not both " + variant + " and " + t.text());
+                    }
+                    variant = t.text();
+                }
+                case "json" -> throw new ApiParseException("show neighbor json is not supported yet");
+                case "text" -> { }
+                default -> peer(t, peer, "summary, extensive, configuration or a neighbor address");
+            }
+        }
+        return new ApiCommand.ShowNeighbor(variant);
+    }
+
+    private static ApiCommand adjRib(Cursor c, List<Selector> peer) throws ApiParseException {
+        Token dir = c.next("in or out (show adj-rib in|out [extensive])");
+        if (!dir.is("in") && !dir.is("out")) {
+            throw new ApiParseException("unexpected '" + dir.text() + "' (expected show adj-rib in|out [extensive])");
+        }
+        boolean extensive = false;
+        while (c.hasNext()) {
+            Token t = c.next("an option");
+            switch (t.text()) {
+                case "extensive" -> extensive = true;
+                case "json" -> throw new ApiParseException("show adj-rib json is not supported yet");
+                case "inet", "flow", "l2vpn" -> throw new ApiParseException("show adj-rib " + t.text()
+                        + " (family filter) is not supported yet");
+                default -> peer(t, peer, "show adj-rib in|out [IP] [extensive]");
+            }
+        }
+        return new ApiCommand.ShowAdjRib(dir.is("in"), extensive);
+    }
+}

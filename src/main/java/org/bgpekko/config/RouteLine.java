@@ -1,0 +1,39 @@
+// Public entry to the route parser for one helper-API command: the route words read exactly as a configuration
+// "route" statement reads them (same attributes, same errors), plus the API's "attributes … nlri …" form.
+package org.bgpekko.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.bgpekko.wire.Family;
+
+public final class RouteLine {
+    /** The name errors carry as their "file". */
+    public static final Path SOURCE = Path.of("api");
+
+    private RouteLine() {}
+
+    /**
+     * One route: the words of {@code statement} from {@code start} on, "PREFIX WORD VALUE …".
+     *
+     * @param family the family an "announce ipv4 unicast …" command names, or null to take it from the words (rd:
+     *     mpls-vpn, label: nlri-mpls, else unicast), as "route" does
+     * @param withdraw a withdrawal: a missing next-hop is then 0.0.0.0 instead of an error
+     * @throws ConfigException what is wrong, at the offending word
+     */
+    public static RouteConfig route(Statement statement, int start, Family family, boolean withdraw) {
+        Words w = new Words(SOURCE, statement, start);
+        RouteConfig r = RouteParser.line(w, family == null ? null : family.safi(), withdraw);
+        if (family != null && r.nlri().family().afi() != family.afi()) {
+            throw w.error(r.at(), "prefix " + r.nlri().prefix() + " is not an " + family.afiName() + " prefix");
+        }
+        return r;
+    }
+
+    /**
+     * The routes of "WORD VALUE … nlri P1 P2 …" (the words of {@code statement} from {@code start} on): one per
+     * prefix, all with the attributes, next hop, rd, label and path-information given before "nlri".
+     */
+    public static List<RouteConfig> attributes(Statement statement, int start, boolean withdraw) {
+        return RouteParser.attributes(new Words(SOURCE, statement, start), withdraw);
+    }
+}
