@@ -97,19 +97,24 @@ public final class HelperProcess {
         return process.pid();
     }
 
-    /** Queues an event line; false (and counted) when the helper is too far behind. */
-    public boolean offerEvent(String line) {
+    /** Queues an event, as its encoder wrote it (newlines included); false (and counted) when too far behind. */
+    public boolean offerEvent(String text) {
         if (toHelper.size() >= CAPACITY) {
             droppedEvents++;
             return false;
         }
-        toHelper.add(line);
+        toHelper.add(text);
         return true;
     }
 
-    /** Queues an acknowledgement or command output: never dropped. */
+    /** Queues an acknowledgement or a line of command output: never dropped. */
     public void answer(String line) {
-        toHelper.add(line);
+        toHelper.add(line + "\n");
+    }
+
+    /** Queues text that must arrive (the shutdown notice), newlines included. */
+    public void notice(String text) {
+        toHelper.add(text);
     }
 
     public long droppedEvents() {
@@ -182,7 +187,7 @@ public final class HelperProcess {
                     }
                     continue;
                 }
-                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                out.write(line.getBytes(StandardCharsets.UTF_8));
                 if (toHelper.isEmpty()) {
                     out.flush();
                 }

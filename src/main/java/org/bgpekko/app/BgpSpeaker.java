@@ -16,9 +16,12 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import java.nio.file.Path;
+import org.bgpekko.api.ApiGateway;
 import org.bgpekko.config.ConfigException;
 import org.bgpekko.config.Configuration;
 import org.bgpekko.config.NeighborConfig;
+import org.bgpekko.config.env.Settings;
 import org.bgpekko.peer.Peer;
 import org.bgpekko.peer.PeerId;
 import org.bgpekko.rib.Rib;
@@ -48,13 +51,15 @@ public final class BgpSpeaker {
 
     private record GraceOver() implements Command {}
 
+    private record GatewayStopped() implements Command {}
+
     /**
      * @param reload reads the configuration to switch to on {@link Reload} (the next file with rotation on)
      */
     public static Behavior<Command> create(Configuration initial, Callable<Configuration> reload,
-                                           PeerFactory peers) {
+                                           PeerFactory peers, Settings.Api api) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new Running(ctx, timers, initial, reload, peers)));
+                new Running(ctx, timers, initial, reload, peers, api)));
     }
 
     private static final class Running extends AbstractBehavior<Command> {
@@ -68,17 +73,33 @@ public final class BgpSpeaker {
         /** Peers being replaced by a reload: the new one starts when the old one has stopped. */
         private final Map<PeerId, NeighborConfig> restarting = new HashMap<>();
         private final Set<PeerId> draining = new HashSet<>();
+        private final ActorRef<ApiGateway.Command> gateway;
+        private boolean gatewayStopped;
         private boolean shuttingDown;
         private long spawned;
 
         Running(ActorContext<Command> ctx, TimerScheduler<Command> timers, Configuration initial,
-                Callable<Configuration> reload, PeerFactory factory) {
+                Callable<Configuration> reload, PeerFactory factory, Settings.Api api) {
             super(ctx);
             this.timers = timers;
             this.reload = reload;
             this.factory = factory;
             this.rib = ctx.spawn(Rib.create(), "rib");
             this.stoppedAdapter = ctx.messageAdapter(Peer.Stopped.class, PeerStopped::new);
+            ActorRef<Command> self = ctx.getSelf();
+            // helpers start before any session exists
+            this.gateway = ctx.spawn(ApiGateway.create(initial.processes(), configDir(initial), api, rib,
+                    new ApiGateway.SpeakerControl() {
+                        @Override
+                        public void shutdown() {
+                            self.tell(new Shutdown());
+                        }
+
+                        @Override
+                        public void reload() {
+                            self.tell(new Reload());
+                        }
+                    }), "api");
             initial.neighbors().forEach(this::start);
             ctx.getLog().info("{}: {} neighbour(s) started", initial.file(), initial.neighbors().size());
         }
@@ -90,7 +111,26 @@ public final class BgpSpeaker {
                     .onMessage(Shutdown.class, m -> onShutdown())
                     .onMessage(PeerStopped.class, this::onPeerStopped)
                     .onMessage(GraceOver.class, m -> Behaviors.stopped())
+                    .onMessage(GatewayStopped.class, m -> {
+                        gatewayStopped = true;
+                        return finished();
+                    })
                     .build();
+        }
+
+        private static Path configDir(Configuration c) {
+            Path parent = c.file().toAbsolutePath().getParent();
+            return parent != null ? parent : Path.of(".");
+        }
+
+        /** Stops when every peer and the helpers are gone. */
+        private Behavior<Command> finished() {
+            return peers.isEmpty() && gatewayStopped ? Behaviors.stopped() : this;
+        }
+
+        private void stopGateway() {
+            gateway.tell(new ApiGateway.Stop(getContext().messageAdapter(ApiGateway.Stopped.class,
+                    s -> new GatewayStopped())));
         }
 
         private void start(NeighborConfig n) {
@@ -170,9 +210,10 @@ public final class BgpSpeaker {
                 for (PeerId id : List.copyOf(peers.keySet())) {
                     stopPeer(id, null);
                 }
+                stopGateway();
                 timers.startSingleTimer(new GraceOver(), SHUTDOWN_GRACE);
             }
-            return peers.isEmpty() ? Behaviors.stopped() : this;
+            return finished();
         }
 
         private Behavior<Command> onPeerStopped(PeerStopped m) {
@@ -189,9 +230,13 @@ public final class BgpSpeaker {
             }
             if (peers.isEmpty()) {
                 getContext().getLog().info(shuttingDown ? "all sessions closed" : "no neighbour left, stopping");
-                return Behaviors.stopped();
+                if (!shuttingDown) {
+                    shuttingDown = true;
+                    stopGateway();
+                    timers.startSingleTimer(new GraceOver(), SHUTDOWN_GRACE);
+                }
             }
-            return this;
+            return finished();
         }
     }
 }

@@ -105,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
             for (int i = 0; i < runs.size(); i++) {
                 ConfigRotation rotation = runs.get(i);
                 ActorRef<BgpSpeaker.Command> s = ctx.spawn(
-                        BgpSpeaker.create(initial.get(i), rotation::next, peers), "speaker-" + i);
+                        BgpSpeaker.create(initial.get(i), rotation::next, peers, settings.api()), "speaker-" + i);
                 ctx.watch(s);
                 speakers.add(s);
             }

@@ -55,10 +55,18 @@ public final class AdjRibOut {
         }
     }
 
-    /** {@code flush adj-rib out}: queues every announced route again. */
-    public void resendAll() {
+    /**
+     * {@code flush adj-rib out}: every announced route is sent again after the pending changes, one UPDATE
+     * each; with {@code enhanced} (route-refresh configured) wrapped in BoRR/EoRR for each of {@code families}.
+     */
+    public void resendAll(java.util.Collection<Family> families, boolean enhanced) {
         for (Change c : announced.values()) {
-            queue(c);
+            if (families.contains(c.nlri().family())) {
+                pending.refresh().add(c);
+            }
+        }
+        if (enhanced) {
+            pending.refreshFamilies().addAll(families);
         }
     }
 

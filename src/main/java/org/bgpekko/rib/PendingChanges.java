@@ -9,20 +9,24 @@ import org.bgpekko.wire.nlri.Nlri;
 /**
  * @param withdrawals withdrawals in the order they were queued
  * @param groups announcements by attribute set in order of first use, then by family in order of first use
+ * @param refresh routes re-sent by {@code flush adj-rib out}, after the changes, one UPDATE each
+ * @param refreshFamilies families whose refresh is wrapped in BoRR/EoRR (RFC 7313), when configured
  */
 public record PendingChanges(LinkedHashMap<Nlri, Change> withdrawals,
-                             LinkedHashMap<OutboundAttributes, LinkedHashMap<Family, LinkedHashMap<Nlri, Change>>> groups) {
+                             LinkedHashMap<OutboundAttributes, LinkedHashMap<Family, LinkedHashMap<Nlri, Change>>> groups,
+                             java.util.List<Change> refresh, java.util.Set<Family> refreshFamilies) {
 
     public static PendingChanges empty() {
-        return new PendingChanges(new LinkedHashMap<>(), new LinkedHashMap<>());
+        return new PendingChanges(new LinkedHashMap<>(), new LinkedHashMap<>(), new java.util.ArrayList<>(),
+                new java.util.TreeSet<>());
     }
 
     public boolean isEmpty() {
-        return withdrawals.isEmpty() && groups.isEmpty();
+        return withdrawals.isEmpty() && groups.isEmpty() && refresh.isEmpty() && refreshFamilies.isEmpty();
     }
 
     public int size() {
-        int n = withdrawals.size();
+        int n = withdrawals.size() + refresh.size();
         for (Map<Family, LinkedHashMap<Nlri, Change>> g : groups.values()) {
             for (Map<Nlri, Change> c : g.values()) {
                 n += c.size();

@@ -1,7 +1,6 @@
 // Rib actor: the single owner of Adj-RIB-In and Adj-RIB-Out; turns routes into each session's UPDATE stream.
 package org.bgpekko.rib;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,10 @@ import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.Peer;
 import org.bgpekko.peer.PeerId;
 import org.bgpekko.peer.Session;
+import org.bgpekko.api.ApiLine;
 import org.bgpekko.wire.Bytes;
+import org.bgpekko.wire.MessageCodec;
+import org.bgpekko.wire.RouteRefreshMessage;
 import org.bgpekko.wire.Update;
 import org.bgpekko.wire.nlri.Nlri;
 
@@ -55,21 +57,43 @@ public final class Rib {
     /** The Peer handed the last {@code Peer.Send} of {@code generation} to its connection: it wants more. */
     public record SendDone(PeerId id, long generation) implements Command {}
 
-    /** The state the Rib keeps for one neighbour, across its sessions. */
-    private static final class PeerState {
-        NeighborConfig config;
-        StaticRoutes statics;
-        final AdjRibOut out = new AdjRibOut();
-        Session session;
-        ActorRef<Peer.Command> peer;
-        UpdateEncoder encoder;
-        /** Encoded messages of the flush being sent. */
-        final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-        boolean inFlight;
-        /** False until the first non-empty flush of a session: ExaBGP leaves withdrawals out of that one. */
-        boolean withdrawalsAllowed;
-        /** The routes of the current session, or null between sessions. */
-        AdjRibIn in;
+    /**
+     * The lines of one read of a helper's output. The whole batch is applied before any Peer is handed the
+     * result, then the outcome of every line is sent back, in order (the ordering contract).
+     */
+    public record ApiBatch(String process, List<ApiInput> inputs, ActorRef<ApiApplied> replyTo) implements Command {
+        public ApiBatch {
+            inputs = List.copyOf(inputs);
+        }
+    }
+
+    /** One line of a batch: the parsed line, or why it could not be parsed (then {@code line} is null). */
+    public record ApiInput(String text, ApiLine line, String error) {}
+
+    /** The outcome of each line of an {@link ApiBatch}, in order. */
+    public record ApiApplied(String process, List<ApiOutcome> outcomes) {
+        public ApiApplied {
+            outcomes = List.copyOf(outcomes);
+        }
+    }
+
+    /** {@code done} (with the output of a show command) or {@code error} with the reason. */
+    public record ApiOutcome(boolean ok, List<String> output, String reason) {
+        public ApiOutcome {
+            output = List.copyOf(output);
+        }
+
+        public static ApiOutcome done() {
+            return new ApiOutcome(true, List.of(), "");
+        }
+
+        public static ApiOutcome output(List<String> lines) {
+            return new ApiOutcome(true, lines, "");
+        }
+
+        public static ApiOutcome error(String reason) {
+            return new ApiOutcome(false, List.of(), reason);
+        }
     }
 
     private static final class RibBehavior extends AbstractBehavior<Command> {
@@ -93,6 +117,7 @@ public final class Rib {
                     .onMessage(PeerDown.class, this::onPeerDown)
                     .onMessage(Received.class, this::onReceived)
                     .onMessage(SendDone.class, this::onSendDone)
+                    .onMessage(ApiBatch.class, this::onApiBatch)
                     .build();
         }
 
@@ -128,6 +153,8 @@ public final class Rib {
             ps.queue.clear();
             ps.inFlight = false;
             ps.withdrawalsAllowed = false;
+            ps.endOfRibRequests.clear();
+            ps.refreshRequests.clear();
             ps.out.sessionStarted();
             if (ps.out.hasPending()) {
                 ps.encoder.encode(ps.out.takePending(), false, ps.queue::add);
@@ -174,6 +201,22 @@ public final class Rib {
             return this;
         }
 
+        private Behavior<Command> onApiBatch(ApiBatch m) {
+            List<ApiOutcome> outcomes = new ArrayList<>(m.inputs().size());
+            for (ApiInput in : m.inputs()) {
+                ApiOutcome o = in.line() == null ? ApiOutcome.error(in.error())
+                        : ApiApplier.apply(m.process(), in.line(), peers.values());
+                if (!o.ok()) {
+                    getContext().getLog().warn("{}: '{}' failed: {}", m.process(), in.text(), o.reason());
+                }
+                outcomes.add(o);
+            }
+            // only now, with the whole batch applied, do the Peers get the result
+            peers.values().forEach(this::trySend);
+            m.replyTo().tell(new ApiApplied(m.process(), outcomes));
+            return this;
+        }
+
         private Behavior<Command> onSendDone(SendDone m) {
             PeerState ps = current(m.id(), m.generation());
             if (ps != null) {
@@ -204,9 +247,16 @@ public final class Rib {
             if (ps.session == null || ps.inFlight) {
                 return;
             }
-            if (ps.queue.isEmpty() && ps.out.hasPending()) {
-                ps.encoder.encode(ps.out.takePending(), ps.withdrawalsAllowed, ps.queue::add);
-                ps.withdrawalsAllowed = true;
+            if (ps.queue.isEmpty()) {
+                if (ps.out.hasPending()) {
+                    ps.encoder.encode(ps.out.takePending(), ps.withdrawalsAllowed, ps.queue::add);
+                    ps.withdrawalsAllowed = true;
+                }
+                ps.endOfRibRequests.forEach(f -> ps.queue.add(ps.encoder.endOfRib(f)));
+                ps.endOfRibRequests.clear();
+                ps.refreshRequests.forEach(f -> ps.queue.add(MessageCodec.encode(
+                        new RouteRefreshMessage(f, RouteRefreshMessage.REQUEST), ps.session.options())));
+                ps.refreshRequests.clear();
             }
             if (ps.queue.isEmpty()) {
                 return;

@@ -12,6 +12,7 @@ import org.bgpekko.peer.Session;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.MessageCodec;
+import org.bgpekko.wire.RouteRefreshMessage;
 import org.bgpekko.wire.Update;
 import org.bgpekko.wire.UpdatePacker;
 import org.bgpekko.wire.WireWriter;
@@ -55,12 +56,28 @@ public final class UpdateEncoder {
                 }
             }
         }
+        for (Family f : changes.refreshFamilies()) {
+            out.accept(MessageCodec.encode(new RouteRefreshMessage(f, RouteRefreshMessage.BEGIN), session.options()));
+        }
+        for (Change c : changes.refresh()) {
+            if (session.families().contains(c.nlri().family())) {
+                announce(c.attributes(), c.nlri().family(), List.of(c.nlri()), false, out);
+            }
+        }
+        for (Family f : changes.refreshFamilies()) {
+            out.accept(MessageCodec.encode(new RouteRefreshMessage(f, RouteRefreshMessage.END), session.options()));
+        }
     }
 
     public List<byte[]> encode(PendingChanges changes, boolean includeWithdraw) {
         List<byte[]> out = new ArrayList<>();
         encode(changes, includeWithdraw, out::add);
         return out;
+    }
+
+    /** The End-of-RIB of one family. */
+    public byte[] endOfRib(Family family) {
+        return UpdatePacker.endOfRib(family, session.options());
     }
 
     /** End-of-RIB for every negotiated family, in family order. */
@@ -103,21 +120,30 @@ public final class UpdateEncoder {
 
     private void announce(OutboundAttributes route, Family family, List<Nlri> nlri, Consumer<byte[]> out) {
         IpAddress nextHop = route.nextHop().orElse(session.localAddress());
-        PathAttributes attrs = withDefaults(route);
-        if (nextHop.isIpv4()) {
-            attrs = attrs.with(new NextHop(nextHop));
-        }
         boolean ipv4Field = family.equals(Family.IPV4_UNICAST) && nextHop.isIpv4();
         boolean packed = grouped && (ipv4Field || family.safi() == Family.SAFI_MCAST_VPN);
         if (packed) {
             nlri.sort(EXABGP_ORDER);
-            UpdatePacker.announce(attrs, mpNextHop(family, nextHop), block(family, nlri), session.options(),
-                    UpdatePacker.UNLIMITED, out);
+        }
+        announce(route, family, nlri, packed, out);
+    }
+
+    /** Packed: as few UPDATEs as the size allows; else one UPDATE per NLRI. */
+    private void announce(OutboundAttributes route, Family family, List<Nlri> nlri, boolean packed,
+                          Consumer<byte[]> out) {
+        IpAddress nextHop = route.nextHop().orElse(session.localAddress());
+        PathAttributes attrs = withDefaults(route);
+        if (nextHop.isIpv4()) {
+            attrs = attrs.with(new NextHop(nextHop));
+        }
+        Bytes mpNextHop = mpNextHop(family, nextHop);
+        if (packed) {
+            UpdatePacker.announce(attrs, mpNextHop, block(family, nlri), session.options(), UpdatePacker.UNLIMITED,
+                    out);
             return;
         }
         for (Nlri n : nlri) {
-            UpdatePacker.announce(attrs, mpNextHop(family, nextHop), block(family, List.of(n)), session.options(),
-                    1, out);
+            UpdatePacker.announce(attrs, mpNextHop, block(family, List.of(n)), session.options(), 1, out);
         }
     }
 

@@ -14,6 +14,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.bgpekko.config.ConfigParser;
 import org.bgpekko.config.Configuration;
 import org.bgpekko.config.NeighborConfig;
+import org.bgpekko.config.env.Settings;
 import org.bgpekko.peer.Peer;
 import org.bgpekko.peer.PeerId;
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +59,7 @@ class BgpSpeakerTest {
         AtomicReference<Configuration> next = new AtomicReference<>();
         Configuration first = conf(neighbor("127.0.0.2", 180, "route 1.0.0.0/24 next-hop 1.1.1.1;")
                 + neighbor("127.0.0.3", 180, "") + neighbor("127.0.0.4", 180, ""));
-        ActorRef<BgpSpeaker.Command> speaker = kit.spawn(BgpSpeaker.create(first, next::get, fake(events)));
+        ActorRef<BgpSpeaker.Command> speaker = kit.spawn(BgpSpeaker.create(first, next::get, fake(events), Settings.defaults().api()));
         for (int i = 0; i < 3; i++) {
             assertEquals("start", events.receiveMessage().what());
         }
@@ -82,7 +83,7 @@ class BgpSpeakerTest {
         TestProbe<Event> events = kit.createTestProbe();
         Configuration first = conf(neighbor("127.0.0.2", 180, ""));
         ActorRef<BgpSpeaker.Command> speaker = kit.spawn(BgpSpeaker.create(first,
-                () -> conf("neighbor 127.0.0.2 { nonsense; }"), fake(events)));
+                () -> conf("neighbor 127.0.0.2 { nonsense; }"), fake(events), Settings.defaults().api()));
         events.receiveMessage();
         speaker.tell(new BgpSpeaker.Reload());
         events.expectNoMessage(Duration.ofMillis(200));
@@ -92,7 +93,7 @@ class BgpSpeakerTest {
     void shutdownStopsEveryPeerThenTheSpeaker() {
         TestProbe<Event> events = kit.createTestProbe();
         Configuration first = conf(neighbor("127.0.0.2", 180, "") + neighbor("127.0.0.3", 180, ""));
-        ActorRef<BgpSpeaker.Command> speaker = kit.spawn(BgpSpeaker.create(first, () -> first, fake(events)));
+        ActorRef<BgpSpeaker.Command> speaker = kit.spawn(BgpSpeaker.create(first, () -> first, fake(events), Settings.defaults().api()));
         events.receiveMessage();
         events.receiveMessage();
         TestProbe<Object> watcher = kit.createTestProbe();

@@ -1,0 +1,266 @@
+// ApiGateway actor: runs the helper programs, sends each read of their output to the Rib as one batch, answers in order.
+package org.bgpekko.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.bgpekko.config.ProcessConfig;
+import org.bgpekko.config.env.ApiEncoder;
+import org.bgpekko.config.env.Settings;
+import org.bgpekko.rib.Rib;
+
+/**
+ * The ordering contract, helper side: the lines of one read form one {@link Rib.ApiBatch}; batches of one helper
+ * reach the Rib in order (one sender, one receiver); each line's answer is written after the Rib applied the whole
+ * batch, in line order. ExaBGP's respawn rule: a helper that dies is started again unless {@code respawn false}
+ * or {@code exabgp.api.respawn false}; more than {@link #RESPAWN_LIMIT} deaths within a 64-second window stop the
+ * speaker.
+ */
+public final class ApiGateway {
+    private ApiGateway() {}
+
+    static final int RESPAWN_LIMIT = 5;
+    static final Duration RESPAWN_WINDOW = Duration.ofSeconds(64);
+    static final long STOP_GRACE_MILLIS = 1000;
+
+    /** Everything the gateway accepts. */
+    public interface Command {}
+
+    /** The speaker stops: every helper gets the shutdown notice and is stopped; then {@code done} is told. */
+    public record Stop(ActorRef<Stopped> done) implements Command {}
+
+    /** Reply to {@link Stop}. */
+    public record Stopped() {}
+
+    private record Lines(String process, long incarnation, List<String> lines) implements Command {}
+
+    private record Exited(String process, long incarnation, int code) implements Command {}
+
+    private record Applied(Rib.ApiApplied applied) implements Command {}
+
+    private record AllStopped(ActorRef<Stopped> done) implements Command {}
+
+    /** What the guardian must do for a helper's {@code shutdown} or {@code reload}. */
+    public interface SpeakerControl {
+        void shutdown();
+
+        void reload();
+    }
+
+    public static Behavior<Command> create(List<ProcessConfig> processes, Path configDir, Settings.Api settings,
+                                           ActorRef<Rib.Command> rib, SpeakerControl speaker) {
+        return Behaviors.setup(ctx -> new Gateway(ctx, processes, configDir, settings, rib, speaker));
+    }
+
+    /** One configured helper: the running program, its answer mode, its deaths. */
+    private static final class Helper {
+        final ProcessConfig config;
+        final EventEncoder encoder;
+        HelperProcess process;
+        long incarnation;
+        boolean ack;
+        /** The lines of each batch sent to the Rib and not answered yet, oldest first. */
+        final ArrayDeque<List<Rib.ApiInput>> inFlight = new ArrayDeque<>();
+        final ArrayDeque<Long> deaths = new ArrayDeque<>();
+
+        Helper(ProcessConfig config, boolean ack) {
+            this.config = config;
+            this.ack = ack;
+            this.encoder = EventEncoder.of("json".equals(config.encoder()) ? ApiEncoder.JSON : ApiEncoder.TEXT);
+        }
+    }
+
+    private static final class Gateway extends AbstractBehavior<Command> {
+        private final Path configDir;
+        private final Settings.Api settings;
+        private final ActorRef<Rib.Command> rib;
+        private final SpeakerControl speaker;
+        private final ActorRef<Rib.ApiApplied> appliedAdapter;
+        private final Map<String, Helper> helpers = new HashMap<>();
+        private boolean stopping;
+
+        Gateway(ActorContext<Command> ctx, List<ProcessConfig> processes, Path configDir, Settings.Api settings,
+                ActorRef<Rib.Command> rib, SpeakerControl speaker) {
+            super(ctx);
+            this.configDir = configDir;
+            this.settings = settings;
+            this.rib = rib;
+            this.speaker = speaker;
+            this.appliedAdapter = ctx.messageAdapter(Rib.ApiApplied.class, Applied::new);
+            for (ProcessConfig p : processes) {
+                Helper h = new Helper(p, settings.ack());
+                helpers.put(p.name(), h);
+                start(h);
+            }
+        }
+
+        @Override
+        public Receive<Command> createReceive() {
+            return newReceiveBuilder()
+                    .onMessage(Lines.class, this::onLines)
+                    .onMessage(Applied.class, this::onApplied)
+                    .onMessage(Exited.class, this::onExited)
+                    .onMessage(Stop.class, this::onStop)
+                    .onMessage(AllStopped.class, m -> {
+                        m.done().tell(new Stopped());
+                        return Behaviors.stopped();
+                    })
+                    .build();
+        }
+
+        private void start(Helper h) {
+            long incarnation = ++h.incarnation;
+            String name = h.config.name();
+            ActorRef<Command> self = getContext().getSelf();
+            List<String> command = HelperProcess.resolve(h.config.run(), configDir, System.getenv("PATH"));
+            try {
+                h.process = HelperProcess.start(name, command, Map.of(),
+                        lines -> self.tell(new Lines(name, incarnation, lines)),
+                        code -> self.tell(new Exited(name, incarnation, code)));
+                getContext().getLog().info("helper {} started: {} (pid {})", name, String.join(" ", command),
+                        h.process.pid());
+            } catch (IOException e) {
+                getContext().getLog().error("helper {} could not start: {}", name, e.getMessage());
+                h.process = null;
+            }
+        }
+
+        private Behavior<Command> onLines(Lines m) {
+            Helper h = helpers.get(m.process());
+            if (h == null || stopping) {
+                return this;
+            }
+            List<Rib.ApiInput> inputs = new ArrayList<>();
+            for (String raw : m.lines()) {
+                String line = raw.strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                if (line.startsWith("debug ")) {
+                    getContext().getLog().warn("debug info from {}: {}", m.process(), line.substring(6));
+                    continue;
+                }
+                try {
+                    inputs.add(new Rib.ApiInput(line, ApiParser.parse(line), null));
+                } catch (ApiParseException e) {
+                    inputs.add(new Rib.ApiInput(line, null, e.getMessage()));
+                }
+            }
+            if (!inputs.isEmpty()) {
+                h.inFlight.add(inputs);
+                rib.tell(new Rib.ApiBatch(m.process(), inputs, appliedAdapter));
+            }
+            return this;
+        }
+
+        private Behavior<Command> onApplied(Applied m) {
+            Helper h = helpers.get(m.applied().process());
+            if (h == null || h.inFlight.isEmpty()) {
+                return this;
+            }
+            List<Rib.ApiInput> inputs = h.inFlight.poll();
+            List<Rib.ApiOutcome> outcomes = m.applied().outcomes();
+            for (int i = 0; i < outcomes.size(); i++) {
+                answer(h, inputs.get(i), outcomes.get(i));
+            }
+            return this;
+        }
+
+        /** Writes one line's answer as the helper's answer mode says, then acts on speaker-wide commands. */
+        private void answer(Helper h, Rib.ApiInput input, Rib.ApiOutcome outcome) {
+            HelperProcess p = h.process;
+            ApiCommand c = input.line() == null ? null : input.line().command();
+            if (p != null) {
+                outcome.output().forEach(p::answer);
+            }
+            if (c instanceof ApiCommand.Ack a) {
+                switch (a.mode()) {
+                    case ENABLE -> {
+                        h.ack = true;
+                        reply(h, "done");
+                    }
+                    case DISABLE -> {
+                        reply(h, "done");
+                        h.ack = false;
+                    }
+                    case SILENCE -> h.ack = false;
+                }
+                return;
+            }
+            if (h.ack) {
+                reply(h, outcome.ok() ? "done" : "error");
+            }
+            if (c instanceof ApiCommand.Shutdown) {
+                getContext().getLog().info("helper {} asked for shutdown", h.config.name());
+                speaker.shutdown();
+            } else if (c instanceof ApiCommand.Reload || c instanceof ApiCommand.Restart) {
+                speaker.reload();
+            }
+        }
+
+        private static void reply(Helper h, String text) {
+            if (h.process != null) {
+                h.process.answer(text);
+            }
+        }
+
+        private Behavior<Command> onExited(Exited m) {
+            Helper h = helpers.get(m.process());
+            if (h == null || h.incarnation != m.incarnation() || stopping) {
+                return this;
+            }
+            getContext().getLog().info("helper {} exited with code {}", m.process(), m.code());
+            h.process = null;
+            h.inFlight.clear();
+            if (!h.config.respawn() || !settings.respawn()) {
+                if (settings.terminate()) {
+                    getContext().getLog().error("helper {} ended and exabgp.api.terminate is set: stopping",
+                            m.process());
+                    speaker.shutdown();
+                }
+                return this;
+            }
+            long now = System.nanoTime();
+            h.deaths.add(now);
+            while (!h.deaths.isEmpty() && now - h.deaths.peek() > RESPAWN_WINDOW.toNanos()) {
+                h.deaths.poll();
+            }
+            if (h.deaths.size() > RESPAWN_LIMIT) {
+                getContext().getLog().error("helper {} died more than {} times within {} s: stopping",
+                        m.process(), RESPAWN_LIMIT, RESPAWN_WINDOW.toSeconds());
+                speaker.shutdown();
+                return this;
+            }
+            start(h);
+            return this;
+        }
+
+        private Behavior<Command> onStop(Stop m) {
+            stopping = true;
+            List<HelperProcess> running = new ArrayList<>();
+            for (Helper h : helpers.values()) {
+                if (h.process != null) {
+                    h.process.notice(h.encoder.shutdown());
+                    running.add(h.process);
+                }
+            }
+            ActorRef<Command> self = getContext().getSelf();
+            CompletableFuture.runAsync(() -> running.parallelStream().forEach(p -> p.stop(STOP_GRACE_MILLIS)))
+                    .whenComplete((v, e) -> self.tell(new AllStopped(m.done())));
+            return this;
+        }
+    }
+}

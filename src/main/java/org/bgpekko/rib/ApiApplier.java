@@ -1,0 +1,119 @@
+// Applies one helper-API command to the neighbours it selects: Adj-RIB-Out changes, End-of-RIB, refresh, teardown.
+package org.bgpekko.rib;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.bgpekko.api.ApiCommand;
+import org.bgpekko.api.ApiLine;
+import org.bgpekko.app.Version;
+import org.bgpekko.config.ApiConfig;
+import org.bgpekko.config.NeighborConfig;
+import org.bgpekko.config.RouteConfig;
+import org.bgpekko.peer.Peer;
+import org.bgpekko.wire.nlri.Nlri;
+
+final class ApiApplier {
+    private ApiApplier() {}
+
+    /** Applies {@code line} from helper {@code process}; never throws for a well-formed line. */
+    static Rib.ApiOutcome apply(String process, ApiLine line, Collection<PeerState> peers) {
+        List<PeerState> targets = new ArrayList<>();
+        for (PeerState p : peers) {
+            if (attached(p.config, process) && line.matches(p.config)) {
+                targets.add(p);
+            }
+        }
+        ApiCommand c = line.command();
+        if (c instanceof ApiCommand.AnnounceRoutes a) {
+            return routes(targets, a.routes(), true);
+        } else if (c instanceof ApiCommand.WithdrawRoutes w) {
+            return routes(targets, w.routes(), false);
+        } else if (c instanceof ApiCommand.Watchdog w) {
+            String name = w.name().isEmpty() ? process : w.name();
+            for (PeerState p : peers) {
+                for (Change ch : p.statics.watchdog(name)) {
+                    if (w.announce()) {
+                        p.out.announce(ch);
+                    } else {
+                        p.out.withdraw(Change.withdraw(ch.nlri(), ch.attributes()));
+                    }
+                }
+            }
+            return Rib.ApiOutcome.done();
+        } else if (c instanceof ApiCommand.ClearAdjRibOut) {
+            targets.forEach(p -> p.out.withdrawAll());
+            return Rib.ApiOutcome.done();
+        } else if (c instanceof ApiCommand.ClearAdjRibIn) {
+            targets.stream().filter(PeerState::established).forEach(p -> p.in.clear());
+            return Rib.ApiOutcome.done();
+        }
+        List<PeerState> up = targets.stream().filter(PeerState::established).toList();
+        if (c instanceof ApiCommand.FlushAdjRibOut) {
+            up.forEach(p -> p.out.resendAll(p.session.families(), p.config.capability().routeRefresh()));
+        } else if (c instanceof ApiCommand.AnnounceEor e) {
+            up.forEach(p -> p.endOfRibRequests.add(e.family()));
+        } else if (c instanceof ApiCommand.RouteRefresh r) {
+            up.forEach(p -> p.refreshRequests.add(r.family()));
+        } else if (c instanceof ApiCommand.Teardown t) {
+            if (up.isEmpty()) {
+                return Rib.ApiOutcome.error("no established neighbour matches the command");
+            }
+            up.forEach(p -> p.peer.tell(new Peer.Teardown(t.subcode(), "")));
+        } else if (c instanceof ApiCommand.ShowNeighbor) {
+            return Rib.ApiOutcome.output(ApiShow.neighbors(targets));
+        } else if (c instanceof ApiCommand.ShowAdjRib s) {
+            return Rib.ApiOutcome.output(s.in() ? ApiShow.adjRibIn(up) : ApiShow.adjRibOut(targets));
+        } else if (c instanceof ApiCommand.Version) {
+            return Rib.ApiOutcome.output(List.of("bgpekko " + Version.current()));
+        }
+        // shutdown, reload, restart, the ack controls and debug take effect in the gateway
+        return Rib.ApiOutcome.done();
+    }
+
+    private static Rib.ApiOutcome routes(List<PeerState> targets, List<RouteConfig> routes, boolean announce) {
+        if (targets.isEmpty()) {
+            return Rib.ApiOutcome.error("no neighbour matches the command");
+        }
+        int applied = 0;
+        for (PeerState p : targets) {
+            for (RouteConfig r : routes) {
+                if (!carries(p.config, r.nlri())) {
+                    continue;
+                }
+                OutboundAttributes attrs = new OutboundAttributes(r.attributes(), r.nextHop());
+                for (Nlri n : StaticRoutes.split(r.nlri(), r.split())) {
+                    if (announce) {
+                        p.out.announce(Change.announce(n, attrs));
+                    } else {
+                        p.out.withdraw(Change.withdraw(n, attrs));
+                    }
+                    applied++;
+                }
+            }
+        }
+        return applied > 0 || routes.isEmpty() ? Rib.ApiOutcome.done()
+                : Rib.ApiOutcome.error("no selected neighbour has the family of the route");
+    }
+
+    /** A neighbour takes routes of its configured families (every family when none is configured). */
+    private static boolean carries(NeighborConfig n, Nlri nlri) {
+        return n.families().isEmpty() || n.families().contains(nlri.family());
+    }
+
+    /** The helper serves this neighbour: named in {@code processes} or matched by {@code processes-match}. */
+    static boolean attached(NeighborConfig n, String process) {
+        for (ApiConfig api : n.apis()) {
+            if (api.processes().contains(process)) {
+                return true;
+            }
+            for (String regex : api.processesMatch()) {
+                if (Pattern.compile(regex).matcher(process).lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
