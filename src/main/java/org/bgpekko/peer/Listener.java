@@ -11,6 +11,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.io.TcpSO;
 import org.apache.pekko.stream.javadsl.Tcp;
 import org.bgpekko.wire.nlri.IpAddress;
 
@@ -44,7 +45,8 @@ public final class Listener {
             Map<IpAddress, ActorRef<Peer.Command>> byAddress = new HashMap<>(peers);
             Map<String, String> bound = new HashMap<>();
             for (String address : bind) {
-                Tcp.get(ctx.getSystem()).bind(address, port, 100, List.of(), false, Optional.<Duration>empty())
+                Tcp.get(ctx.getSystem()).bind(address, port, 100, List.of(TcpSO.tcpNoDelay(true)), false,
+                        Optional.<Duration>empty())
                         .mapMaterializedValue(cs -> {
                             cs.whenComplete((b, e) -> ctx.getSelf().tell(new BindResult(address, b, e)));
                             return cs;

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.io.TcpSO;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.CompletionStrategy;
 import org.apache.pekko.stream.KillSwitches;
@@ -43,7 +44,8 @@ public final class TcpTransport implements Transport {
     public void connect(long connId, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout,
                         Open localOpen, ActorRef<Peer.Command> peer) {
         Flow<ByteString, ByteString, CompletionStage<Tcp.OutgoingConnection>> tcp = Tcp.get(system)
-                .outgoingConnection(remote, local, List.of(), false, Optional.of(timeout), Optional.empty());
+                .outgoingConnection(remote, local, List.of(TcpSO.tcpNoDelay(true)), false, Optional.of(timeout),
+                        Optional.empty());
         Holder holder = new Holder(connId, peer);
         Pair<CompletionStage<Tcp.OutgoingConnection>, Pair<ActorRef<ByteString>, UniqueKillSwitch>> mat =
                 tcp.joinMat(bgpSide(holder, localOpen), Keep.both()).run(system);

@@ -16,6 +16,8 @@ import org.bgpekko.wire.nlri.Nlri;
  */
 public final class AdjRibOut {
     private final Map<Nlri, Change> announced = new LinkedHashMap<>();
+    /** What this session's peer was sent and still has: the NLRI of announcements taken since the session began. */
+    private final java.util.Set<Nlri> sent = new java.util.HashSet<>();
     private PendingChanges pending = PendingChanges.empty();
     /** The attribute set under which an NLRI has a pending announcement. */
     private final Map<Nlri, OutboundAttributes> pendingGroup = new java.util.HashMap<>();
@@ -37,10 +39,18 @@ public final class AdjRibOut {
         queue(c);
     }
 
-    /** {@code clear adj-rib out}: withdraws every announced route. */
+    /**
+     * {@code clear adj-rib out}: withdraws every announced route. A route the peer was never sent is only dropped,
+     * so an announcement cleared in the same batch puts nothing on the wire (the ordering contract).
+     */
     public void withdrawAll() {
         for (Change c : new ArrayList<>(announced.values())) {
-            withdraw(Change.withdraw(c.nlri(), c.attributes()));
+            if (sent.contains(c.nlri())) {
+                withdraw(Change.withdraw(c.nlri(), c.attributes()));
+            } else {
+                announced.remove(c.nlri());
+                unqueue(c.nlri());
+            }
         }
     }
 
@@ -48,6 +58,7 @@ public final class AdjRibOut {
     public void sessionStarted() {
         pending = PendingChanges.empty();
         pendingGroup.clear();
+        sent.clear();
         List<Change> table = new ArrayList<>(announced.values());
         table.sort(Comparator.comparing(c -> c.nlri().family()));
         for (Change c : table) {
@@ -77,6 +88,8 @@ public final class AdjRibOut {
     /** Takes every pending change, leaving none. */
     public PendingChanges takePending() {
         PendingChanges out = pending;
+        sent.removeAll(out.withdrawals().keySet());
+        out.groups().values().forEach(byFamily -> byFamily.values().forEach(c -> sent.addAll(c.keySet())));
         pending = PendingChanges.empty();
         pendingGroup.clear();
         return out;
@@ -86,17 +99,12 @@ public final class AdjRibOut {
         return java.util.Collections.unmodifiableMap(announced);
     }
 
-    private void queue(Change c) {
-        Nlri nlri = c.nlri();
+    /** Forgets the pending change of an NLRI, if any. */
+    private void unqueue(Nlri nlri) {
         OutboundAttributes group = pendingGroup.remove(nlri);
         if (group != null) {
             var byFamily = pending.groups().get(group);
             var changes = byFamily.get(nlri.family());
-            if (c.announce() && group.equals(c.attributes())) {
-                changes.put(nlri, c); // same key, same attributes: replaced in place
-                pendingGroup.put(nlri, group);
-                return;
-            }
             changes.remove(nlri);
             if (changes.isEmpty()) {
                 byFamily.remove(nlri.family());
@@ -106,6 +114,16 @@ public final class AdjRibOut {
             }
         }
         pending.withdrawals().remove(nlri);
+    }
+
+    private void queue(Change c) {
+        Nlri nlri = c.nlri();
+        OutboundAttributes group = pendingGroup.get(nlri);
+        if (c.announce() && c.attributes().equals(group)) {
+            pending.groups().get(group).get(nlri.family()).put(nlri, c); // same key and attributes: in place
+            return;
+        }
+        unqueue(nlri);
         if (c.announce()) {
             pending.groups().computeIfAbsent(c.attributes(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(nlri.family(), k -> new LinkedHashMap<>()).put(nlri, c);

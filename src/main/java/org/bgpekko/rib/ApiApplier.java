@@ -4,6 +4,7 @@ package org.bgpekko.rib;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bgpekko.api.ApiCommand;
 import org.bgpekko.api.ApiLine;
@@ -12,6 +13,7 @@ import org.bgpekko.config.ApiConfig;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.config.RouteConfig;
 import org.bgpekko.peer.Peer;
+import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.Nlri;
 
 final class ApiApplier {
@@ -35,15 +37,15 @@ final class ApiApplier {
             for (PeerState p : peers) {
                 for (Change ch : p.statics.watchdog(name)) {
                     if (w.announce()) {
-                        p.out.announce(ch);
+                        p.change(out -> out.announce(ch));
                     } else {
-                        p.out.withdraw(Change.withdraw(ch.nlri(), ch.attributes()));
+                        p.change(out -> out.withdraw(Change.withdraw(ch.nlri(), ch.attributes())));
                     }
                 }
             }
             return Rib.ApiOutcome.done();
         } else if (c instanceof ApiCommand.ClearAdjRibOut) {
-            targets.forEach(p -> p.out.withdrawAll());
+            targets.forEach(p -> p.change(AdjRibOut::withdrawAll));
             return Rib.ApiOutcome.done();
         } else if (c instanceof ApiCommand.ClearAdjRibIn) {
             targets.stream().filter(PeerState::established).forEach(p -> p.in.clear());
@@ -82,19 +84,28 @@ final class ApiApplier {
                 if (!carries(p.config, r.nlri())) {
                     continue;
                 }
-                OutboundAttributes attrs = new OutboundAttributes(r.attributes(), r.nextHop());
+                OutboundAttributes attrs = new OutboundAttributes(r.attributes(), resolveSelf(p.config, r));
                 for (Nlri n : StaticRoutes.split(r.nlri(), r.split())) {
-                    if (announce) {
-                        p.out.announce(Change.announce(n, attrs));
-                    } else {
-                        p.out.withdraw(Change.withdraw(n, attrs));
-                    }
+                    Change ch = announce ? Change.announce(n, attrs) : Change.withdraw(n, attrs);
+                    p.change(announce ? out -> out.announce(ch) : out -> out.withdraw(ch));
                     applied++;
                 }
             }
         }
         return applied > 0 || routes.isEmpty() ? Rib.ApiOutcome.done()
                 : Rib.ApiOutcome.error("no selected neighbour has the family of the route");
+    }
+
+    /**
+     * ExaBGP resolves {@code next-hop self} against the configured local address when the command is applied,
+     * so {@code self} and that address are the same route (api-nexthop-self); with no local address it is
+     * resolved per session.
+     */
+    private static Optional<IpAddress> resolveSelf(NeighborConfig n, RouteConfig r) {
+        if (r.nextHop().isPresent() || n.localAddress() == null) {
+            return r.nextHop();
+        }
+        return Optional.of(n.localAddress());
     }
 
     /** A neighbour takes routes of its configured families (every family when none is configured). */

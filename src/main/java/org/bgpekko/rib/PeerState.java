@@ -4,6 +4,7 @@ package org.bgpekko.rib;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.Peer;
@@ -27,6 +28,36 @@ final class PeerState {
     /** End-of-RIB and ROUTE-REFRESH messages asked for by helpers, sent after the pending changes. */
     final List<Family> endOfRibRequests = new ArrayList<>();
     final List<Family> refreshRequests = new ArrayList<>();
+    /** True once this session's initial table and End-of-RIB are handed to the Peer. */
+    boolean initialDone;
+    /**
+     * Helper batches that arrived before the initial table and End-of-RIB were written, one list of Adj-RIB-Out
+     * operations per batch: each is released as its own flush afterwards (conformance README section 10).
+     */
+    final ArrayDeque<List<Consumer<AdjRibOut>>> held = new ArrayDeque<>();
+    /** The batch being collected while holding, or null when changes go straight to the Adj-RIB-Out. */
+    List<Consumer<AdjRibOut>> holding;
+
+    /** Applies a helper's change now, or holds it with its batch until the initial End-of-RIB is out. */
+    void change(Consumer<AdjRibOut> op) {
+        if (holding != null) {
+            holding.add(op);
+        } else {
+            op.accept(out);
+        }
+    }
+
+    /** Starts collecting a helper batch: held when the session has not written its initial table yet. */
+    void beginBatch() {
+        holding = initialDone ? null : new ArrayList<>();
+    }
+
+    void endBatch() {
+        if (holding != null && !holding.isEmpty()) {
+            held.add(holding);
+        }
+        holding = null;
+    }
 
     boolean established() {
         return session != null;

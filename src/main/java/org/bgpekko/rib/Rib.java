@@ -155,6 +155,7 @@ public final class Rib {
             ps.withdrawalsAllowed = false;
             ps.endOfRibRequests.clear();
             ps.refreshRequests.clear();
+            ps.initialDone = false;
             ps.out.sessionStarted();
             if (ps.out.hasPending()) {
                 ps.encoder.encode(ps.out.takePending(), false, ps.queue::add);
@@ -179,6 +180,7 @@ public final class Rib {
                 ps.encoder = null;
                 ps.queue.clear();
                 ps.inFlight = false;
+                ps.initialDone = false;
             }
             return this;
         }
@@ -203,6 +205,7 @@ public final class Rib {
 
         private Behavior<Command> onApiBatch(ApiBatch m) {
             List<ApiOutcome> outcomes = new ArrayList<>(m.inputs().size());
+            peers.values().forEach(PeerState::beginBatch);
             for (ApiInput in : m.inputs()) {
                 ApiOutcome o = in.line() == null ? ApiOutcome.error(in.error())
                         : ApiApplier.apply(m.process(), in.line(), peers.values());
@@ -211,6 +214,7 @@ public final class Rib {
                 }
                 outcomes.add(o);
             }
+            peers.values().forEach(PeerState::endBatch);
             // only now, with the whole batch applied, do the Peers get the result
             peers.values().forEach(this::trySend);
             m.replyTo().tell(new ApiApplied(m.process(), outcomes));
@@ -248,6 +252,10 @@ public final class Rib {
                 return;
             }
             if (ps.queue.isEmpty()) {
+                ps.initialDone = true;
+                if (!ps.out.hasPending() && !ps.held.isEmpty()) {
+                    ps.held.poll().forEach(op -> op.accept(ps.out)); // one held helper batch per flush
+                }
                 if (ps.out.hasPending()) {
                     ps.encoder.encode(ps.out.takePending(), ps.withdrawalsAllowed, ps.queue::add);
                     ps.withdrawalsAllowed = true;
@@ -259,6 +267,9 @@ public final class Rib {
                 ps.refreshRequests.clear();
             }
             if (ps.queue.isEmpty()) {
+                if (!ps.held.isEmpty()) {
+                    trySend(ps); // a held batch that changed nothing: release the next
+                }
                 return;
             }
             List<Bytes> batch = new ArrayList<>();

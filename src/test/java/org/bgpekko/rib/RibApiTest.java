@@ -1,0 +1,197 @@
+// The ordering contract at the Rib: one batch applied whole, answers in order, held batches, a sequential model.
+package org.bgpekko.rib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.bgpekko.api.ApiParseException;
+import org.bgpekko.api.ApiParser;
+import org.bgpekko.config.ConfigParser;
+import org.bgpekko.config.NeighborConfig;
+import org.bgpekko.peer.Peer;
+import org.bgpekko.peer.PeerId;
+import org.bgpekko.wire.MessageCodec;
+import org.bgpekko.wire.SessionOptions;
+import org.bgpekko.wire.Update;
+import org.bgpekko.wire.attribute.MultiExitDisc;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class RibApiTest {
+    private static final ActorTestKit kit = ActorTestKit.create();
+
+    @AfterAll
+    static void stop() {
+        kit.shutdownTestKit();
+    }
+
+    static NeighborConfig neighbor() {
+        String conf = "process helper { run ./helper.run; encoder text; }\n"
+                + "neighbor 127.0.0.1 { router-id 10.0.0.1; local-address 127.0.0.1; local-as 65000; peer-as 65000;"
+                + " family { ipv4 unicast; } api { processes [ helper ]; } }";
+        return ConfigParser.parse(Path.of("api-test.conf"), conf).neighbors().get(0);
+    }
+
+    static Rib.ApiInput line(String text) {
+        try {
+            return new Rib.ApiInput(text, ApiParser.parse(text), null);
+        } catch (ApiParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A Rib with one configured, established neighbour whose initial End-of-RIB was acknowledged. */
+    final class Setup {
+        final NeighborConfig n = neighbor();
+        final PeerId id = PeerId.of(n);
+        final ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
+        final TestProbe<Peer.Command> peer = kit.createTestProbe();
+        final TestProbe<Rib.ApiApplied> helper = kit.createTestProbe();
+
+        void up() {
+            rib.tell(new Rib.PeerConfigured(id, n));
+            rib.tell(new Rib.PeerUp(RibTest.session(n, 1), peer.getRef()));
+            List<Update> eor = RibTest.receive(peer, rib, id, 1);
+            assertTrue(eor.get(0).endOfRibFamily().isPresent());
+        }
+
+        Rib.ApiApplied batch(String... lines) {
+            List<Rib.ApiInput> in = new ArrayList<>();
+            for (String l : lines) {
+                in.add(line(l));
+            }
+            rib.tell(new Rib.ApiBatch("helper", in, helper.getRef()));
+            return helper.receiveMessage(Duration.ofSeconds(3));
+        }
+
+        /** The next flush of UPDATEs, acknowledged batch by batch, until nothing more comes. */
+        List<String> wire() {
+            List<String> out = new ArrayList<>();
+            while (true) {
+                Peer.Send s;
+                try {
+                    s = peer.expectMessageClass(Peer.Send.class, Duration.ofMillis(300));
+                } catch (AssertionError none) {
+                    return out;
+                }
+                for (var b : s.messages()) {
+                    Update u = (Update) MessageCodec.decode(b.toArray(), SessionOptions.DEFAULT);
+                    u.withdrawn().forEach(x -> out.add("-" + x.prefix()));
+                    u.nlri().forEach(x -> out.add("+" + x.prefix()));
+                }
+                rib.tell(new Rib.SendDone(id, s.generation()));
+            }
+        }
+    }
+
+    @Test
+    void announceThenClearInOneBatchPutsNothingOnTheWire() {
+        Setup s = new Setup();
+        s.up();
+        s.batch("announce route 10.0.0.1/32 next-hop 1.1.1.1");
+        assertEquals(List.of("+10.0.0.1/32"), s.wire(), "a first flush, so that withdrawals are written later");
+        Rib.ApiApplied a = s.batch("announce route 10.0.0.2/32 next-hop 1.1.1.1", "clear adj-rib out");
+        assertEquals(2, a.outcomes().size());
+        assertTrue(a.outcomes().stream().allMatch(Rib.ApiOutcome::ok));
+        assertEquals(List.of("-10.0.0.1/32"), s.wire(), "10.0.0.2/32 never reaches the wire");
+    }
+
+    @Test
+    void theSameTwoCommandsInTwoAnsweredBatchesSendThenWithdraw() {
+        Setup s = new Setup();
+        s.up();
+        s.batch("announce route 10.0.0.2/32 next-hop 1.1.1.1");
+        assertEquals(List.of("+10.0.0.2/32"), s.wire());
+        s.batch("clear adj-rib out");
+        assertEquals(List.of("-10.0.0.2/32"), s.wire());
+    }
+
+    @Test
+    void answersComeInCommandOrderWithErrorsInPlace() {
+        Setup s = new Setup();
+        s.up();
+        List<Rib.ApiInput> in = List.of(line("announce route 10.0.0.1/32 next-hop 1.1.1.1"),
+                new Rib.ApiInput("bogus", null, "unknown command"),
+                line("neighbor 192.0.2.99 announce route 10.0.0.3/32 next-hop 1.1.1.1"),
+                line("withdraw route 10.0.0.1/32"));
+        s.rib.tell(new Rib.ApiBatch("helper", in, s.helper.getRef()));
+        List<Boolean> ok = s.helper.receiveMessage().outcomes().stream().map(Rib.ApiOutcome::ok).toList();
+        assertEquals(List.of(true, false, false, true), ok, "a selector that matches no neighbour is an error");
+    }
+
+    @Test
+    void batchesBeforeTheInitialEndOfRibAreHeldAndSentAsTheirOwnFlushes() {
+        Setup s = new Setup();
+        s.rib.tell(new Rib.PeerConfigured(s.id, s.n));
+        // api-fast: both writes arrive before the session is up
+        s.batch("announce route 1.1.0.0/24 next-hop 1.1.1.1", "announce route 1.1.0.0/25 next-hop 1.1.1.1",
+                "withdraw route 1.1.0.0/24 next-hop 1.1.1.1", "announce route 1.1.0.0/25 next-hop 1.1.1.1");
+        s.batch("announce route 2.2.0.0/25 next-hop 1.1.1.1", "announce route 2.2.0.0/24 next-hop 1.1.1.1",
+                "withdraw route 2.2.0.0/25 next-hop 1.1.1.1");
+        s.rib.tell(new Rib.PeerUp(RibTest.session(s.n, 1), s.peer.getRef()));
+        List<Update> eor = RibTest.receive(s.peer, s.rib, s.id, 1);
+        assertTrue(eor.get(0).endOfRibFamily().isPresent(), "End-of-RIB first: the initial table is empty");
+        assertEquals(List.of("+1.1.0.0/25", "-2.2.0.0/25", "+2.2.0.0/24"), s.wire(),
+                "the first flush leaves its withdrawal out; the second writes it, before its announcement");
+    }
+
+    /** Issue 5: random announce/withdraw over 1,000 prefixes; the wire ends where a sequential model ends. */
+    @Test
+    void randomCommandsEndWhereASequentialModelEnds() {
+        Setup s = new Setup();
+        s.up();
+        Random random = new Random(20261121);
+        Map<String, Long> model = new HashMap<>();
+        Map<String, Long> peerView = new HashMap<>();
+        int commands = 0;
+        while (commands < 100_000) {
+            List<Rib.ApiInput> batch = new ArrayList<>();
+            int size = 1 + random.nextInt(200);
+            for (int i = 0; i < size; i++, commands++) {
+                String prefix = "10." + (random.nextInt(1000) / 250) + "." + (random.nextInt(1000) % 250) + ".0/24";
+                if (random.nextInt(3) == 0) {
+                    batch.add(line("withdraw route " + prefix));
+                    model.remove(prefix);
+                } else {
+                    long med = random.nextInt(4);
+                    batch.add(line("announce route " + prefix + " next-hop 1.1.1.1 med " + med));
+                    model.put(prefix, med);
+                }
+            }
+            s.rib.tell(new Rib.ApiBatch("helper", batch, s.helper.getRef()));
+            assertEquals(batch.size(), s.helper.receiveMessage().outcomes().size());
+            drain(s, peerView, 5); // what is not here yet is read by a later drain
+        }
+        drain(s, peerView, 500);
+        assertEquals(model, peerView);
+    }
+
+    /** Applies every UPDATE the Rib hands out to the peer's view of the table. */
+    private static void drain(Setup s, Map<String, Long> view, long waitMillis) {
+        while (true) {
+            Peer.Send send;
+            try {
+                send = s.peer.expectMessageClass(Peer.Send.class, Duration.ofMillis(waitMillis));
+            } catch (AssertionError none) {
+                return;
+            }
+            for (var b : send.messages()) {
+                Update u = (Update) MessageCodec.decode(b.toArray(), SessionOptions.DEFAULT);
+                u.withdrawn().forEach(x -> view.remove(x.prefix().toString()));
+                long med = u.attributes().get(MultiExitDisc.class).map(MultiExitDisc::value).orElse(-1L);
+                u.nlri().forEach(x -> view.put(x.prefix().toString(), med));
+            }
+            s.rib.tell(new Rib.SendDone(s.id, send.generation()));
+        }
+    }
+}
