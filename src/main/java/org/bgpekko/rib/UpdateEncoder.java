@@ -99,12 +99,12 @@ public final class UpdateEncoder {
             if (family.equals(Family.IPV4_UNICAST)) {
                 ipv4.add(c.nlri());
             } else if (includeWithdraw) {
-                PathAttributes attrs = isUnicast(family) ? PathAttributes.EMPTY : withDefaults(c.attributes());
+                PathAttributes attrs = isUnicast(family) ? PathAttributes.EMPTY : withdrawAttributes(c.attributes());
                 UpdatePacker.withdraw(attrs, block(family, List.of(c.nlri())), session.options(), 1)
                         .forEach(out);
             } else if (!isUnicast(family)) {
                 // the first flush keeps the attributes of an MP withdrawal but not its NLRI (api-flow)
-                PathAttributes attrs = withDefaults(c.attributes());
+                PathAttributes attrs = withdrawAttributes(c.attributes());
                 NlriBlock none = NlriBlock.empty(Family.IPV4_UNICAST);
                 out.accept(MessageCodec.encode(new Update(none, attrs, none), session.options()));
             }
@@ -146,6 +146,18 @@ public final class UpdateEncoder {
             UpdatePacker.announce(attrs, mpNextHop, block(family, List.of(n)), session.options(), 1, out);
         }
     }
+
+    /**
+     * What an MP withdrawal carries besides MP_UNREACH_NLRI: the withdraw's attributes, and NEXT_HOP when it named
+     * an IPv4 next hop (api-vpnv4); 0.0.0.0 is what a withdrawal without next hop gets, so it adds none.
+     */
+    private PathAttributes withdrawAttributes(OutboundAttributes route) {
+        PathAttributes attrs = withDefaults(route);
+        return route.nextHop().filter(nh -> nh.isIpv4() && !nh.equals(NO_NEXT_HOP))
+                .map(nh -> attrs.with(new NextHop(nh))).orElse(attrs);
+    }
+
+    private static final IpAddress NO_NEXT_HOP = IpAddress.ipv4(0);
 
     /** Adds ExaBGP's default attributes for this session and drops LOCAL_PREF towards external peers. */
     PathAttributes withDefaults(OutboundAttributes route) {
