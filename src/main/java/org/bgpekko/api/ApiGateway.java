@@ -17,7 +17,15 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import java.util.Optional;
+import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.config.ProcessConfig;
+import org.bgpekko.peer.PeerId;
+import org.bgpekko.peer.Session;
+import org.bgpekko.wire.BgpMessage;
+import org.bgpekko.wire.Bytes;
+import org.bgpekko.wire.MessageCodec;
+import org.bgpekko.wire.SessionOptions;
 import org.bgpekko.config.env.ApiEncoder;
 import org.bgpekko.config.env.Settings;
 import org.bgpekko.rib.Rib;
@@ -45,6 +53,17 @@ public final class ApiGateway {
     /** Reply to {@link Stop}. */
     public record Stopped() {}
 
+    /**
+     * Something a Peer saw: {@code kind} is "connected", "up", "down" (with {@code reason}) or "message" (with
+     * {@code direction} "receive"/"send" and {@code message}); {@code session} is set once Established.
+     */
+    public record PeerEvent(PeerId id, String kind, String direction, BgpMessage message, String reason,
+                            String localAddress, String peerAddress, long localAs, long peerAs, Session session)
+            implements Command {}
+
+    /** The neighbours after a reload: events follow their api blocks. */
+    public record Neighbors(List<NeighborConfig> neighbors) implements Command {}
+
     private record Lines(String process, long incarnation, List<String> lines) implements Command {}
 
     private record Exited(String process, long incarnation, int code) implements Command {}
@@ -60,9 +79,10 @@ public final class ApiGateway {
         void reload();
     }
 
-    public static Behavior<Command> create(List<ProcessConfig> processes, Path configDir, Settings.Api settings,
-                                           ActorRef<Rib.Command> rib, SpeakerControl speaker) {
-        return Behaviors.setup(ctx -> new Gateway(ctx, processes, configDir, settings, rib, speaker));
+    public static Behavior<Command> create(List<ProcessConfig> processes, List<NeighborConfig> neighbors,
+                                           Path configDir, Settings.Api settings, ActorRef<Rib.Command> rib,
+                                           SpeakerControl speaker) {
+        return Behaviors.setup(ctx -> new Gateway(ctx, processes, configDir, settings, rib, speaker, neighbors));
     }
 
     /** One configured helper: the running program, its answer mode, its deaths. */
@@ -90,11 +110,15 @@ public final class ApiGateway {
         private final SpeakerControl speaker;
         private final ActorRef<Rib.ApiApplied> appliedAdapter;
         private final Map<String, Helper> helpers = new HashMap<>();
+        private final Map<PeerId, NeighborConfig> neighbors = new HashMap<>();
+        /** ExaBGP's per-neighbour event counter. */
+        private final Map<PeerId, Long> counters = new HashMap<>();
         private boolean stopping;
 
         Gateway(ActorContext<Command> ctx, List<ProcessConfig> processes, Path configDir, Settings.Api settings,
-                ActorRef<Rib.Command> rib, SpeakerControl speaker) {
+                ActorRef<Rib.Command> rib, SpeakerControl speaker, List<NeighborConfig> neighbors) {
             super(ctx);
+            neighbors.forEach(n -> this.neighbors.put(PeerId.of(n), n));
             this.configDir = configDir;
             this.settings = settings;
             this.rib = rib;
@@ -113,6 +137,12 @@ public final class ApiGateway {
                     .onMessage(Lines.class, this::onLines)
                     .onMessage(Applied.class, this::onApplied)
                     .onMessage(Exited.class, this::onExited)
+                    .onMessage(PeerEvent.class, this::onPeerEvent)
+                    .onMessage(Neighbors.class, m -> {
+                        neighbors.clear();
+                        m.neighbors().forEach(n -> neighbors.put(PeerId.of(n), n));
+                        return this;
+                    })
                     .onMessage(Stop.class, this::onStop)
                     .onMessage(AllStopped.class, m -> {
                         m.done().tell(new Stopped());
@@ -215,6 +245,74 @@ public final class ApiGateway {
             if (h.process != null) {
                 h.process.answer(text);
             }
+        }
+
+        private Behavior<Command> onPeerEvent(PeerEvent e) {
+            NeighborConfig n = neighbors.get(e.id());
+            if (n == null || stopping) {
+                return this;
+            }
+            long counter = counters.merge(e.id(), 1L, Long::sum);
+            EventContext ctx = new EventContext(e.localAddress(), e.peerAddress(), e.localAs(), e.peerAs(),
+                    e.direction() == null ? EventContext.RECEIVE : e.direction(), counter,
+                    EventContext.SEND.equals(e.direction()) ? negotiated(e.session()) : Optional.empty());
+            if (!"message".equals(e.kind())) {
+                for (String p : EventRoutes.neighborChanges(n, helpers.keySet())) {
+                    Helper h = helpers.get(p);
+                    if (h != null && h.process != null) {
+                        offer(h, switch (e.kind()) {
+                            case "connected" -> h.encoder.connected(ctx);
+                            case "up" -> h.encoder.up(ctx);
+                            default -> h.encoder.down(ctx, e.reason());
+                        });
+                    }
+                }
+                return this;
+            }
+            boolean receive = EventContext.RECEIVE.equals(ctx.direction());
+            Map<String, EventRoutes.Form> wanted = EventRoutes.messages(n, helpers.keySet(), receive, e.message());
+            for (Map.Entry<String, EventRoutes.Form> w : wanted.entrySet()) {
+                Helper h = helpers.get(w.getKey());
+                if (h == null || h.process == null) {
+                    continue;
+                }
+                Bytes raw = wire(e);
+                switch (w.getValue()) {
+                    case PARSED -> offer(h, h.encoder.message(ctx, e.message(), Optional.empty()));
+                    case PACKETS -> offer(h, h.encoder.packets(ctx, e.message().type(), raw));
+                    case PARSED_AND_PACKETS -> {
+                        offer(h, h.encoder.packets(ctx, e.message().type(), raw));
+                        offer(h, h.encoder.message(ctx, e.message(), Optional.empty()));
+                    }
+                    case CONSOLIDATED -> offer(h, h.encoder.message(ctx, e.message(), Optional.of(raw)));
+                }
+            }
+            return this;
+        }
+
+        private void offer(Helper h, String text) {
+            if (!h.process.offerEvent(text) && h.process.droppedEvents() % 1000 == 1) {
+                getContext().getLog().warn("helper {} does not read its events: {} dropped so far",
+                        h.config.name(), h.process.droppedEvents());
+            }
+        }
+
+        /** The message as on the wire: re-encoded from the decoded form, which round-trips byte for byte. */
+        private static Bytes wire(PeerEvent e) {
+            SessionOptions options = e.session() != null ? e.session().options() : SessionOptions.DEFAULT;
+            return Bytes.of(MessageCodec.encode(e.message(), options));
+        }
+
+        private static Optional<EventContext.Negotiated> negotiated(Session s) {
+            if (s == null) {
+                return Optional.empty();
+            }
+            int hold = s.sent() == null || s.received() == null ? 0
+                    : Math.min(s.sent().holdTime(), s.received().holdTime());
+            return Optional.of(new EventContext.Negotiated(s.options().maxMessageSize(), hold, s.options().asn4(),
+                    false, false, "absent", s.families(), List.of(),
+                    s.families().stream().filter(s.options()::addPathSend).toList(),
+                    s.families().stream().filter(s.options()::addPathReceive).toList()));
         }
 
         private Behavior<Command> onExited(Exited m) {

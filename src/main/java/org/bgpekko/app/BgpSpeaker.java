@@ -35,7 +35,7 @@ public final class BgpSpeaker {
     /** Starts a Peer for a neighbour; the real one connects over TCP, tests pass their own. */
     public interface PeerFactory {
         Behavior<Peer.Command> create(NeighborConfig neighbor, ActorRef<Rib.Command> rib,
-                                      ActorRef<Peer.Stopped> parent);
+                                      ActorRef<Peer.Stopped> parent, ActorRef<ApiGateway.Command> events);
     }
 
     /** Everything the guardian accepts. */
@@ -88,7 +88,8 @@ public final class BgpSpeaker {
             this.stoppedAdapter = ctx.messageAdapter(Peer.Stopped.class, PeerStopped::new);
             ActorRef<Command> self = ctx.getSelf();
             // helpers start before any session exists
-            this.gateway = ctx.spawn(ApiGateway.create(initial.processes(), configDir(initial), api, rib,
+            this.gateway = ctx.spawn(ApiGateway.create(initial.processes(), initial.neighbors(), configDir(initial), api,
+                    rib,
                     new ApiGateway.SpeakerControl() {
                         @Override
                         public void shutdown() {
@@ -138,7 +139,7 @@ public final class BgpSpeaker {
             configs.put(id, n);
             rib.tell(new Rib.PeerConfigured(id, n));
             String name = "peer-" + (++spawned) + "-" + n.peerAddress().toString().replace(':', '_');
-            peers.put(id, getContext().spawn(factory.create(n, rib, stoppedAdapter), name));
+            peers.put(id, getContext().spawn(factory.create(n, rib, stoppedAdapter, gateway), name));
         }
 
         private Behavior<Command> onReload() {
@@ -175,6 +176,7 @@ public final class BgpSpeaker {
                     stopPeer(e.getKey(), e.getValue());
                 }
             }
+            gateway.tell(new ApiGateway.Neighbors(next.neighbors()));
             getContext().getLog().info("reloaded {}", next.file());
             return this;
         }

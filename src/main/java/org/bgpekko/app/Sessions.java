@@ -23,11 +23,11 @@ final class Sessions {
         ActorRef<Listener.Command> listener = settings.tcp().listen()
                 ? ctx.spawn(Listener.create(settings.tcp().bind(), settings.tcp().port(), Map.of()), "listener")
                 : null;
-        return (neighbor, rib, parent) -> Behaviors.setup(peerCtx -> {
+        return (neighbor, rib, parent, events) -> Behaviors.setup(peerCtx -> {
             if (listener != null) {
                 listener.tell(new Listener.Register(neighbor.peerAddress(), peerCtx.getSelf()));
             }
-            return Peer.create(neighbor, options, transport, rib, parent);
+            return Peer.create(neighbor, options, transport, rib, parent, events);
         });
     }
 }

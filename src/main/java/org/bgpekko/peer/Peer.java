@@ -8,6 +8,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.config.env.Settings;
+import org.bgpekko.api.ApiGateway;
 import org.bgpekko.rib.Rib;
 import org.bgpekko.wire.Bytes;
 
@@ -21,8 +22,15 @@ public final class Peer {
      */
     public static Behavior<Command> create(NeighborConfig config, Options options, Transport transport,
                                            ActorRef<Rib.Command> rib, ActorRef<Stopped> parent) {
+        return create(config, options, transport, rib, parent, null);
+    }
+
+    /** As above, with the ApiGateway that gets this neighbour's events for the helpers (null: none). */
+    public static Behavior<Command> create(NeighborConfig config, Options options, Transport transport,
+                                           ActorRef<Rib.Command> rib, ActorRef<Stopped> parent,
+                                           ActorRef<ApiGateway.Command> events) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new PeerFsm(ctx, timers, config, options, transport, rib, parent).start()));
+                new PeerFsm(ctx, timers, config, options, transport, rib, parent, events).start()));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.Peer.Command;
+import org.bgpekko.api.ApiGateway;
 import org.bgpekko.rib.Rib;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Keepalive;
@@ -72,9 +73,11 @@ final class PeerFsm {
     private final InboundToRib inbound;
     private boolean sendPending;
     private final List<ActorRef<Peer.Stopped>> stopReplies = new ArrayList<>();
+    final PeerEvents events;
 
     PeerFsm(ActorContext<Command> ctx, TimerScheduler<Command> timers, NeighborConfig config, Peer.Options options,
-            Transport transport, ActorRef<Rib.Command> rib, ActorRef<Peer.Stopped> parent) {
+            Transport transport, ActorRef<Rib.Command> rib, ActorRef<Peer.Stopped> parent,
+            ActorRef<ApiGateway.Command> gateway) {
         this.ctx = ctx;
         this.timers = timers;
         this.config = config;
@@ -86,6 +89,7 @@ final class PeerFsm {
         this.localOpen = OpenBuilder.build(config, options.softwareVersion());
         this.routerId = localOpen.bgpIdentifier();
         this.inbound = new InboundToRib(id, rib);
+        this.events = new PeerEvents(gateway, config);
     }
 
     Behavior<Command> start() {
@@ -141,6 +145,8 @@ final class PeerFsm {
         state = State.OPEN_SENT;
         current = link;
         link.send(localOpen);
+        events.connected(link);
+        events.sent(link, localOpen);
         link.connection.pull();
         replayEarly(link.id);
         startHold(link.id, Math.max(options.openWait(), 1));
@@ -174,6 +180,7 @@ final class PeerFsm {
                     }
                     restartHold(link.id);
                     if (item.message() instanceof Keepalive) {
+                        events.received(link, item.message());
                         return established(link);
                     }
                     if (item.message() instanceof Notification n) {
@@ -193,6 +200,7 @@ final class PeerFsm {
         ctx.getLog().info("{}: established (hold time {}, families {})", id, negotiation.holdTime(),
                 negotiation.families());
         rib.tell(new Rib.PeerUp(s, ctx.getSelf()));
+        events.up(link, s);
         return common(Behaviors.receive(Command.class)
                 .onMessage(Peer.Inbound.class, i -> i.connId() == link.id, i -> {
                     InboundDecoder.Item item = i.item();
@@ -200,6 +208,9 @@ final class PeerFsm {
                         return fail(link, item.error().toNotification(), item.error().getMessage());
                     }
                     restartHold(link.id);
+                    if (!(item.message() instanceof Notification)) {
+                        events.received(link, item.message());
+                    }
                     if (item.message() instanceof Update u) {
                         inbound.update(u);
                         return Behaviors.same();
@@ -219,6 +230,7 @@ final class PeerFsm {
                 })
                 .onMessage(Peer.Send.class, s2 -> s2.generation() == generation, s2 -> {
                     link.sendRib(s2.messages());
+                    events.sentBatch(link, s2.messages());
                     sendPending = true;
                     sendDoneIfDrained(link);
                     return Behaviors.same();
@@ -244,6 +256,7 @@ final class PeerFsm {
                 .onMessage(KeepaliveTick.class, k -> {
                     if (current != null && k.connId() == current.id) {
                         current.sendKeepalive();
+                        events.sentKeepalive(current);
                     }
                     return Behaviors.same();
                 })
@@ -371,6 +384,7 @@ final class PeerFsm {
     /** The peer's OPEN on {@code link}: check, negotiate, KEEPALIVE at once, then OpenConfirm. */
     Behavior<Command> receivedOpen(Link link, Open received) {
         link.received = received;
+        events.received(link, received);
         Negotiation n;
         try {
             n = Negotiation.of(localOpen, received, config.peerAs(), config.localAs());
@@ -379,6 +393,7 @@ final class PeerFsm {
         }
         negotiation = n;
         link.sendKeepalive();
+        events.sentKeepalive(link);
         timers.cancel(new HoldKey());
         if (n.holdTime() > 0) {
             startHold(link.id, n.holdTime());
@@ -421,6 +436,7 @@ final class PeerFsm {
     }
 
     private Behavior<Command> peerNotified(Link link, Notification n) {
+        events.received(link, n);
         ctx.getLog().warn("{}: received NOTIFICATION {}/{} ({}) in {}", id, n.code(), n.subcode(),
                 Notification.describe(n.code(), n.subcode()), state);
         closeLink(link, null);
@@ -449,6 +465,7 @@ final class PeerFsm {
                 rib.tell(new Rib.SendDone(id, generation));
             }
             rib.tell(new Rib.PeerDown(id, generation));
+            events.down(current, "session closed");
         }
         negotiation = null;
         if (candidate != null) {

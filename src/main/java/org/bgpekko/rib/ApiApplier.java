@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.bgpekko.api.ApiCommand;
 import org.bgpekko.api.ApiLine;
+import org.bgpekko.api.EventRoutes;
 import org.bgpekko.app.Version;
-import org.bgpekko.config.ApiConfig;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.config.RouteConfig;
 import org.bgpekko.peer.Peer;
@@ -23,7 +22,7 @@ final class ApiApplier {
     static Rib.ApiOutcome apply(String process, ApiLine line, Collection<PeerState> peers) {
         List<PeerState> targets = new ArrayList<>();
         for (PeerState p : peers) {
-            if (attached(p.config, process) && line.matches(p.config)) {
+            if (EventRoutes.serves(p.config, process) && line.matches(p.config)) {
                 targets.add(p);
             }
         }
@@ -111,20 +110,5 @@ final class ApiApplier {
     /** A neighbour takes routes of its configured families (every family when none is configured). */
     private static boolean carries(NeighborConfig n, Nlri nlri) {
         return n.families().isEmpty() || n.families().contains(nlri.family());
-    }
-
-    /** The helper serves this neighbour: named in {@code processes} or matched by {@code processes-match}. */
-    static boolean attached(NeighborConfig n, String process) {
-        for (ApiConfig api : n.apis()) {
-            if (api.processes().contains(process)) {
-                return true;
-            }
-            for (String regex : api.processesMatch()) {
-                if (Pattern.compile(regex).matcher(process).lookingAt()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

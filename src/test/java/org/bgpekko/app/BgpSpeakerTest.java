@@ -32,7 +32,7 @@ class BgpSpeakerTest {
     record Event(String what, PeerId id, NeighborConfig config) {}
 
     static BgpSpeaker.PeerFactory fake(TestProbe<Event> events) {
-        return (n, rib, parent) -> Behaviors.setup(ctx -> {
+        return (n, rib, parent, gateway) -> Behaviors.setup(ctx -> {
             events.getRef().tell(new Event("start", PeerId.of(n), n));
             return Behaviors.receive(Peer.Command.class)
                     .onMessage(Peer.Shutdown.class, m -> {
