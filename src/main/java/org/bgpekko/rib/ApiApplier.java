@@ -50,13 +50,17 @@ final class ApiApplier {
             targets.stream().filter(PeerState::established).forEach(p -> p.in.clear());
             return Rib.ApiOutcome.done();
         }
+        if (c instanceof ApiCommand.AnnounceEor e) {
+            // sent after the changes before it, on this session or the next one (ExaBGP keeps them queued)
+            targets.forEach(p -> p.request(q -> q.endOfRibRequests.add(e.family())));
+            return targets.isEmpty() ? Rib.ApiOutcome.error("no neighbour matches the command") : Rib.ApiOutcome.done();
+        } else if (c instanceof ApiCommand.RouteRefresh r) {
+            targets.forEach(p -> p.request(q -> q.refreshRequests.add(r.family())));
+            return targets.isEmpty() ? Rib.ApiOutcome.error("no neighbour matches the command") : Rib.ApiOutcome.done();
+        }
         List<PeerState> up = targets.stream().filter(PeerState::established).toList();
         if (c instanceof ApiCommand.FlushAdjRibOut) {
             up.forEach(p -> p.out.resendAll(p.session.families(), p.config.capability().routeRefresh()));
-        } else if (c instanceof ApiCommand.AnnounceEor e) {
-            up.forEach(p -> p.endOfRibRequests.add(e.family()));
-        } else if (c instanceof ApiCommand.RouteRefresh r) {
-            up.forEach(p -> p.refreshRequests.add(r.family()));
         } else if (c instanceof ApiCommand.Teardown t) {
             if (up.isEmpty()) {
                 return Rib.ApiOutcome.error("no established neighbour matches the command");

@@ -34,16 +34,21 @@ final class PeerState {
      * Helper batches that arrived before the initial table and End-of-RIB were written, one list of Adj-RIB-Out
      * operations per batch: each is released as its own flush afterwards (conformance README section 10).
      */
-    final ArrayDeque<List<Consumer<AdjRibOut>>> held = new ArrayDeque<>();
+    final ArrayDeque<List<Consumer<PeerState>>> held = new ArrayDeque<>();
     /** The batch being collected while holding, or null when changes go straight to the Adj-RIB-Out. */
-    List<Consumer<AdjRibOut>> holding;
+    List<Consumer<PeerState>> holding;
 
     /** Applies a helper's change now, or holds it with its batch until the initial End-of-RIB is out. */
     void change(Consumer<AdjRibOut> op) {
+        request(p -> op.accept(p.out));
+    }
+
+    /** As {@link #change}, for anything a helper asks of this neighbour (End-of-RIB, ROUTE-REFRESH). */
+    void request(Consumer<PeerState> op) {
         if (holding != null) {
             holding.add(op);
         } else {
-            op.accept(out);
+            op.accept(this);
         }
     }
 

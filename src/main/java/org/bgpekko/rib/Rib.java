@@ -153,8 +153,6 @@ public final class Rib {
             ps.queue.clear();
             ps.inFlight = false;
             ps.withdrawalsAllowed = false;
-            ps.endOfRibRequests.clear();
-            ps.refreshRequests.clear();
             ps.initialDone = false;
             ps.out.sessionStarted();
             if (ps.out.hasPending()) {
@@ -254,7 +252,7 @@ public final class Rib {
             if (ps.queue.isEmpty()) {
                 ps.initialDone = true;
                 if (!ps.out.hasPending() && !ps.held.isEmpty()) {
-                    ps.held.poll().forEach(op -> op.accept(ps.out)); // one held helper batch per flush
+                    ps.held.poll().forEach(op -> op.accept(ps)); // one held helper batch per flush
                 }
                 if (ps.out.hasPending()) {
                     ps.encoder.encode(ps.out.takePending(), ps.withdrawalsAllowed, ps.queue::add);
