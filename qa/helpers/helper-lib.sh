@@ -104,15 +104,16 @@ send() {
     printf '%s\n' "$1"
 }
 
-# send_batch LINE...: several commands in a single write (bash's printf writes line by line, echo -n
-# writes its whole argument at once).
+# send_batch LINE...: several commands in a single write(2). Bash's own output goes through a line-buffered
+# stdio stream (its first write of a multi-line text is split at each newline), so the block goes to cat
+# through a here-string: the shell writes it whole into the here-string and cat copies it in one write.
 send_batch() {
-    local block=
+    local block= l
     for l in "$@"; do
         [[ -n ${HELPER_TRACE-} ]] && note "> $l (batch)"
         block+=$l$'\n'
     done
-    echo -n "$block"
+    cat <<<"${block%$'\n'}"
 }
 
 # read_line BUDGET_US: the next input line into LINE. Returns 0 with a line, 1 when the budget ran out.
