@@ -1,18 +1,24 @@
 # Shared functions of the conformance helper programs (*.run in this folder); sourced, never run.
 #
-# The helpers follow ../../../shared/exabgp-conformance/README.md section 4 (what each helper writes and
-# checks, and when) and section 5 (acknowledgements, shutdown notice). Their own vocabulary, as there:
-#   at T        wait until T seconds after the helper started (relative timings are kept, not delays)
-#   send LINE   write one command line (one write(2) per line, so the speaker sees it at once)
-#   send_batch  write several command lines with a single write(2) ("one write of N lines")
-#   acks N      read up to N answers (`done` or `error`) within a 2 s budget; the outcome is ignored
-#   tail_stdin  read stdin for up to 5 s; return early on EOF, an empty line or a `shutdown` line
-#   drain       read and ignore stdin until EOF, `shutdown` or the parent's death
-#   answer T    read the next line (T seconds budget) into LINE, for the helpers that check answers
-# Every read loop waits at most 1 s at a time and checks that the parent (the speaker) is still alive,
-# so no helper outlives the speaker; EOF or a line containing `shutdown` ends the helper (exit 0).
-# Nothing here reads stdin while waiting (`at`): lines pile up in the pipe, as with a sleeping program.
-# HELPER_MAX_SECONDS (default 300) bounds every helper's life, including the "forever" ones.
+# The helpers follow /work/shared/exabgp-conformance/README.md (the "shared README") section 4 (what each
+# helper writes and checks, and when) and section 5 (acknowledgements, shutdown notice). Vocabulary:
+#   at T / at_ms MS   wait until T seconds (MS milliseconds) after the helper started: the README's relative
+#                     timings are kept as a schedule, not as accumulated delays
+#   pause T           wait T seconds from now ("each followed by its acks and a 0.1 s pause")
+#   send LINE         write one command line (one write(2), so the speaker sees it at once)
+#   send_batch L...   write several command lines with a single write(2) ("one write of N lines")
+#   acks N            read up to N answers (`done` or `error`) within a 2 s budget; other lines are
+#                     skipped and the outcome is ignored
+#   answer T          the next line within T seconds into LINE (trimmed), for helpers that check answers
+#   tail_stdin        read stdin for up to 5 s; returns on an empty line (text events end with one) or when
+#                     the 5 s are over; the helper then exits and the speaker respawns it (respawn default)
+#   listen T          read and ignore stdin for T seconds
+#   drain             read and ignore stdin until EOF, `shutdown` or the parent's death
+#   json_valid TEXT   whether TEXT is one valid JSON value (sed only)
+# Every read waits at most 1 s at a time and then checks that the parent (the speaker) is still alive, so
+# no helper outlives the speaker; EOF or a line containing `shutdown` ends the helper (exit 0) wherever it
+# reads. Nothing reads stdin while waiting (`at`): lines pile up in the pipe, as with a sleeping program.
+# HELPER_MAX_SECONDS (default 300) bounds every helper's life, the "forever" ones included.
 # HELPER_TRACE=1 echoes every line written and read to stderr.
 
 set -u
