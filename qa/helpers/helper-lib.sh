@@ -15,9 +15,9 @@
 #   listen T          read and ignore stdin for T seconds
 #   drain             read and ignore stdin until EOF, `shutdown` or the parent's death
 #   json_valid TEXT   whether TEXT is one valid JSON value (sed only)
-# Every read waits at most 1 s at a time and then checks that the parent (the speaker) is still alive, so
-# no helper outlives the speaker; EOF or a line containing `shutdown` ends the helper (exit 0) wherever it
-# reads. Nothing reads stdin while waiting (`at`): lines pile up in the pipe, as with a sleeping program.
+# Every read waits at most 1 s at a time and then checks that the parent (the speaker) is still alive (and
+# not a zombie), so no helper outlives the speaker; EOF or a line containing `shutdown` ends the helper
+# (exit 0) wherever it reads. Nothing reads stdin while waiting (`at`): lines pile up in the pipe, as with a sleeping program.
 # HELPER_MAX_SECONDS (default 300) bounds every helper's life, the "forever" ones included.
 # HELPER_TRACE=1 echoes every line written and read to stderr.
 
@@ -67,6 +67,11 @@ _to_s() {
 _alive() {
     if ! kill -0 "$_helper_parent" 2>/dev/null; then
         finish 0
+    fi
+    local stat=
+    if [[ -r /proc/$_helper_parent/stat ]] && read -r stat < "/proc/$_helper_parent/stat" 2>/dev/null; then
+        stat=${stat##*) }                    # after "PID (COMM) ": the state letter first
+        [[ $stat == Z* ]] && finish 0        # the speaker is dead, not yet reaped
     fi
     _elapsed
     if (( REPLY > _helper_max_us )); then
