@@ -17,7 +17,8 @@
 #   json_valid TEXT   whether TEXT is one valid JSON value (sed only)
 # Every read waits at most 1 s at a time and then checks that the parent (the speaker) is still alive (and
 # not a zombie), so no helper outlives the speaker; EOF or a line containing `shutdown` ends the helper
-# (exit 0) wherever it reads. Nothing reads stdin while waiting (`at`): lines pile up in the pipe, as with a sleeping program.
+# (exit 0) wherever it reads. Nothing reads stdin while waiting (`at`): lines pile up in the pipe, as with
+# a sleeping program.
 # HELPER_MAX_SECONDS (default 300) bounds every helper's life, the "forever" ones included.
 # HELPER_TRACE=1 echoes every line written and read to stderr.
 
