@@ -215,7 +215,8 @@ final class BenchTables {
         return new PathAttributes(a);
     }
 
-    private static int ipv4Length(Random r) {
+    /** A prefix length drawn like a real IPv4 table: mostly /24, then /22-/23, /16-/21, a few others. */
+    static int ipv4Length(Random r) {
         int d = r.nextInt(100);
         if (d < 55) {
             return 24;

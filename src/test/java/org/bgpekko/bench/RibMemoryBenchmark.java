@@ -229,7 +229,7 @@ public final class RibMemoryBenchmark {
         byte[] length = new byte[routes];
         Set<Long> seen = new HashSet<>(routes * 2);
         for (int i = 0; i < routes; ) {
-            int len = ipv4Length(r);
+            int len = BenchTables.ipv4Length(r);
             long a = ((long) (1 + r.nextInt(223)) << 24 | r.nextInt(1 << 24)) & (0xFFFFFFFFL << (32 - len));
             if (seen.add(a << 8 | len)) {
                 int at = fill[set[i]]++;
@@ -286,19 +286,5 @@ public final class RibMemoryBenchmark {
             a.add(new Communities(c));
         }
         return new PathAttributes(a);
-    }
-
-    private static int ipv4Length(Random r) {
-        int d = r.nextInt(100);
-        if (d < 55) {
-            return 24;
-        }
-        if (d < 75) {
-            return d < 65 ? 23 : 22;
-        }
-        if (d < 95) {
-            return 16 + r.nextInt(6);
-        }
-        return d < 98 ? 8 + r.nextInt(8) : 25 + r.nextInt(8);
     }
 }
