@@ -25,6 +25,7 @@ import org.bgpekko.wire.Keepalive;
 import org.bgpekko.wire.Notification;
 import org.bgpekko.wire.NotificationException;
 import org.bgpekko.wire.Open;
+import org.bgpekko.wire.RouteRefreshMessage;
 import org.bgpekko.wire.Update;
 import org.bgpekko.wire.nlri.IpAddress;
 
@@ -220,6 +221,9 @@ final class PeerFsm {
                     }
                     if (item.message() instanceof Open) {
                         return fail(link, fsmError(3, null), "OPEN in Established");
+                    }
+                    if (item.message() instanceof RouteRefreshMessage r && r.subtype() == RouteRefreshMessage.REQUEST) {
+                        rib.tell(new Rib.RouteRefreshReceived(id, generation, r.family()));
                     }
                     link.connection.pull(); // KEEPALIVE (only our timer sends ours), ROUTE-REFRESH
                     return Behaviors.same();

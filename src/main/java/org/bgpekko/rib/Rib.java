@@ -17,6 +17,7 @@ import org.bgpekko.peer.PeerId;
 import org.bgpekko.peer.Session;
 import org.bgpekko.api.ApiLine;
 import org.bgpekko.wire.Bytes;
+import org.bgpekko.wire.Family;
 import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.RouteRefreshMessage;
 import org.bgpekko.wire.Update;
@@ -56,6 +57,9 @@ public final class Rib {
 
     /** The Peer handed the last {@code Peer.Send} of {@code generation} to its connection: it wants more. */
     public record SendDone(PeerId id, long generation) implements Command {}
+
+    /** The peer asked for the routes of a family again (ROUTE-REFRESH, RFC 2918). */
+    public record RouteRefreshReceived(PeerId id, long generation, Family family) implements Command {}
 
     /**
      * The lines of one read of a helper's output. The whole batch is applied before any Peer is handed the
@@ -118,6 +122,7 @@ public final class Rib {
                     .onMessage(Received.class, this::onReceived)
                     .onMessage(SendDone.class, this::onSendDone)
                     .onMessage(ApiBatch.class, this::onApiBatch)
+                    .onMessage(RouteRefreshReceived.class, this::onRouteRefresh)
                     .build();
         }
 
@@ -197,6 +202,16 @@ public final class Rib {
                     getContext().getLog().debug("{}: Adj-RIB-In holds {} route(s)", m.id(), ps.in.size());
                 }
                 ps.peer.tell(new Peer.ReceivedAck(m.generation()));
+            }
+            return this;
+        }
+
+        /** ExaBGP's answer to a ROUTE-REFRESH: the family's routes again, in BoRR/EoRR when route-refresh is on. */
+        private Behavior<Command> onRouteRefresh(RouteRefreshReceived m) {
+            PeerState ps = current(m.id(), m.generation());
+            if (ps != null && ps.session.families().contains(m.family())) {
+                ps.out.resendAll(List.of(m.family()), ps.config.capability().routeRefresh());
+                trySend(ps);
             }
             return this;
         }

@@ -131,6 +131,21 @@ class RibTest {
     }
 
     @Test
+    void aRouteRefreshFromThePeerSendsTheFamilyAgain() {
+        NeighborConfig n = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1; route 10.0.1.0/24 next-hop 2.2.2.2;");
+        PeerId id = PeerId.of(n);
+        ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
+        TestProbe<Peer.Command> peer = kit.createTestProbe();
+        rib.tell(new Rib.PeerConfigured(id, n));
+        rib.tell(new Rib.PeerUp(session(n, 1), peer.getRef()));
+        List<Update> table = receive(peer, rib, id, 3);
+        rib.tell(new Rib.RouteRefreshReceived(id, 1, Family.IPV4_UNICAST));
+        List<Update> again = receive(peer, rib, id, 2);
+        assertEquals(announced(table), announced(again));
+        peer.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    @Test
     void aStaleSessionsDoneIsIgnored() {
         NeighborConfig n = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1;");
         PeerId id = PeerId.of(n);
