@@ -88,8 +88,13 @@ public final class AdjRibOut {
     /** Takes every pending change, leaving none. */
     public PendingChanges takePending() {
         PendingChanges out = pending;
-        sent.removeAll(out.withdrawals().keySet());
-        out.groups().values().forEach(byFamily -> byFamily.values().forEach(c -> sent.addAll(c.keySet())));
+        out.groups().values().forEach(byFamily -> byFamily.values().forEach(changes -> changes.values().forEach(c -> {
+            if (c.announce()) {
+                sent.add(c.nlri());
+            } else {
+                sent.remove(c.nlri());
+            }
+        })));
         pending = PendingChanges.empty();
         pendingGroup.clear();
         return out;
@@ -113,24 +118,21 @@ public final class AdjRibOut {
                 }
             }
         }
-        pending.withdrawals().remove(nlri);
     }
 
+    /**
+     * ExaBGP's order: a change with the attribute set of the NLRI's pending change takes its place (so a
+     * withdrawal can precede an announcement queued after the one it replaces: api-fast); any other goes to
+     * the end of its attribute set's group.
+     */
     private void queue(Change c) {
         Nlri nlri = c.nlri();
-        OutboundAttributes group = pendingGroup.get(nlri);
-        if (c.announce() && c.attributes().equals(group)) {
-            pending.groups().get(group).get(nlri.family()).put(nlri, c); // same key and attributes: in place
-            return;
-        }
-        unqueue(nlri);
-        if (c.announce()) {
-            pending.groups().computeIfAbsent(c.attributes(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(nlri.family(), k -> new LinkedHashMap<>()).put(nlri, c);
+        if (!c.attributes().equals(pendingGroup.get(nlri))) {
+            unqueue(nlri);
             pendingGroup.put(nlri, c.attributes());
-        } else {
-            pending.withdrawals().put(nlri, c);
         }
+        pending.groups().computeIfAbsent(c.attributes(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(nlri.family(), k -> new LinkedHashMap<>()).put(nlri, c);
     }
 
     /** The families that have routes, for End-of-RIB bookkeeping and tests. */

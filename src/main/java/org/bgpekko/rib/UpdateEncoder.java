@@ -3,6 +3,7 @@ package org.bgpekko.rib;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +28,10 @@ import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
 
 /**
- * The rules are those of conformance README section 8: withdrawals first (IPv4 unicast in the withdrawn routes
- * field, other families in MP_UNREACH_NLRI beside the withdraw's attributes), then announcements by attribute
- * set; IPv4 unicast NLRI of one set share UPDATEs unless {@code group-updates false}, in ExaBGP's NLRI order;
- * other families go one NLRI per UPDATE. iBGP gets ORIGIN IGP, an empty AS_PATH and LOCAL_PREF 100 when
+ * The rules are those of conformance README section 8: changes by attribute set in order of first use (IPv4
+ * unicast withdrawals in the withdrawn routes field, other families in MP_UNREACH_NLRI beside the withdraw's
+ * attributes); IPv4 unicast NLRI of one set share UPDATEs unless {@code group-updates false}, in ExaBGP's NLRI
+ * order; other families go one NLRI per UPDATE. iBGP gets ORIGIN IGP, an empty AS_PATH and LOCAL_PREF 100 when
  * missing; eBGP gets AS_PATH [local AS] when missing and never LOCAL_PREF.
  */
 public final class UpdateEncoder {
@@ -47,12 +48,11 @@ public final class UpdateEncoder {
      * IPv4 withdrawal and only the attributes of other families' withdrawals.
      */
     public void encode(PendingChanges changes, boolean includeWithdraw, Consumer<byte[]> out) {
-        withdrawals(changes.withdrawals().values(), includeWithdraw, out);
         for (Map.Entry<OutboundAttributes, LinkedHashMap<Family, LinkedHashMap<Nlri, Change>>> g
                 : changes.groups().entrySet()) {
             for (Map.Entry<Family, LinkedHashMap<Nlri, Change>> f : g.getValue().entrySet()) {
                 if (session.families().contains(f.getKey())) {
-                    announce(g.getKey(), f.getKey(), new ArrayList<>(f.getValue().keySet()), out);
+                    group(g.getKey(), f.getKey(), f.getValue().values(), includeWithdraw, out);
                 }
             }
         }
@@ -89,32 +89,64 @@ public final class UpdateEncoder {
         return out;
     }
 
-    private void withdrawals(Iterable<Change> withdrawals, boolean includeWithdraw, Consumer<byte[]> out) {
-        List<Nlri> ipv4 = new ArrayList<>();
-        for (Change c : withdrawals) {
-            Family family = c.nlri().family();
-            if (!session.families().contains(family)) {
-                continue;
+    /**
+     * The changes of one attribute set and family, in queue order: each run of announcements, and with
+     * {@code group-updates} each run of IPv4 withdrawals, goes out packed (in ExaBGP's NLRI order); otherwise
+     * one UPDATE per change. (ExaBGP would put an IPv4 run of both kinds in one UPDATE; keeping runs apart keeps
+     * the order of the commands on the wire.)
+     */
+    private void group(OutboundAttributes route, Family family, Collection<Change> changes, boolean includeWithdraw,
+                       Consumer<byte[]> out) {
+        boolean packWithdrawals = grouped && family.equals(Family.IPV4_UNICAST);
+        List<Change> run = new ArrayList<>();
+        for (Change c : changes) {
+            if (!run.isEmpty() && run.get(0).announce() != c.announce()) {
+                run(route, family, run, includeWithdraw, packWithdrawals, out);
+                run = new ArrayList<>();
             }
-            if (family.equals(Family.IPV4_UNICAST)) {
-                ipv4.add(c.nlri());
-            } else if (includeWithdraw) {
-                PathAttributes attrs = isUnicast(family) ? PathAttributes.EMPTY : withdrawAttributes(c.attributes());
-                UpdatePacker.withdraw(attrs, block(family, List.of(c.nlri())), session.options(), 1)
-                        .forEach(out);
-            } else if (!isUnicast(family)) {
-                // the first flush keeps the attributes of an MP withdrawal but not its NLRI (api-flow)
-                PathAttributes attrs = withdrawAttributes(c.attributes());
-                NlriBlock none = NlriBlock.empty(Family.IPV4_UNICAST);
-                out.accept(MessageCodec.encode(new Update(none, attrs, none), session.options()));
-            }
+            run.add(c);
         }
-        if (includeWithdraw && !ipv4.isEmpty()) {
-            if (grouped) {
-                ipv4.sort(EXABGP_ORDER);
+        if (!run.isEmpty()) {
+            run(route, family, run, includeWithdraw, packWithdrawals, out);
+        }
+    }
+
+    private void run(OutboundAttributes route, Family family, List<Change> run, boolean includeWithdraw,
+                     boolean packWithdrawals, Consumer<byte[]> out) {
+        List<Nlri> nlri = new ArrayList<>(run.size());
+        run.forEach(c -> nlri.add(c.nlri()));
+        if (run.get(0).announce()) {
+            announce(route, family, nlri, out);
+        } else if (packWithdrawals) {
+            if (includeWithdraw) {
+                nlri.sort(EXABGP_ORDER);
+                UpdatePacker.withdraw(PathAttributes.EMPTY, block(family, nlri), session.options(),
+                        UpdatePacker.UNLIMITED).forEach(out);
             }
-            UpdatePacker.withdraw(PathAttributes.EMPTY, block(Family.IPV4_UNICAST, ipv4), session.options(),
-                    grouped ? UpdatePacker.UNLIMITED : 1).forEach(out);
+        } else {
+            run.forEach(c -> withdraw(c, includeWithdraw, out));
+        }
+    }
+
+    /**
+     * One withdrawal: IPv4 unicast in the withdrawn routes field, other families in MP_UNREACH_NLRI beside the
+     * withdraw's attributes (none for unicast and multicast). The first flush of a session keeps no IPv4
+     * withdrawal and, for the other non-unicast families, only the attributes (api-flow).
+     */
+    private void withdraw(Change c, boolean includeWithdraw, Consumer<byte[]> out) {
+        Family family = c.nlri().family();
+        if (family.equals(Family.IPV4_UNICAST)) {
+            if (includeWithdraw) {
+                UpdatePacker.withdraw(PathAttributes.EMPTY, block(family, List.of(c.nlri())), session.options(), 1)
+                        .forEach(out);
+            }
+        } else if (includeWithdraw) {
+            PathAttributes attrs = isUnicast(family) ? PathAttributes.EMPTY : withdrawAttributes(c.attributes());
+            UpdatePacker.withdraw(attrs, block(family, List.of(c.nlri())), session.options(), 1).forEach(out);
+        } else if (!isUnicast(family)) {
+            NlriBlock none = NlriBlock.empty(Family.IPV4_UNICAST);
+            out.accept(MessageCodec.encode(new Update(none, withdrawAttributes(c.attributes()), none),
+                    session.options()));
         }
     }
 

@@ -145,6 +145,19 @@ class RibApiTest {
                 "the first flush leaves its withdrawal out; the second writes it, before its announcement");
     }
 
+    /** api-multi-neighbor: two batches that meet in one flush keep their order on the wire. */
+    @Test
+    void batchesMergedIntoOneFlushKeepTheirOrder() {
+        Setup s = new Setup();
+        s.up();
+        s.batch("announce route 1.1.0.0/24 next-hop 1.1.1.1");
+        Peer.Send inFlight = s.peer.expectMessageClass(Peer.Send.class);
+        s.batch("announce route 1.1.0.0/25 next-hop 1.1.1.1"); // both wait behind the batch in flight
+        s.batch("withdraw route 1.1.0.0/24 next-hop 1.1.1.1");
+        s.rib.tell(new Rib.SendDone(s.id, inFlight.generation()));
+        assertEquals(List.of("+1.1.0.0/25", "-1.1.0.0/24"), s.wire());
+    }
+
     /** Issue 5: random announce/withdraw over 1,000 prefixes; the wire ends where a sequential model ends. */
     @Test
     void randomCommandsEndWhereASequentialModelEnds() {
