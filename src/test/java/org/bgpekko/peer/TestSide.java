@@ -12,7 +12,7 @@ import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.SessionOptions;
 
 public final class TestSide implements AutoCloseable {
-    static final byte[] KEEPALIVE = MessageCodec.encode(Keepalive.INSTANCE, SessionOptions.DEFAULT);
+    public static final byte[] KEEPALIVE = MessageCodec.encode(Keepalive.INSTANCE, SessionOptions.DEFAULT);
 
     public final ServerSocket server;
     Socket socket;
