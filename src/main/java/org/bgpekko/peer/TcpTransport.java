@@ -116,7 +116,9 @@ public final class TcpTransport implements Transport {
                         m -> m == CLOSE ? Optional.of(CompletionStrategy.draining()) : Optional.empty(),
                         m -> Optional.empty())
                 .viaMat(KillSwitches.single(), Keep.both());
-        return Flow.fromSinkAndSourceCoupledMat(in, out, Keep.right());
+        // not coupled: when our side completes (CLOSE), the TCP stage flushes the last writes (a NOTIFICATION) and
+        // closes; coupling would cancel the reading side at once and abort the socket with the write still pending
+        return Flow.fromSinkAndSourceMat(in, out, Keep.right());
     }
 
     private static String describe(Throwable error) {

@@ -15,6 +15,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.bgpekko.config.ConfigParser;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.rib.Rib;
+import org.bgpekko.wire.BgpMessage;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.MessageCodec;
@@ -105,6 +106,29 @@ class LoopbackSessionTest {
             assertInstanceOf(Notification.class, MessageCodec.decode(last, SessionOptions.DEFAULT));
             stopped.expectMessageClass(Peer.Stopped.class, Duration.ofSeconds(5));
             rib.expectMessageClass(Rib.PeerDown.class, Duration.ofSeconds(5));
+        }
+    }
+
+    /** api-teardown lost its Cease once in 20: the socket was aborted with the NOTIFICATION still queued. */
+    @Test
+    void theTeardownNotificationArrivesBeforeTheCloseEveryTime() throws Exception {
+        try (TestSide side = new TestSide(0)) {
+            TestProbe<Rib.Command> rib = KIT.createTestProbe();
+            TestProbe<Peer.Stopped> parent = KIT.createTestProbe();
+            ActorRef<Peer.Command> peer = KIT.spawn(Peer.create(neighbor(side.port(), 30), options(),
+                    new TcpTransport(KIT.system()), rib.ref(), parent.ref()));
+            for (int round = 0; round < 20; round++) {
+                side.accept();
+                side.handshake();
+                assertArrayEquals(TestSide.KEEPALIVE, side.read());
+                rib.expectMessageClass(Rib.PeerUp.class, Duration.ofSeconds(5));
+                peer.tell(new Peer.Teardown(4, ""));
+                byte[] m = side.read(); // an EOF here (the bug) throws
+                assertEquals(BgpMessage.NOTIFICATION, m[18] & 0xFF, "round " + round);
+                rib.expectMessageClass(Rib.PeerDown.class, Duration.ofSeconds(5));
+                side.socket.close();
+            }
+            KIT.stop(peer);
         }
     }
 }

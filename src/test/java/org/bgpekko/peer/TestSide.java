@@ -15,7 +15,7 @@ public final class TestSide implements AutoCloseable {
     public static final byte[] KEEPALIVE = MessageCodec.encode(Keepalive.INSTANCE, SessionOptions.DEFAULT);
 
     public final ServerSocket server;
-    Socket socket;
+    public Socket socket;
     DataInputStream in;
     OutputStream out;
 
