@@ -2,10 +2,13 @@
 package org.bgpekko.rib;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.nlri.Nlri;
 
@@ -17,7 +20,7 @@ import org.bgpekko.wire.nlri.Nlri;
 public final class AdjRibOut {
     private final Map<Nlri, Change> announced = new LinkedHashMap<>();
     /** What this session's peer was sent and still has: the NLRI of announcements taken since the session began. */
-    private final java.util.Set<Nlri> sent = new java.util.HashSet<>();
+    private final Set<Nlri> sent = new HashSet<>();
     private PendingChanges pending = PendingChanges.empty();
     /** The attribute set under which an NLRI has a pending announcement. */
     private final Map<Nlri, OutboundAttributes> pendingGroup = new java.util.HashMap<>();
@@ -70,7 +73,7 @@ public final class AdjRibOut {
      * {@code flush adj-rib out}: every announced route is sent again after the pending changes, one UPDATE
      * each; with {@code enhanced} (route-refresh configured) wrapped in BoRR/EoRR for each of {@code families}.
      */
-    public void resendAll(java.util.Collection<Family> families, boolean enhanced) {
+    public void resendAll(Collection<Family> families, boolean enhanced) {
         for (Change c : announced.values()) {
             if (families.contains(c.nlri().family())) {
                 pending.refresh().add(c);
@@ -133,12 +136,5 @@ public final class AdjRibOut {
         }
         pending.groups().computeIfAbsent(c.attributes(), k -> new LinkedHashMap<>())
                 .computeIfAbsent(nlri.family(), k -> new LinkedHashMap<>()).put(nlri, c);
-    }
-
-    /** The families that have routes, for End-of-RIB bookkeeping and tests. */
-    public java.util.Set<Family> families() {
-        java.util.Set<Family> out = new java.util.TreeSet<>();
-        announced.keySet().forEach(n -> out.add(n.family()));
-        return out;
     }
 }
