@@ -62,10 +62,16 @@ final class ApiApplier {
         if (c instanceof ApiCommand.FlushAdjRibOut) {
             up.forEach(p -> p.out.resendAll(p.session.families(), p.config.capability().routeRefresh()));
         } else if (c instanceof ApiCommand.Teardown t) {
-            if (up.isEmpty()) {
+            // like ExaBGP's teardown flag, a session coming up takes it once its initial table is out
+            List<PeerState> coming = targets.stream().filter(p -> p.established() || p.holding != null).toList();
+            if (coming.isEmpty()) {
                 return Rib.ApiOutcome.error("no established neighbour matches the command");
             }
-            up.forEach(p -> p.peer.tell(new Peer.Teardown(t.subcode(), "")));
+            coming.forEach(p -> p.request(q -> {
+                if (q.established()) {
+                    q.peer.tell(new Peer.Teardown(t.subcode(), ""));
+                }
+            }));
         } else if (c instanceof ApiCommand.ShowNeighbor) {
             return Rib.ApiOutcome.output(ApiShow.neighbors(targets));
         } else if (c instanceof ApiCommand.ShowAdjRib s) {

@@ -52,9 +52,12 @@ final class PeerState {
         }
     }
 
-    /** Starts collecting a helper batch: held when the session has not written its initial table yet. */
+    /**
+     * Starts collecting a helper batch: held when the session has not written its initial table yet, or when
+     * earlier batches are still held (they go first).
+     */
     void beginBatch() {
-        holding = initialDone ? null : new ArrayList<>();
+        holding = initialDone && held.isEmpty() ? null : new ArrayList<>();
     }
 
     void endBatch() {

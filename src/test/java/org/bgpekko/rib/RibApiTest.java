@@ -158,6 +158,55 @@ class RibApiTest {
         assertEquals(List.of("+1.1.0.0/25", "-1.1.0.0/24"), s.wire());
     }
 
+    /** api-multi-neighbor failed 1 in 20: a batch applied at once overtook an earlier one still held. */
+    @Test
+    void aBatchAfterTheInitialTableWaitsForTheBatchesStillHeld() {
+        Setup s = new Setup();
+        s.rib.tell(new Rib.PeerConfigured(s.id, s.n));
+        s.rib.tell(new Rib.PeerUp(RibTest.session(s.n, 1), s.peer.getRef()));
+        Peer.Send eor = s.peer.expectMessageClass(Peer.Send.class);
+        s.batch("announce route 1.1.0.0/25 next-hop 1.1.1.1"); // held: the End-of-RIB is in flight
+        s.batch("announce route 1.1.0.0/26 next-hop 2.2.2.2"); // held too
+        s.rib.tell(new Rib.SendDone(s.id, eor.generation())); // releases the first; its flush goes out
+        Peer.Send first = s.peer.expectMessageClass(Peer.Send.class);
+        s.batch("withdraw route 1.1.0.0/25 next-hop 1.1.1.1"); // must not overtake the /26 still held
+        s.rib.tell(new Rib.SendDone(s.id, first.generation()));
+        assertEquals(List.of("+1.1.0.0/26", "-1.1.0.0/25"), s.wire());
+    }
+
+    /** api-teardown failed when the JVM was slow: the teardown came before the session and answered error. */
+    @Test
+    void aTeardownBeforeTheSessionIsUpWaitsForItsInitialTable() {
+        Setup s = new Setup();
+        s.rib.tell(new Rib.PeerConfigured(s.id, s.n));
+        assertTrue(s.batch("neighbor 127.0.0.1 teardown 4").outcomes().get(0).ok());
+        s.rib.tell(new Rib.PeerUp(RibTest.session(s.n, 1), s.peer.getRef()));
+        Peer.Send eor = s.peer.expectMessageClass(Peer.Send.class);
+        s.rib.tell(new Rib.SendDone(s.id, eor.generation()));
+        assertEquals(new Peer.Teardown(4, ""), s.peer.expectMessageClass(Peer.Teardown.class));
+    }
+
+    @Test
+    void apiMultiNeighborHeldAndMerged() {
+        for (boolean merged : new boolean[] {false, true}) {
+            Setup s = new Setup();
+            s.rib.tell(new Rib.PeerConfigured(s.id, s.n));
+            s.batch("neighbor 127.0.0.1 announce route 1.1.0.0/24 next-hop 101.1.101.1");
+            String second = "neighbor 127.0.0.1 router-id 1.2.3.4, neighbor 127.0.0.1 announce route 1.1.0.0/25"
+                    + " next-hop 101.1.101.1";
+            String third = "withdraw route 1.1.0.0/24 next-hop 101.1.101.1";
+            if (merged) {
+                s.batch(second, third);
+            } else {
+                s.batch(second);
+                s.batch(third);
+            }
+            s.rib.tell(new Rib.PeerUp(RibTest.session(s.n, 1), s.peer.getRef()));
+            RibTest.receive(s.peer, s.rib, s.id, 1);
+            assertEquals(List.of("+1.1.0.0/24", "+1.1.0.0/25", "-1.1.0.0/24"), s.wire(), "merged " + merged);
+        }
+    }
+
     /** Issue 5: random announce/withdraw over 1,000 prefixes; the wire ends where a sequential model ends. */
     @Test
     void randomCommandsEndWhereASequentialModelEnds() {
