@@ -1,4 +1,4 @@
-// HelperProcess's reader: every line once, in order, across reads (UTF-8 included); its output unread while too much is unapplied.
+// HelperProcess's reader: every line once, in order, across reads (UTF-8 included); output unread while too much is unapplied.
 package org.bgpekko.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
-class HelperProcessTest {
+class HelperReaderTest {
     /** awk writes {@code n} lines "i <i> <tail>", tail of (i * 37 % 300) copies of a 1-, 2- or 3-byte character. */
     private static List<String> awk(int n) {
         String program = "BEGIN { c[0] = \"a\"; c[1] = \"\\303\\251\"; c[2] = \"\\342\\202\\254\"; "
