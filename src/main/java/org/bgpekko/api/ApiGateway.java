@@ -66,6 +66,9 @@ public final class ApiGateway {
 
     private record Lines(String process, long incarnation, List<String> lines) implements Command {}
 
+    /** A batch sent to the Rib: its parsed lines, and how many lines were read for it (for the reader's bound). */
+    private record Batch(List<Rib.ApiInput> inputs, int read) {}
+
     private record Exited(String process, long incarnation, int code) implements Command {}
 
     private record Applied(Rib.ApiApplied applied) implements Command {}
@@ -93,7 +96,7 @@ public final class ApiGateway {
         long incarnation;
         boolean ack;
         /** The lines of each batch sent to the Rib and not answered yet, oldest first. */
-        final ArrayDeque<List<Rib.ApiInput>> inFlight = new ArrayDeque<>();
+        final ArrayDeque<Batch> inFlight = new ArrayDeque<>();
         final ArrayDeque<Long> deaths = new ArrayDeque<>();
 
         Helper(ProcessConfig config, boolean ack) {
@@ -170,7 +173,11 @@ public final class ApiGateway {
 
         private Behavior<Command> onLines(Lines m) {
             Helper h = helpers.get(m.process());
-            if (h == null || stopping) {
+            if (h == null || h.process == null || h.incarnation != m.incarnation()) {
+                return this; // a former incarnation's lines: its reader is gone with it
+            }
+            if (stopping) {
+                h.process.applied(m.lines().size());
                 return this;
             }
             List<Rib.ApiInput> inputs = new ArrayList<>();
@@ -189,8 +196,10 @@ public final class ApiGateway {
                     inputs.add(new Rib.ApiInput(line, null, e.getMessage()));
                 }
             }
-            if (!inputs.isEmpty()) {
-                h.inFlight.add(inputs);
+            if (inputs.isEmpty()) {
+                h.process.applied(m.lines().size());
+            } else {
+                h.inFlight.add(new Batch(inputs, m.lines().size()));
                 rib.tell(new Rib.ApiBatch(m.process(), inputs, appliedAdapter));
             }
             return this;
@@ -201,8 +210,12 @@ public final class ApiGateway {
             if (h == null || h.inFlight.isEmpty()) {
                 return this;
             }
-            List<Rib.ApiInput> inputs = h.inFlight.poll();
+            Batch batch = h.inFlight.poll();
+            List<Rib.ApiInput> inputs = batch.inputs();
             List<Rib.ApiOutcome> outcomes = m.applied().outcomes();
+            if (h.process != null) {
+                h.process.applied(batch.read());
+            }
             for (int i = 0; i < outcomes.size(); i++) {
                 answer(h, inputs.get(i), outcomes.get(i));
             }

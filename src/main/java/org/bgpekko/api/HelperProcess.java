@@ -12,27 +12,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
  * Events beyond {@link #CAPACITY} queued lines are dropped (and counted); acknowledgements are always queued, but
  * while the queue is over capacity the helper's output is not read, so a helper that stops reading its stdin
- * also stops being heard, and the queue stays bounded by capacity plus one batch of acknowledgements.
+ * also stops being heard, and the queue stays bounded by capacity plus one batch of acknowledgements. Likewise,
+ * while more than {@link #MAX_UNAPPLIED} lines read are not applied yet, the output is not read: a helper that
+ * writes faster than the Rib applies waits on its pipe.
  */
 public final class HelperProcess {
     /** Lines queued for a helper's stdin before events are dropped. */
     public static final int CAPACITY = 10_000;
 
+    /**
+     * Lines read from a helper and not yet applied by the Rib (see {@link #applied}) above which its output is not
+     * read: what a fast helper has written waits in its pipe, not as parsed commands in the actors' mailboxes.
+     */
+    public static final int MAX_UNAPPLIED = 16_384;
+
     private final String name;
     private final Process process;
     private final LinkedBlockingDeque<String> toHelper = new LinkedBlockingDeque<>();
+    private final AtomicLong unapplied = new AtomicLong();
+    private final long maxUnapplied;
     private volatile long droppedEvents;
     private volatile boolean closed;
 
-    private HelperProcess(String name, Process process) {
+    private HelperProcess(String name, Process process, long maxUnapplied) {
         this.name = name;
         this.process = process;
+        this.maxUnapplied = maxUnapplied;
     }
 
     /**
@@ -43,11 +55,23 @@ public final class HelperProcess {
      */
     public static HelperProcess start(String name, List<String> command, Map<String, String> environment,
                                       Consumer<List<String>> onLines, IntConsumer onExit) throws IOException {
+        return start(name, command, environment, MAX_UNAPPLIED, onLines, onExit);
+    }
+
+    /**
+     * As above, with the number of unapplied lines above which the output is not read.
+     *
+     * @param onLines receives the complete lines of each read; each must be reported with {@link #applied} once
+     *                done with (applied by the Rib, or ignored)
+     */
+    static HelperProcess start(String name, List<String> command, Map<String, String> environment,
+                               long maxUnapplied, Consumer<List<String>> onLines, IntConsumer onExit)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(environment);
         pb.environment().put("TERM", "dumb");
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-        HelperProcess h = new HelperProcess(name, pb.start());
+        HelperProcess h = new HelperProcess(name, pb.start(), maxUnapplied);
         Thread reader = new Thread(() -> h.readLoop(onLines, onExit), "helper-" + name + "-out");
         Thread writer = new Thread(h::writeLoop, "helper-" + name + "-in");
         reader.setDaemon(true);
@@ -117,6 +141,16 @@ public final class HelperProcess {
         toHelper.add(text);
     }
 
+    /** {@code lines} lines handed to {@code onLines} were applied (or dropped): reading may go on. */
+    public void applied(int lines) {
+        unapplied.addAndGet(-lines);
+    }
+
+    /** Lines handed to {@code onLines} and not reported {@link #applied} yet. */
+    public long unapplied() {
+        return unapplied.get();
+    }
+
     public long droppedEvents() {
         return droppedEvents;
     }
@@ -146,22 +180,36 @@ public final class HelperProcess {
 
     private void readLoop(Consumer<List<String>> onLines, IntConsumer onExit) {
         byte[] buf = new byte[16384];
-        StringBuilder partial = new StringBuilder();
+        byte[] pending = new byte[16384]; // the bytes of an unfinished line, carried to the next read
+        int kept = 0;
         try (InputStream in = process.getInputStream()) {
             int n;
             while ((n = in.read(buf)) > 0) {
-                partial.append(new String(buf, 0, n, StandardCharsets.UTF_8));
                 List<String> lines = new ArrayList<>();
-                int nl;
-                while ((nl = partial.indexOf("\n")) >= 0) {
-                    lines.add(partial.substring(0, nl));
-                    partial.delete(0, nl + 1);
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] != '\n') {
+                        continue;
+                    }
+                    // '\n' never occurs inside a UTF-8 sequence, so each line is decoded whole
+                    if (kept > 0) {
+                        pending = append(pending, kept, buf, from, i - from);
+                        lines.add(new String(pending, 0, kept + i - from, StandardCharsets.UTF_8));
+                        kept = 0;
+                    } else {
+                        lines.add(new String(buf, from, i - from, StandardCharsets.UTF_8));
+                    }
+                    from = i + 1;
                 }
+                pending = append(pending, kept, buf, from, n - from);
+                kept += n - from;
                 if (!lines.isEmpty()) {
+                    unapplied.addAndGet(lines.size());
                     onLines.accept(lines);
                 }
-                while (toHelper.size() > CAPACITY && process.isAlive() && !closed) {
-                    sleep(5); // the helper does not read its answers: stop hearing it until it does
+                // the helper does not read its answers, or the Rib is behind: stop hearing it until that changes
+                while ((toHelper.size() > CAPACITY || unapplied.get() > maxUnapplied) && process.isAlive() && !closed) {
+                    sleep(1);
                 }
             }
         } catch (IOException e) {
@@ -175,6 +223,16 @@ public final class HelperProcess {
             code = -1;
         }
         onExit.accept(code);
+    }
+
+    /** {@code to[0, kept)} followed by {@code from[offset, offset + length)}, in {@code to} or a larger copy. */
+    private static byte[] append(byte[] to, int kept, byte[] from, int offset, int length) {
+        byte[] out = to;
+        if (kept + length > to.length) {
+            out = java.util.Arrays.copyOf(to, Math.max(2 * to.length, kept + length));
+        }
+        System.arraycopy(from, offset, out, kept, length);
+        return out;
     }
 
     private void writeLoop() {
