@@ -67,7 +67,7 @@ public final class ApiGateway {
     private record Lines(String process, long incarnation, List<String> lines) implements Command {}
 
     /** A batch sent to the Rib: its parsed lines, and how many lines were read for it (for the reader's bound). */
-    private record Batch(List<Rib.ApiInput> inputs, int read) {}
+    private record Batch(List<Rib.ApiInput> inputs, int read, long incarnation) {}
 
     private record Exited(String process, long incarnation, int code) implements Command {}
 
@@ -199,7 +199,7 @@ public final class ApiGateway {
             if (inputs.isEmpty()) {
                 h.process.applied(m.lines().size());
             } else {
-                h.inFlight.add(new Batch(inputs, m.lines().size()));
+                h.inFlight.add(new Batch(inputs, m.lines().size(), h.incarnation));
                 rib.tell(new Rib.ApiBatch(m.process(), inputs, appliedAdapter));
             }
             return this;
@@ -211,6 +211,9 @@ public final class ApiGateway {
                 return this;
             }
             Batch batch = h.inFlight.poll();
+            if (batch.incarnation() != h.incarnation) {
+                return this; // written by a helper that has exited since: nobody to answer
+            }
             List<Rib.ApiInput> inputs = batch.inputs();
             List<Rib.ApiOutcome> outcomes = m.applied().outcomes();
             if (h.process != null) {
@@ -335,7 +338,7 @@ public final class ApiGateway {
             }
             getContext().getLog().info("helper {} exited with code {}", m.process(), m.code());
             h.process = null;
-            h.inFlight.clear();
+            // batches still at the Rib keep their place: their outcomes arrive in order and are dropped then
             if (!h.config.respawn() || !settings.respawn()) {
                 if (settings.terminate()) {
                     getContext().getLog().error("helper {} ended and exabgp.api.terminate is set: stopping",
