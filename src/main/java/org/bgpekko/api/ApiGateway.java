@@ -8,8 +8,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -17,18 +17,17 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
-import java.util.Optional;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.config.ProcessConfig;
+import org.bgpekko.config.env.ApiEncoder;
+import org.bgpekko.config.env.Settings;
 import org.bgpekko.peer.PeerId;
 import org.bgpekko.peer.Session;
+import org.bgpekko.rib.Rib;
 import org.bgpekko.wire.BgpMessage;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.SessionOptions;
-import org.bgpekko.config.env.ApiEncoder;
-import org.bgpekko.config.env.Settings;
-import org.bgpekko.rib.Rib;
 
 /**
  * The ordering contract, helper side: the lines of one read form one {@link Rib.ApiBatch}; batches of one helper

@@ -13,6 +13,7 @@ import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Keepalive;
 import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.SessionOptions;
+import org.bgpekko.wire.nlri.IpAddress;
 
 final class PeerEvents {
     private final ActorRef<ApiGateway.Command> gateway;
@@ -87,6 +88,6 @@ final class PeerEvents {
     }
 
     private static String address(InetSocketAddress a, String fallback) {
-        return a == null ? fallback : org.bgpekko.wire.nlri.IpAddress.of(a.getAddress()).toString();
+        return a == null ? fallback : IpAddress.of(a.getAddress()).toString();
     }
 }

@@ -4,7 +4,6 @@ package org.bgpekko.rib;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +118,7 @@ public final class UpdateEncoder {
             announce(route, family, nlri, out);
         } else if (packWithdrawals) {
             if (includeWithdraw) {
-                nlri.sort(EXABGP_ORDER);
+                sortExaBgp(nlri);
                 UpdatePacker.withdraw(PathAttributes.EMPTY, block(family, nlri), session.options(),
                         UpdatePacker.UNLIMITED).forEach(out);
             }
@@ -155,7 +154,7 @@ public final class UpdateEncoder {
         boolean ipv4Field = family.equals(Family.IPV4_UNICAST) && nextHop.isIpv4();
         boolean packed = grouped && (ipv4Field || family.safi() == Family.SAFI_MCAST_VPN);
         if (packed) {
-            nlri.sort(EXABGP_ORDER);
+            sortExaBgp(nlri);
         }
         announce(route, family, nlri, packed, out);
     }
@@ -230,7 +229,15 @@ public final class UpdateEncoder {
      * ExaBGP sorts the NLRI of one UPDATE by their index bytes: the path identifier (or "no-pi") followed by
      * the prefix as packed on the wire (length, then the significant address bytes).
      */
-    static final Comparator<Nlri> EXABGP_ORDER = (a, b) -> Arrays.compareUnsigned(indexOf(a), indexOf(b));
+    static void sortExaBgp(List<Nlri> nlri) {
+        record Keyed(byte[] key, Nlri nlri) {}
+        List<Keyed> keyed = new ArrayList<>(nlri.size());
+        nlri.forEach(n -> keyed.add(new Keyed(indexOf(n), n))); // one key per NLRI, not one per comparison
+        keyed.sort((a, b) -> Arrays.compareUnsigned(a.key(), b.key()));
+        for (int i = 0; i < keyed.size(); i++) {
+            nlri.set(i, keyed.get(i).nlri());
+        }
+    }
 
     private static final byte[] NO_PATH_INFO = "no-pi".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 

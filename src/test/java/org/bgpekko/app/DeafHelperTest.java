@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bgpekko.peer.TestSide;
+import org.bgpekko.testing.SpeakerProcess;
 import org.bgpekko.wire.Keepalive;
 import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.SessionOptions;
@@ -36,14 +38,8 @@ class DeafHelperTest {
                 + "neighbor 127.0.0.1 { router-id 10.0.0.2; local-address 127.0.0.1; local-as 65000; peer-as 65000;"
                 + " hold-time 3; family { ipv4 unicast; } api { processes [ deaf ]; receive { parsed; update; } } }\n");
         try (TestSide peer = new TestSide(0)) {
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", conf.toString());
-            pb.environment().put("exabgp_tcp_port", String.valueOf(peer.port()));
-            pb.environment().put("exabgp_tcp_bind", "");
-            pb.environment().put("exabgp_log_enable", "true");
-            pb.environment().put("exabgp_log_level", "WARNING");
-            pb.redirectErrorStream(true).redirectOutput(dir.resolve("speaker.log").toFile());
-            Process speaker = pb.start();
+            Process speaker = SpeakerProcess.start(peer.port(), Map.of("exabgp_log_enable", "true",
+                    "exabgp_log_level", "WARNING"), dir.resolve("speaker.log"), conf);
             AtomicBoolean done = new AtomicBoolean();
             try {
                 peer.server.setSoTimeout(40_000);

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.bgpekko.peer.TestSide;
+import org.bgpekko.testing.SpeakerProcess;
 import org.bgpekko.wire.BgpMessage;
 import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.Notification;
@@ -39,15 +41,8 @@ class RunProcessTest {
         Path first = Files.writeString(dir.resolve("one.conf"), conf("1.0.0.0/24", "2.0.0.0/24"));
         Path second = Files.writeString(dir.resolve("two.conf"), conf("1.0.0.0/24", "3.0.0.0/24"));
         try (TestSide peer = new TestSide(0)) {
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
-                    first.toString(), second.toString());
-            pb.environment().put("exabgp_tcp_port", String.valueOf(peer.port()));
-            pb.environment().put("exabgp_tcp_bind", "");
-            pb.environment().put("exabgp_debug_rotate", "true");
-            pb.environment().put("exabgp_log_enable", "false");
-            pb.redirectErrorStream(true).redirectOutput(dir.resolve("speaker.log").toFile());
-            Process speaker = pb.start();
+            Process speaker = SpeakerProcess.start(peer.port(), Map.of("exabgp_debug_rotate", "true",
+                    "exabgp_log_enable", "false"), dir.resolve("speaker.log"), first, second);
             try {
                 peer.server.setSoTimeout(40_000); // a JVM start on a busy 2-core machine
                 peer.accept();

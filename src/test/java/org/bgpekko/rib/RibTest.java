@@ -63,15 +63,24 @@ class RibTest {
         return out;
     }
 
+    /** A Rib with one configured neighbour whose first session is up; the probe stands for its Peer. */
+    record Running(NeighborConfig n, PeerId id, ActorRef<Rib.Command> rib, TestProbe<Peer.Command> peer) {}
+
+    static Running running(NeighborConfig n) {
+        Running r = new Running(n, PeerId.of(n), kit.spawn(Rib.create()), kit.createTestProbe());
+        r.rib().tell(new Rib.PeerConfigured(r.id(), n));
+        r.rib().tell(new Rib.PeerUp(session(n, 1), r.peer().getRef()));
+        return r;
+    }
+
     @Test
     void initialTableThenEndOfRibAndResendAfterReset() {
         NeighborConfig n = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1; route 10.0.1.0/24 next-hop 1.1.1.1;"
                 + " route 10.0.2.0/24 next-hop 2.2.2.2;");
-        PeerId id = PeerId.of(n);
-        ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
-        TestProbe<Peer.Command> peer = kit.createTestProbe();
-        rib.tell(new Rib.PeerConfigured(id, n));
-        rib.tell(new Rib.PeerUp(session(n, 1), peer.getRef()));
+        Running r = running(n);
+        PeerId id = r.id();
+        ActorRef<Rib.Command> rib = r.rib();
+        TestProbe<Peer.Command> peer = r.peer();
         List<Update> first = receive(peer, rib, id, 3);
         assertEquals(3, first.size(), "two attribute sets, then End-of-RIB");
         assertEquals(3, announced(first).size());
@@ -88,11 +97,10 @@ class RibTest {
     void reloadWithdrawsRemovedRoutesAndAnnouncesOnlyNewOnes() {
         NeighborConfig before = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1; route 10.0.1.0/24 next-hop 1.1.1.1;");
         NeighborConfig after = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1; route 10.0.3.0/24 next-hop 1.1.1.1;");
-        PeerId id = PeerId.of(before);
-        ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
-        TestProbe<Peer.Command> peer = kit.createTestProbe();
-        rib.tell(new Rib.PeerConfigured(id, before));
-        rib.tell(new Rib.PeerUp(session(before, 1), peer.getRef()));
+        Running r = running(before);
+        PeerId id = r.id();
+        ActorRef<Rib.Command> rib = r.rib();
+        TestProbe<Peer.Command> peer = r.peer();
         receive(peer, rib, id, 2);
         rib.tell(new Rib.PeerConfigured(id, after));
         List<Update> diff = receive(peer, rib, id, 2);
@@ -105,11 +113,10 @@ class RibTest {
     void aBigTableTravelsInBoundedBatchesOneAtATime() {
         StringBuilder routes = new StringBuilder("route 10.0.0.0/8 next-hop 1.1.1.1 split /24;");
         NeighborConfig n = neighbor(routes.toString());
-        PeerId id = PeerId.of(n);
-        ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
-        TestProbe<Peer.Command> peer = kit.createTestProbe();
-        rib.tell(new Rib.PeerConfigured(id, n));
-        rib.tell(new Rib.PeerUp(session(n, 1), peer.getRef()));
+        Running r = running(n);
+        PeerId id = r.id();
+        ActorRef<Rib.Command> rib = r.rib();
+        TestProbe<Peer.Command> peer = r.peer();
         int prefixes = 0;
         int batches = 0;
         boolean eor = false;
@@ -133,11 +140,10 @@ class RibTest {
     @Test
     void aRouteRefreshFromThePeerSendsTheFamilyAgain() {
         NeighborConfig n = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1; route 10.0.1.0/24 next-hop 2.2.2.2;");
-        PeerId id = PeerId.of(n);
-        ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
-        TestProbe<Peer.Command> peer = kit.createTestProbe();
-        rib.tell(new Rib.PeerConfigured(id, n));
-        rib.tell(new Rib.PeerUp(session(n, 1), peer.getRef()));
+        Running r = running(n);
+        PeerId id = r.id();
+        ActorRef<Rib.Command> rib = r.rib();
+        TestProbe<Peer.Command> peer = r.peer();
         List<Update> table = receive(peer, rib, id, 3);
         rib.tell(new Rib.RouteRefreshReceived(id, 1, Family.IPV4_UNICAST));
         List<Update> again = receive(peer, rib, id, 2);
@@ -148,11 +154,10 @@ class RibTest {
     @Test
     void aStaleSessionsDoneIsIgnored() {
         NeighborConfig n = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1;");
-        PeerId id = PeerId.of(n);
-        ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
-        TestProbe<Peer.Command> peer = kit.createTestProbe();
-        rib.tell(new Rib.PeerConfigured(id, n));
-        rib.tell(new Rib.PeerUp(session(n, 1), peer.getRef()));
+        Running r = running(n);
+        PeerId id = r.id();
+        ActorRef<Rib.Command> rib = r.rib();
+        TestProbe<Peer.Command> peer = r.peer();
         peer.expectMessageClass(Peer.Send.class);
         rib.tell(new Rib.PeerDown(id, 1));
         rib.tell(new Rib.SendDone(id, 1));
