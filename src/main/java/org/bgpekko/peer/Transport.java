@@ -21,8 +21,11 @@ public interface Transport {
     interface Incoming {
         InetSocketAddress remoteAddress();
 
-        /** Binds it to {@code peer}: reports {@code Peer.Connected(connId, connection)}. */
-        void attach(long connId, Open localOpen, ActorRef<Peer.Command> peer);
+        /**
+         * Binds it to {@code peer} and returns it: called by the Peer itself, so it owns the connection before anything
+         * of it can arrive (nothing does before its first {@link Connection#pull()}).
+         */
+        Connection attach(long connId, Open localOpen, ActorRef<Peer.Command> peer);
 
         /** Closes it without a word (no Peer wants it). */
         void reject();

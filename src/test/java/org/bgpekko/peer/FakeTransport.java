@@ -61,10 +61,10 @@ final class FakeTransport implements Transport {
         }
 
         @Override
-        public void attach(long connId, Open localOpen, ActorRef<Peer.Command> peer) {
+        public Connection attach(long connId, Open localOpen, ActorRef<Peer.Command> peer) {
             FakeConnection c = new FakeConnection(connId, peer, false);
             attached.add(c);
-            peer.tell(new Peer.Connected(connId, c));
+            return c;
         }
 
         @Override

@@ -14,6 +14,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.util.ByteString;
 import org.bgpekko.config.ConfigParser;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.FakeTransport.FakeConnection;
@@ -224,7 +225,7 @@ class PeerFsmTest {
         start(neighbor(9, ""), 0);
         FakeConnection c = established(9);
         InboundDecoder decoder = new InboundDecoder(OpenBuilder.build(neighbor(9, ""), "x"));
-        InboundDecoder.Item item = decoder.decode(Bytes.fromHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF0013FF").toArray());
+        InboundDecoder.Item item = decoder.feed(ByteString.fromArray(Bytes.fromHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF0013FF").toArray())).get(0);
         c.receiveUndecodable(item.error());
         String expected = "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF004003010063616E206E6F74206465636F6465207570646174652"
                 + "06D657373616765206F662074797065202232353522";
@@ -268,7 +269,7 @@ class PeerFsmTest {
         FakeConnection c = established(9);
         c.slowClose = true;
         InboundDecoder decoder = new InboundDecoder(OpenBuilder.build(neighbor(9, ""), "x"));
-        c.receiveUndecodable(decoder.decode(Bytes.fromHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF0013FF").toArray()).error());
+        c.receiveUndecodable(decoder.feed(ByteString.fromArray(Bytes.fromHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF0013FF").toArray())).get(0).error());
         assertNotification(1, 0, c.next());
         parent.expectNoMessage(Duration.ofMillis(300));
         c.closeCompletes();
