@@ -20,14 +20,11 @@ import org.bgpekko.wire.Keepalive;
 import org.bgpekko.wire.Notification;
 import org.bgpekko.wire.NotificationException;
 import org.bgpekko.wire.Open;
-import org.bgpekko.wire.RouteRefreshMessage;
-import org.bgpekko.wire.Update;
-import org.bgpekko.wire.nlri.IpAddress;
 
 /**
  * The behaviours share this object's fields (actor-confined); each state handles only what it must. Connections
  * live in {@link Links}, timers in {@link SessionTimers}, incoming connections and collisions in {@link Collision},
- * shutdown in {@link Stopping}.
+ * the Established state in {@link Established}, shutdown in {@link Stopping}.
  */
 final class PeerFsm {
     /** RFC 4271 section 8.2.2 state names, for logs and tests. */
@@ -49,20 +46,18 @@ final class PeerFsm {
     final Links links;
     final PeerEvents events;
     final Stopping stopping;
-    private final InboundToRib inbound;
-    private final Backoff backoff = new Backoff();
+    final Established established;
+    final Backoff backoff = new Backoff();
     private long nextConnId = 1;
     /** The outgoing connection being opened (-1: none), and whether its stream ended before it was reported up. */
     long connecting = -1;
     private boolean connectingClosed;
     int attempts;
-    private long generation;
     State state = State.IDLE;
     /** The connection the FSM runs on, and an incoming one racing it (RFC 4271 section 6.8). */
     Link current;
     Link candidate;
     private Negotiation negotiation;
-    private boolean sendPending;
 
     PeerFsm(ActorContext<Command> ctx, TimerScheduler<Command> timers, NeighborConfig config, Peer.Options options,
             Transport transport, ActorRef<Rib.Command> rib, ActorRef<Peer.Stopped> parent,
@@ -79,7 +74,7 @@ final class PeerFsm {
         this.routerId = localOpen.bgpIdentifier();
         this.timers = new SessionTimers(timers);
         this.links = new Links(timers);
-        this.inbound = new InboundToRib(id, rib);
+        this.established = new Established(this);
         this.events = new PeerEvents(gateway, config);
         this.stopping = new Stopping(this);
     }
@@ -186,80 +181,14 @@ final class PeerFsm {
                     timers.received(link.id);
                     if (item.message() instanceof Keepalive) {
                         events.received(link, item.message());
-                        return established(link);
+                        state = State.ESTABLISHED;
+                        return established.enter(link, negotiation);
                     }
                     if (item.message() instanceof Notification n) {
                         return peerNotified(link, n);
                     }
                     return fail(link, fsmError(2, null), "unexpected message in OpenConfirm");
                 }));
-    }
-
-    /** Established: UPDATEs flow both ways. */
-    private Behavior<Command> established(Link link) {
-        state = State.ESTABLISHED;
-        generation++;
-        backoff.reset();
-        Session s = session(link);
-        inbound.start(generation, link);
-        timers.established(link.id);
-        ctx.getLog().info("{}: established (hold time {}, families {})", id, negotiation.holdTime(),
-                negotiation.families());
-        rib.tell(new Rib.PeerUp(s, ctx.getSelf()));
-        events.up(link, s);
-        return common(Behaviors.receive(Command.class)
-                .onMessage(Peer.Inbound.class, i -> i.connId() == link.id, i -> establishedInbound(link, i.item()))
-                .onMessage(Peer.ReceivedAck.class, a -> {
-                    if (inbound.acked(a.generation())) {
-                        timers.readingResumed(link.id);
-                    }
-                    return Behaviors.same();
-                })
-                .onMessage(Peer.Send.class, s2 -> s2.generation() == generation, s2 -> {
-                    link.sendRib(s2.messages());
-                    events.sentBatch(link, s2.messages());
-                    sendPending = true;
-                    sendDoneIfDrained(link);
-                    return Behaviors.same();
-                })
-                .onMessage(SessionTimers.SendHoldExpired.class, h -> h.connId() == link.id, h ->
-                        fail(link, new Notification(Notification.SEND_HOLD_TIMER_EXPIRED, 0, Bytes.EMPTY),
-                                "send hold timer expired: the peer has not read for "
-                                        + SessionTimers.sendHoldTime(negotiation.holdTime()).toSeconds() + " s"))
-                .onMessage(SessionTimers.RibStalled.class, r -> r.connId() == link.id, r ->
-                        fail(link, Cease.exabgp(Notification.CEASE, 8), "the Rib did not take received UPDATEs for "
-                                + SessionTimers.RIB_STALL_LIMIT.toSeconds() + " s"))
-                .onMessage(Peer.Teardown.class, t -> {
-                    backoff.reset();
-                    return closeWith(link, Cease.teardown(t.subcode(), t.text()), "teardown " + t.subcode());
-                }));
-    }
-
-    private Behavior<Command> establishedInbound(Link link, InboundDecoder.Item item) {
-        if (item.error() != null) {
-            return fail(link, item.error().toNotification(), item.error().getMessage());
-        }
-        timers.received(link.id);
-        if (!(item.message() instanceof Notification)) {
-            events.received(link, item.message());
-        }
-        if (item.message() instanceof Update u) {
-            if (inbound.update(u)) {
-                timers.readingHeld(link.id);
-            }
-            return Behaviors.same();
-        }
-        if (item.message() instanceof Notification n) {
-            return peerNotified(link, n);
-        }
-        if (item.message() instanceof Open) {
-            return fail(link, fsmError(3, null), "OPEN in Established");
-        }
-        if (item.message() instanceof RouteRefreshMessage r && r.subtype() == RouteRefreshMessage.REQUEST) {
-            rib.tell(new Rib.RouteRefreshReceived(id, generation, r.family()));
-        }
-        link.connection.pull(); // KEEPALIVE (only our timer sends ours), ROUTE-REFRESH
-        return Behaviors.same();
     }
 
     // ------------------------------------------------------------------ what every state handles
@@ -311,18 +240,10 @@ final class PeerFsm {
         if (link != null) {
             link.written();
             if (link == current && state == State.ESTABLISHED) {
-                timers.sent(link.id);
-                sendDoneIfDrained(link);
+                established.written(link);
             }
         }
         return Behaviors.same();
-    }
-
-    private void sendDoneIfDrained(Link link) {
-        if (sendPending && link.ribDrained()) {
-            sendPending = false;
-            rib.tell(new Rib.SendDone(id, generation));
-        }
     }
 
     private Behavior<Command> onClosed(Peer.Closed c) {
@@ -378,7 +299,7 @@ final class PeerFsm {
         return afterClose();
     }
 
-    private Behavior<Command> peerNotified(Link link, Notification n) {
+    Behavior<Command> peerNotified(Link link, Notification n) {
         events.received(link, n);
         ctx.getLog().warn("{}: received NOTIFICATION {}/{} ({}) in {}", id, n.code(), n.subcode(),
                 Notification.describe(n.code(), n.subcode()), state);
@@ -390,13 +311,7 @@ final class PeerFsm {
     Behavior<Command> afterClose() {
         timers.stop();
         if (state == State.ESTABLISHED) {
-            inbound.stop();
-            if (sendPending) {
-                sendPending = false;
-                rib.tell(new Rib.SendDone(id, generation));
-            }
-            rib.tell(new Rib.PeerDown(id, generation));
-            events.down(null, "session closed");
+            established.left();
         }
         current = null;
         negotiation = null;
@@ -431,14 +346,7 @@ final class PeerFsm {
         return openSent(link);
     }
 
-    private Session session(Link link) {
-        return new Session(id, generation, negotiation.options(), negotiation.families(),
-                IpAddress.of(link.connection.localAddress().getAddress()),
-                IpAddress.of(link.connection.remoteAddress().getAddress()), config.localAs(), negotiation.peerAs(),
-                link.sent, link.received);
-    }
-
-    private static Notification fsmError(int subcode, String text) {
+    static Notification fsmError(int subcode, String text) {
         return text == null ? Cease.exabgp(Notification.FSM_ERROR, subcode)
                 : new Notification(Notification.FSM_ERROR, subcode, Bytes.ascii(text));
     }

@@ -1,10 +1,8 @@
 // What the Peer FSM tests share: a Peer over FakeTransport with manual time, a Rib probe, the handshake steps.
 package org.bgpekko.peer;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -14,20 +12,15 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.util.ByteString;
 import org.bgpekko.config.ConfigParser;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.FakeTransport.FakeConnection;
 import org.bgpekko.rib.Rib;
 import org.bgpekko.wire.BgpMessage;
-import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.Keepalive;
-import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.Notification;
 import org.bgpekko.wire.Open;
-import org.bgpekko.wire.SessionOptions;
-import org.bgpekko.wire.Update;
 import org.bgpekko.wire.capability.FourOctetAs;
 import org.bgpekko.wire.capability.Multiprotocol;
 import org.junit.jupiter.api.AfterAll;

@@ -65,7 +65,7 @@ class IncomingHandOverTest {
         TestProbe<Listener.Bound> bound = KIT.createTestProbe();
         for (int i = 0; i < 100; i++) {
             listener.tell(new Listener.GetBound(bound.ref()));
-            List<String> a = bound.receiveMessage().addresses();
+            List<String> a = bound.receiveMessage(Duration.ofSeconds(30)).addresses();
             if (!a.isEmpty()) {
                 return Integer.parseInt(a.get(0).substring(a.get(0).lastIndexOf(':') + 1));
             }

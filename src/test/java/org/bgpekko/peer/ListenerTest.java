@@ -47,7 +47,7 @@ class ListenerTest {
         String address = null;
         for (int i = 0; i < 50 && address == null; i++) {
             listener.tell(new Listener.GetBound(bound.ref()));
-            List<String> a = bound.receiveMessage().addresses();
+            List<String> a = bound.receiveMessage(Duration.ofSeconds(30)).addresses();
             address = a.isEmpty() ? null : a.get(0);
             if (address == null) {
                 Thread.sleep(50);
@@ -89,7 +89,7 @@ class ListenerTest {
         TestProbe<Listener.Bound> bound = KIT.createTestProbe();
         for (int i = 0; i < 100; i++) {
             listener.tell(new Listener.GetBound(bound.ref()));
-            List<String> a = bound.receiveMessage().addresses();
+            List<String> a = bound.receiveMessage(Duration.ofSeconds(30)).addresses();
             if (a.size() == count) {
                 return a;
             }

@@ -7,19 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.util.ByteString;
-import org.bgpekko.config.ConfigParser;
-import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.FakeTransport.FakeConnection;
 import org.bgpekko.rib.Rib;
-import org.bgpekko.wire.BgpMessage;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.Keepalive;
@@ -29,10 +22,6 @@ import org.bgpekko.wire.Open;
 import org.bgpekko.wire.SessionOptions;
 import org.bgpekko.wire.Update;
 import org.bgpekko.wire.capability.FourOctetAs;
-import org.bgpekko.wire.capability.Multiprotocol;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PeerFsmTest extends FsmHarness {    @Test
