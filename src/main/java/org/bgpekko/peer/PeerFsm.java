@@ -52,6 +52,7 @@ final class PeerFsm {
     /** The outgoing connection being opened (-1: none), and whether its stream ended before it was reported up. */
     long connecting = -1;
     private boolean connectingClosed;
+    private Runnable abortConnecting = () -> { };
     int attempts;
     State state = State.IDLE;
     /** The connection the FSM runs on, and an incoming one racing it (RFC 4271 section 6.8). */
@@ -110,7 +111,8 @@ final class PeerFsm {
         Optional<InetSocketAddress> local = Optional.ofNullable(config.localAddress())
                 .map(a -> new InetSocketAddress(a.toInetAddress(), 0));
         ctx.getLog().debug("{}: connecting to {} (attempt {})", id, remote, attempts);
-        transport.connect(connecting, remote, local, options.connectTimeout(), localOpen, ctx.getSelf());
+        abortConnecting = transport.connect(connecting, remote, local, options.connectTimeout(), localOpen,
+                ctx.getSelf());
         return common(Behaviors.receive(Command.class)
                 .onMessage(Peer.Connected.class, c -> c.connId() == connecting, c -> {
                     connecting = -1;
@@ -142,7 +144,7 @@ final class PeerFsm {
     Behavior<Command> openSent(Link link) {
         state = State.OPEN_SENT;
         current = link;
-        connecting = -1;
+        abandonConnecting();
         if (link.sent == null) {
             link.send(localOpen);
             events.connected(link);
@@ -229,6 +231,7 @@ final class PeerFsm {
                 .onMessage(Stopping.StopNow.class, s -> stopping.stopNow())
                 .onMessage(RetryTick.class, t -> Behaviors.same())
                 .onSignal(PostStop.class, s -> { // stopped by its parent without Shutdown: no socket is left open
+                    abandonConnecting();
                     links.dropAll();
                     return Behaviors.same();
                 })
@@ -337,6 +340,14 @@ final class PeerFsm {
         }
         timerScheduler.startSingleTimer(RetryTick.class, new RetryTick(), wait);
         return idle();
+    }
+
+    /** An outgoing connection still being opened is given up (an incoming one won, or the Peer stops). */
+    void abandonConnecting() {
+        if (connecting >= 0) {
+            connecting = -1;
+            abortConnecting.run();
+        }
     }
 
     /** An accepted connection becomes the FSM's connection (Idle, Connect, Active): no retry, no backoff. */

@@ -68,6 +68,7 @@ final class Stopping {
     }
 
     Behavior<Command> stopNow() {
+        fsm.abandonConnecting();
         fsm.links.dropAll();
         replies.forEach(r -> r.tell(new Peer.Stopped(fsm.id)));
         return Behaviors.stopped();

@@ -38,7 +38,7 @@ public final class TcpTransport implements Transport {
     }
 
     @Override
-    public void connect(long connId, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout,
+    public Runnable connect(long connId, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout,
                         Open localOpen, ActorRef<Peer.Command> peer) {
         Flow<ByteString, ByteString, CompletionStage<Tcp.OutgoingConnection>> tcp = Tcp.get(system)
                 .outgoingConnection(remote, local, List.of(TcpSO.tcpNoDelay(true)), false, Optional.of(timeout),
@@ -54,6 +54,8 @@ public final class TcpTransport implements Transport {
                         oc.remoteAddress())));
             }
         });
+        UniqueKillSwitch kill = mat.second().second();
+        return () -> kill.abort(new IOException("connection attempt abandoned"));
     }
 
     /** An accepted socket, handed to a Peer by the Listener. */

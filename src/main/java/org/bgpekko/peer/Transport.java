@@ -13,8 +13,9 @@ public interface Transport {
      * {@code Peer.ConnectFailed(connId, reason)} to {@code peer}.
      *
      * @param localOpen our OPEN: the stream stage derives the decoding options from it and the peer's OPEN
+     * @return aborts the attempt (and the connection, if it was made): for a Peer that gives up on it
      */
-    void connect(long connId, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout,
+    Runnable connect(long connId, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout,
                  Open localOpen, ActorRef<Peer.Command> peer);
 
     /** An accepted connection not yet bound to a Peer (from the {@link Listener}). */

@@ -349,4 +349,23 @@ class PeerFsmTest extends FsmHarness {    @Test
         }
         return c.closed.get();
     }
+
+    /** A connect still under way when the Peer stops, or when an incoming connection wins, is aborted (no leak). */
+    @Test
+    void aConnectionAttemptStillOpeningIsAbortedWhenGivenUp() throws Exception {
+        start(neighbor(9, ""), 0);
+        FakeTransport.Attempt a = transport.nextAttempt();
+        FakeTransport.FakeIncoming in = new FakeTransport.FakeIncoming();
+        peer.tell(new Peer.Incoming(in));
+        assertInstanceOf(Open.class, in.connection().next());
+        assertTrue(a.aborted().get(), "the outgoing attempt is aborted when the incoming one is taken");
+        KIT.stop(peer);
+        setUp();
+        start(neighbor(9, ""), 0);
+        FakeTransport.Attempt b = transport.nextAttempt();
+        TestProbe<Peer.Stopped> stopped = KIT.createTestProbe();
+        peer.tell(new Peer.Shutdown(stopped.ref()));
+        stopped.expectMessageClass(Peer.Stopped.class);
+        assertTrue(b.aborted().get(), "the outgoing attempt is aborted when the Peer stops");
+    }
 }
