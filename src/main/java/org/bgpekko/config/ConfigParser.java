@@ -30,6 +30,9 @@ public final class ConfigParser {
         }
     }
 
+    /** At most 2^20 routes per file, after split, over all neighbors: a bound on the memory static routes take. */
+    public static final int MAX_ROUTES = 1 << 20;
+
     private static final Comparator<ConfigException> BY_POSITION =
             Comparator.comparingInt(ConfigException::line).thenComparingInt(ConfigException::column);
 
@@ -123,6 +126,23 @@ public final class ConfigParser {
                 continue;
             }
             neighbors.add(nc);
+        }
+        checkRouteCount();
+    }
+
+    /** Refuses, at the route that crosses it, a file announcing more than {@link #MAX_ROUTES} routes after split. */
+    private void checkRouteCount() {
+        long total = 0;
+        for (NeighborConfig n : neighbors) {
+            for (RouteConfig r : n.routes()) {
+                total += r.split() < 0 ? 1 : 1L << (r.split() - r.nlri().prefix().length());
+                if (total > MAX_ROUTES) {
+                    errors.add(error(r.at(), "the configuration announces more than " + MAX_ROUTES + " routes "
+                            + "(counting split routes, for every neighbor) at route " + r.nlri().prefix()
+                            + " of neighbor " + n.peerAddress() + " (announce large tables from a helper process)"));
+                    return;
+                }
+            }
         }
     }
 

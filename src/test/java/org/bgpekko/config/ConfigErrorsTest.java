@@ -163,6 +163,36 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aSplitGivingMoreThanTwoToTheSixteenRoutesIsRefusedAtItsLength() {
+        // issue 10: these were accepted; the first killed the Rib, the others announced one wrong route
+        error(neighbor("    static { route 0.0.0.0/0 next-hop 1.1.1.1 split /31; }\n"),
+                "e.conf:6:53: split /31 of 0.0.0.0/0 gives 2^31 routes (at most 2^16 per route, as for a helper "
+                        + "command)");
+        error(neighbor("    static { route 0.0.0.0/0 next-hop 1.1.1.1 split /32; }\n"),
+                "e.conf:6:53: split /32 of 0.0.0.0/0 gives 2^32 routes (at most 2^16 per route, as for a helper "
+                        + "command)");
+        error(neighbor("    family { ipv6 unicast; }\n    static { route 2001:db8::/32 next-hop 2001:db8::1 split /64; }\n"),
+                "e.conf:7:61: split /64 of 2001:db8::/32 gives 2^32 routes (at most 2^16 per route, as for a helper "
+                        + "command)");
+        RouteConfig most = ConfigParser.parse(F, neighbor("    static { route 0.0.0.0/0 next-hop 1.1.1.1 split /16; }\n"))
+                .neighbors().get(0).routes().get(0);
+        assertEquals(16, most.split());
+    }
+
+    @Test
+    void aFileAnnouncesAtMostTwoToTheTwentyRoutesAfterSplit() {
+        StringBuilder routes = new StringBuilder("    static {\n");
+        for (int i = 0; i < 17; i++) { // 16 * 2^16 = 2^20 routes are allowed, the 17th split crosses the bound
+            routes.append("        route ").append(i).append(".0.0.0/8 next-hop 1.1.1.1 split /24;\n");
+        }
+        String text = neighbor(routes + "    }\n");
+        error(text, "e.conf:23:15: the configuration announces more than 1048576 routes (counting split routes, for "
+                + "every neighbor) at route 16.0.0.0/8 of neighbor 10.0.0.2 (announce large tables from a helper "
+                + "process)");
+        assertEquals(List.of(), errors(text.replace("        route 16.0.0.0/8 next-hop 1.1.1.1 split /24;\n", "")));
+    }
+
+    @Test
     void notSupportedYetFamilies() {
         error(neighbor("    flow { }\n"), "e.conf:6:5: family flow is not supported yet");
         error(neighbor("    family { ipv4 flow; }\n"), "e.conf:6:14: family ipv4 flow is not supported yet");
