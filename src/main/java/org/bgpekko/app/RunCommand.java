@@ -18,6 +18,7 @@ import org.bgpekko.config.Configuration;
 import org.bgpekko.config.env.EnvFileLocation;
 import org.bgpekko.config.env.EnvironmentLoader;
 import org.bgpekko.config.env.Settings;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,6 +79,12 @@ final class RunCommand implements Callable<Integer> {
             err.println(e.describe());
             err.flush();
             return 1;
+        }
+        for (Configuration c : initial) {
+            if (c.neighbors().isEmpty()) { // ExaBGP runs such a file too: its helpers may reload one with neighbors
+                LoggerFactory.getLogger(RunCommand.class).warn("{}: no neighbor; only the helper processes run",
+                        c.file());
+            }
         }
         ActorSystem<BgpSpeaker.Command> system = ActorSystem.create(root(runs, initial, settings), "bgpekko");
         Signals.install(system);

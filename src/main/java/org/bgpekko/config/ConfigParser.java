@@ -2,9 +2,6 @@
 // bad section does not hide the errors of the others.
 package org.bgpekko.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,8 +43,9 @@ public final class ConfigParser {
         this.file = file;
     }
 
-    public static Configuration parse(Path file) throws IOException {
-        return parse(file, Files.readString(file, StandardCharsets.UTF_8));
+    /** Reads and parses a file; throws its first error, a read error ({@link ConfigFile}) included. */
+    public static Configuration parse(Path file) {
+        return parse(file, ConfigFile.read(file));
     }
 
     /** Parses a whole file; throws the first error (in file order) when there is any. */
@@ -59,8 +57,15 @@ public final class ConfigParser {
         return r.configuration();
     }
 
-    public static Result check(Path file) throws IOException {
-        return check(file, Files.readString(file, StandardCharsets.UTF_8));
+    /** Reads and checks a file; a file that cannot be read gives its one error ({@link ConfigFile}). */
+    public static Result check(Path file) {
+        String text;
+        try {
+            text = ConfigFile.read(file);
+        } catch (ConfigException e) {
+            return new Result(null, List.of(e));
+        }
+        return check(file, text);
     }
 
     /** Parses a whole file and reports every error it finds, sorted by position, each once. */
@@ -70,6 +75,10 @@ public final class ConfigParser {
             p.run(TreeBuilder.build(file, Tokenizer.tokenize(file, text)));
         } catch (ConfigException e) { // the text cannot be split into statements: nothing after it is reliable
             p.errors.add(e);
+        }
+        if (p.errors.isEmpty() && p.neighbors.isEmpty() && p.processes.isEmpty()) {
+            p.errors.add(new ConfigException(file, 1, 1, "the configuration has no neighbor and no process: there is "
+                    + "nothing to run (expected at least one neighbor IP { … } section)"));
         }
         if (p.errors.isEmpty()) {
             return new Result(new Configuration(file, p.processes, p.neighbors), List.of());

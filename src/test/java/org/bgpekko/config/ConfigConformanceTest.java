@@ -40,7 +40,7 @@ class ConfigConformanceTest {
             try {
                 ConfigParser.parse(p);
                 return true;
-            } catch (ConfigException | IOException e) {
+            } catch (ConfigException e) {
                 return false;
             }
         }).count();

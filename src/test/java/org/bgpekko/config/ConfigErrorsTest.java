@@ -193,6 +193,17 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aConfigurationWithNothingToRunIsRefused() {
+        String nothing = "e.conf:1:1: the configuration has no neighbor and no process: there is nothing to run "
+                + "(expected at least one neighbor IP { … } section)";
+        error("", nothing);
+        error("# every neighbor commented out\n# neighbor 10.0.0.2 { }\n", nothing);
+        error("template {\n    neighbor t {\n        hold-time 30;\n    }\n}\n", nothing);
+        // helpers alone run, as in ExaBGP (they may reload a configuration that has neighbors)
+        assertEquals(List.of(), errors("process p {\n    run /bin/cat;\n}\n"));
+    }
+
+    @Test
     void notSupportedYetFamilies() {
         error(neighbor("    flow { }\n"), "e.conf:6:5: family flow is not supported yet");
         error(neighbor("    family { ipv4 flow; }\n"), "e.conf:6:14: family ipv4 flow is not supported yet");
