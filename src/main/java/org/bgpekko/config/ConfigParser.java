@@ -130,8 +130,8 @@ public final class ConfigParser {
             if (seen.putIfAbsent(index(nc), nc.at()) != null) {
                 Token first = seen.get(index(nc));
                 errors.add(error(nc.at(), "neighbor " + nc.peerAddress() + " is defined twice (same peer address, "
-                        + (nc.listen() != 0 ? "listen port" : "local address, AS numbers, router-id and sessions")
-                        + " as the neighbor at line " + first.line() + ")"));
+                        + "local address, AS numbers, router-id and sessions as the neighbor at line " + first.line()
+                        + ")"));
                 continue;
             }
             neighbors.add(nc);
@@ -157,9 +157,6 @@ public final class ConfigParser {
 
     /** ExaBGP's identity of a neighbor (Neighbor.index): two neighbors may not share it. */
     static String index(NeighborConfig n) {
-        if (n.listen() != 0) {
-            return "peer-ip " + n.peerAddress() + " listen " + n.listen();
-        }
         String session = n.capability().multiSession()
                 ? String.join("/", n.families().stream().map(Family::toString).sorted().toList()) : "in-open";
         return "neighbor " + n.peerAddress() + " local-ip " + (n.localAddress() == null ? "auto" : n.localAddress())

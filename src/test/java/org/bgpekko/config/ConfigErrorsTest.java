@@ -80,19 +80,6 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void listenNeedsALocalAddress() {
-        error(neighbor("    listen 1179;\n").replace("local-address 10.0.0.1", "local-address auto"),
-                "e.conf:1:10: neighbor 10.0.0.2 has listen 1179 but no local-address (expected a local-address to "
-                        + "listen on)");
-    }
-
-    @Test
-    void md5PasswordIsAtMost80Characters() {
-        error(neighbor("    md5-password " + "a".repeat(81) + ";\n"),
-                "e.conf:6:18: md5-password is 81 characters long (expected at most 80)");
-    }
-
-    @Test
     void nextHopFamilyMustMatchTheRoute() {
         error(neighbor("    static { route 10.0.0.0/8 next-hop 2001:db8::1; }\n"),
                 "e.conf:6:20: route 10.0.0.0/8 of ipv4 unicast has the IPv6 next hop 2001:db8::1 (expected an IPv4 "
@@ -143,10 +130,6 @@ class ConfigErrorsTest {
                 + "numbers, router-id and sessions as the neighbor at line 1)");
         assertEquals(List.of(), errors(n + n.replace("router-id 10.0.0.1", "router-id 10.0.0.9")),
                 "ExaBGP's index includes the router-id");
-        String listen = neighbor("    listen 1179;\n");
-        error(listen + listen.replace("local-as 65001", "local-as 65009"),
-                "e.conf:8:10: neighbor 10.0.0.2 is defined twice (same peer address, listen port as the neighbor "
-                        + "at line 1)");
     }
 
     @Test
@@ -243,8 +226,10 @@ class ConfigErrorsTest {
 
     @Test
     void bareBooleansFollowExaBgpsTable() {
-        NeighborConfig n = ConfigParser.parse(F, neighbor("    passive;\n    adj-rib-out;\n")).neighbors().get(0);
+        NeighborConfig n = ConfigParser.parse(F, neighbor("    passive;\n    manual-eor;\n")).neighbors().get(0);
         assertTrue(n.passive());
-        assertTrue(!n.adjRibOut() && n.adjRibIn(), "bare adj-rib-out is false in ExaBGP; adj-rib-in defaults true");
+        assertTrue(!n.manualEor() && n.adjRibIn(), "bare manual-eor is false in ExaBGP; adj-rib-in defaults true");
+        assertTrue(!ConfigParser.parse(F, neighbor("    adj-rib-in;\n")).neighbors().get(0).adjRibIn(),
+                "bare adj-rib-in is false in ExaBGP");
     }
 }
