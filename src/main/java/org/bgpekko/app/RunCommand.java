@@ -17,6 +17,7 @@ import org.bgpekko.config.ConfigException;
 import org.bgpekko.config.Configuration;
 import org.bgpekko.config.env.EnvFileLocation;
 import org.bgpekko.config.env.EnvironmentLoader;
+import org.bgpekko.config.env.SettingSupport;
 import org.bgpekko.config.env.Settings;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -63,6 +64,13 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         Logging.apply(settings.log(), debug);
+        SettingSupport.Findings support = SettingSupport.check(settings, "root".equals(System.getProperty("user.name")));
+        support.warnings().forEach(w -> LoggerFactory.getLogger(RunCommand.class).warn(w));
+        if (!support.refused().isEmpty()) {
+            support.refused().forEach(r -> err.println("bgpekko run: " + r));
+            err.flush();
+            return 1;
+        }
         boolean rotate = settings.debug().rotate();
         List<ConfigRotation> runs = new ArrayList<>();
         if (rotate || configs.size() == 1) {

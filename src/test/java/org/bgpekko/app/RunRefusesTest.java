@@ -22,8 +22,12 @@ class RunRefusesTest {
 
     /** Runs the speaker on {@code conf}; it must exit by itself with 1; returns its output. */
     private String refused(Path conf) throws IOException, InterruptedException {
+        return refused(conf, Map.of("exabgp_log_enable", "false"));
+    }
+
+    private String refused(Path conf, Map<String, String> env) throws IOException, InterruptedException {
         Path log = dir.resolve("speaker.log");
-        Process p = SpeakerProcess.start(1, Map.of(), log, conf);
+        Process p = SpeakerProcess.start(1, env, log, conf);
         try {
             assertTrue(p.waitFor(40, TimeUnit.SECONDS), "the speaker did not exit: " + Files.readString(log));
             assertEquals(1, p.exitValue(), Files.readString(log));
@@ -64,5 +68,28 @@ class RunRefusesTest {
                 + "    static { route 0.0.0.0/0 next-hop 10.0.0.1 split /31; }\n}\n");
         assertEquals(f + ":6:54: split /31 of 0.0.0.0/0 gives 2^31 routes (at most 2^16 per route, as for a helper "
                 + "command)\n", refused(f));
+    }
+
+    @Test
+    @Timeout(60)
+    void aSettingItCannotApplyIsRefusedAtItsPosition() throws Exception {
+        Path f = Files.writeString(dir.resolve("md5.conf"), "neighbor 127.0.0.1 {\n    router-id 10.0.0.2;\n"
+                + "    local-address 127.0.0.1;\n    local-as 65000;\n    peer-as 65000;\n"
+                + "    md5-password secret;\n}\n");
+        assertEquals(f + ":6:5: md5-password is not supported by bgpekko yet (TCP-MD5, RFC 2385, needs a socket "
+                + "option the JVM cannot set; see docs/decisions.md; the session would run unauthenticated)\n",
+                refused(f));
+    }
+
+    @Test
+    @Timeout(60)
+    void anEnvironmentSettingItCannotApplyIsRefusedAndAPythonKnobWarned() throws Exception {
+        String out = refused(dir.resolve("never-read.conf"), Map.of("exabgp_daemon_daemonize", "true",
+                "exabgp_reactor_speed", "0.5", "exabgp_daemon_drop", "false"));
+        assertTrue(out.contains("WARN  o.bgpekko.app.RunCommand - exabgp.reactor.speed=0.5 has no effect in bgpekko "
+                + "(the loop time of ExaBGP's Python reactor)\n"), out);
+        assertTrue(out.endsWith("bgpekko run: exabgp.daemon.daemonize=true is not supported by bgpekko yet (bgpekko "
+                + "runs in the foreground; run it under a service manager (systemd) that sets the user, umask and pid "
+                + "file)\n"), out);
     }
 }
