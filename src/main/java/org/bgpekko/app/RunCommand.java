@@ -64,7 +64,8 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         Logging.apply(settings.log(), debug);
-        SettingSupport.Findings support = SettingSupport.check(settings, "root".equals(System.getProperty("user.name")));
+        boolean root = "root".equals(System.getProperty("user.name"));
+        SettingSupport.Findings support = SettingSupport.check(settings, root);
         support.warnings().forEach(w -> LoggerFactory.getLogger(RunCommand.class).warn(w));
         if (!support.refused().isEmpty()) {
             support.refused().forEach(r -> err.println("bgpekko run: " + r));

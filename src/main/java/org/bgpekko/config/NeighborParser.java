@@ -136,7 +136,7 @@ final class NeighborParser {
             case "connect" -> b.connect = (int) w.number("connect port", 1, 65535);
             case "group-updates" -> b.groupUpdates = w.bool("group-updates", true);
             case "auto-flush" -> b.autoFlush = w.bool("auto-flush", true);
-            // a bare keyword means what ExaBGP's table of defaults says: false for these three
+            // a bare keyword means what ExaBGP's table of defaults says: false for these (and adj-rib-out)
             case "manual-eor" -> b.manualEor = w.bool("manual-eor", false);
             case "adj-rib-in" -> b.adjRibIn = w.bool("adj-rib-in", false);
             case "host-name" -> b.hostName = w.next("host name").text();

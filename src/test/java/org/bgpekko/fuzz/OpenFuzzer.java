@@ -28,15 +28,10 @@ public final class OpenFuzzer {
     private OpenFuzzer() {}
 
     public static void fuzzerTestOneInput(byte[] data) {
-        if (data.length + BgpMessage.HEADER_LENGTH > SessionOptions.EXTENDED_MAX) {
+        byte[] frame = UpdateFuzzer.frame(BgpMessage.OPEN, data, 0);
+        if (frame == null) {
             return;
         }
-        byte[] frame = new byte[BgpMessage.HEADER_LENGTH + data.length];
-        java.util.Arrays.fill(frame, 0, BgpMessage.MARKER_LENGTH, (byte) 0xFF);
-        frame[16] = (byte) (frame.length >> 8);
-        frame[17] = (byte) frame.length;
-        frame[18] = BgpMessage.OPEN;
-        System.arraycopy(data, 0, frame, BgpMessage.HEADER_LENGTH, data.length);
         Open received;
         try {
             received = (Open) MessageCodec.decode(frame, SessionOptions.LEGACY);

@@ -35,7 +35,7 @@ class ShortFuzzRunTest {
                 "-Xmx768m", "-XX:-OmitStackTraceInFastThrow", "-cp", System.getProperty("java.class.path"),
                 "com.code_intelligence.jazzer.Jazzer", "--target_class=org.bgpekko.fuzz." + targetClass,
                 "--instrumentation_includes=org.bgpekko.**", "--instrumentation_excludes=org.bgpekko.fuzz.**",
-                "-max_total_time=" + SECONDS, "-rss_limit_mb=2048", "-timeout=10",
+                "-max_total_time=" + SECONDS, "-rss_limit_mb=2048", "-timeout=60",
                 "-artifact_prefix=" + crashes + "/", corpus.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {

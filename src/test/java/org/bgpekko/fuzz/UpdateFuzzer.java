@@ -35,20 +35,13 @@ public final class UpdateFuzzer {
         if (data.length == 0) {
             return;
         }
-        SessionOptions options = options(data[0]);
-        int body = data.length - 1;
-        if (body + BgpMessage.HEADER_LENGTH > SessionOptions.EXTENDED_MAX) {
-            return; // cannot be framed: the length field has 16 bits
+        byte[] frame = frame(BgpMessage.UPDATE, data, 1);
+        if (frame == null) {
+            return;
         }
-        byte[] frame = new byte[BgpMessage.HEADER_LENGTH + body];
-        java.util.Arrays.fill(frame, 0, BgpMessage.MARKER_LENGTH, (byte) 0xFF);
-        frame[16] = (byte) (frame.length >> 8);
-        frame[17] = (byte) frame.length;
-        frame[18] = BgpMessage.UPDATE;
-        System.arraycopy(data, 1, frame, BgpMessage.HEADER_LENGTH, body);
         BgpMessage m;
         try {
-            m = MessageCodec.decode(frame, options);
+            m = MessageCodec.decode(frame, options(data[0]));
         } catch (NotificationException expected) {
             return;
         }
@@ -67,6 +60,21 @@ public final class UpdateFuzzer {
         u.errorAction();
         u.endOfRibFamily();
         JSON.update(NEIGHBOR, "in", 1, u);
+    }
+
+    /** A message of {@code type} whose body is {@code data} from {@code from} on; null when too long to frame. */
+    static byte[] frame(int type, byte[] data, int from) {
+        int body = data.length - from;
+        if (body + BgpMessage.HEADER_LENGTH > SessionOptions.EXTENDED_MAX) {
+            return null; // the length field has 16 bits
+        }
+        byte[] frame = new byte[BgpMessage.HEADER_LENGTH + body];
+        java.util.Arrays.fill(frame, 0, BgpMessage.MARKER_LENGTH, (byte) 0xFF);
+        frame[16] = (byte) (frame.length >> 8);
+        frame[17] = (byte) frame.length;
+        frame[18] = (byte) type;
+        System.arraycopy(data, from, frame, BgpMessage.HEADER_LENGTH, body);
+        return frame;
     }
 
     private static void readWhole(NlriBlock block) {
