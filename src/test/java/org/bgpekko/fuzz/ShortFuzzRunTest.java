@@ -1,5 +1,6 @@
-// A bounded coverage-guided run (Jazzer, 15 s) of each fuzz target from its seeds, in the normal suite: a crash fails
-// the build and names its input file (docs/fuzzing.md turns it into a permanent vector). bin/fuzz runs longer.
+// A bounded coverage-guided run (Jazzer, 15 s) of each fuzz target from its seeds, the three side by side in child
+// JVMs, in the normal suite: a crash fails the build and names its input file (docs/fuzzing.md turns it into a
+// permanent vector). bin/fuzz runs longer.
 package org.bgpekko.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,49 +8,70 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class ShortFuzzRunTest {
     /** Seconds of fuzzing per target in the suite. */
     static final int SECONDS = 15;
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"update,UpdateFuzzer", "open,OpenFuzzer", "apiLine,ApiLineFuzzer"})
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    void findsNoCrash(String name, String targetClass, @TempDir Path dir) throws Exception {
-        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    static final Map<String, String> TARGETS = Map.of("update", "UpdateFuzzer", "open", "OpenFuzzer",
+            "apiLine", "ApiLineFuzzer");
+
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void noTargetCrashes(@TempDir Path dir) throws Exception {
+        Map<String, Process> running = new LinkedHashMap<>();
+        for (Map.Entry<String, String> t : TARGETS.entrySet()) {
+            running.put(t.getKey(), start(t.getKey(), t.getValue(), Files.createDirectories(dir.resolve(t.getKey()))));
+        }
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, Process> r : running.entrySet()) {
+            Path work = dir.resolve(r.getKey());
+            Process p = r.getValue();
+            try {
+                if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                    failures.add(r.getKey() + ": the fuzzer did not stop\n" + tail(work.resolve("fuzz.log")));
+                    continue;
+                }
+            } finally {
+                p.destroyForcibly();
+            }
+            List<Path> found;
+            try (Stream<Path> s = Files.list(work.resolve("crashes"))) {
+                found = s.toList();
+            }
+            if (!found.isEmpty() || p.exitValue() != 0) {
+                failures.add("the " + r.getKey() + " fuzzer found a crash (exit " + p.exitValue() + "), input "
+                        + found + " (copy it before the temporary folder goes; docs/fuzzing.md):\n"
+                        + tail(work.resolve("fuzz.log")));
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n\n", failures));
+    }
+
+    private static Process start(String name, String targetClass, Path work) throws Exception {
+        Path corpus = Files.createDirectories(work.resolve("corpus"));
         try (Stream<Path> s = Files.list(FuzzCorpusTest.seeds(name))) {
             for (Path p : s.toList()) {
                 Files.copy(p, corpus.resolve(p.getFileName()));
             }
         }
-        Path crashes = Files.createDirectories(dir.resolve("crashes"));
-        Path log = dir.resolve("fuzz.log");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:-OmitStackTraceInFastThrow", "-cp", System.getProperty("java.class.path"),
+        Path crashes = Files.createDirectories(work.resolve("crashes"));
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:-OmitStackTraceInFastThrow", "-cp", System.getProperty("java.class.path"),
                 "com.code_intelligence.jazzer.Jazzer", "--target_class=org.bgpekko.fuzz." + targetClass,
                 "--instrumentation_includes=org.bgpekko.**", "--instrumentation_excludes=org.bgpekko.fuzz.**",
                 "-max_total_time=" + SECONDS, "-rss_limit_mb=2048", "-timeout=60",
                 "-artifact_prefix=" + crashes + "/", corpus.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            assertTrue(p.waitFor(4, TimeUnit.MINUTES), "the fuzzer did not stop: " + tail(log));
-        } finally {
-            p.destroyForcibly();
-        }
-        List<Path> found;
-        try (Stream<Path> s = Files.list(crashes)) {
-            found = s.toList();
-        }
-        assertTrue(found.isEmpty() && p.exitValue() == 0, "the " + name + " fuzzer found a crash (exit "
-                + p.exitValue() + "), input " + found + " (copy it before the temporary folder goes; "
-                + "docs/fuzzing.md):\n" + tail(log));
+                .redirectErrorStream(true).redirectOutput(work.resolve("fuzz.log").toFile()).start();
     }
 
     private static String tail(Path log) throws IOException {
