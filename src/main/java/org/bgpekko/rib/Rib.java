@@ -192,7 +192,12 @@ public final class Rib {
             PeerState ps = current(m.id(), m.generation());
             if (ps != null) {
                 boolean debug = getContext().getLog().isDebugEnabled();
-                for (Update u : m.updates()) {
+                for (Update received : m.updates()) {
+                    Update u = NextHopCheck.check(received, ps.session.localAddress());
+                    if (!u.errors().isEmpty()) {
+                        // RFC 7606 section 6 / RFC 4271 section 6.3: log what was discarded or withdrawn, and why
+                        getContext().getLog().warn("{}: UPDATE {}", m.id(), u.errors());
+                    }
                     List<RibChange> changes = ps.in.apply(u);
                     if (debug) {
                         changes.forEach(c -> logChange(m.id(), c));
