@@ -162,6 +162,11 @@ public final class AdjRibIn {
         return changes;
     }
 
+    /** The families an AFI/SAFI-disable finding switched off for this session. */
+    public Set<Family> disabled() {
+        return Set.copyOf(disabled);
+    }
+
     /** True when an AFI/SAFI-disable finding switched the family off for this session. */
     public boolean isDisabled(Family family) {
         return disabled.contains(family);
