@@ -19,6 +19,7 @@ import org.bgpekko.peer.PeerId;
 import org.bgpekko.peer.Session;
 import org.bgpekko.api.ApiLine;
 import org.bgpekko.wire.Bytes;
+import org.bgpekko.wire.ErrorAction;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.RouteRefreshMessage;
@@ -212,9 +213,11 @@ public final class Rib {
                 boolean debug = getContext().getLog().isDebugEnabled();
                 for (Update received : m.updates()) {
                     Update u = NextHopCheck.check(received, ps.session.localAddress());
-                    if (!u.errors().isEmpty()) {
-                        // RFC 7606 section 6 / RFC 4271 section 6.3: log what was discarded or withdrawn, and why
+                    if (u.errorAction().compareTo(ErrorAction.TREAT_AS_WITHDRAW) >= 0) {
+                        // RFC 7606 section 6 / RFC 4271 section 6.3: log what was withdrawn or disabled, and why
                         getContext().getLog().warn("{}: UPDATE {}", m.id(), u.errors());
+                    } else if (!u.errors().isEmpty()) {
+                        getContext().getLog().info("{}: UPDATE {}", m.id(), u.errors());
                     }
                     List<RibChange> changes = ps.in.apply(u);
                     if (debug) {

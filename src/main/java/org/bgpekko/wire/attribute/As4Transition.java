@@ -123,6 +123,7 @@ public final class As4Transition {
             return asPath;
         }
         List<AsPathSegment> head = new ArrayList<>();
+        boolean cut = false; // the last segment taken is the front part of a longer AS_SEQUENCE
         for (AsPathSegment s : asPath.segments()) {
             if (isConfed(s)) {
                 head.add(s); // leading, or next to a segment taken: the loop stops at the first one not taken
@@ -140,19 +141,20 @@ public final class As4Transition {
             } else {
                 head.add(new AsPathSegment(s.type(), s.asns().subList(0, need)));
                 need = 0;
+                cut = true;
             }
         }
         List<AsPathSegment> all = new ArrayList<>(head);
-        for (AsPathSegment s : tail) {
-            AsPathSegment last = all.isEmpty() ? null : all.get(all.size() - 1);
-            if (last != null && last.type() == AsPathSegment.AS_SEQUENCE && s.type() == AsPathSegment.AS_SEQUENCE
-                    && last.asns().size() + s.asns().size() <= 255) {
-                List<Long> joined = new ArrayList<>(last.asns());
-                joined.addAll(s.asns());
-                all.set(all.size() - 1, new AsPathSegment(AsPathSegment.AS_SEQUENCE, joined));
-            } else {
-                all.add(s);
-            }
+        AsPathSegment last = head.isEmpty() ? null : head.get(head.size() - 1);
+        if (cut && !tail.isEmpty() && tail.get(0).type() == AsPathSegment.AS_SEQUENCE
+                && last.asns().size() + tail.get(0).asns().size() <= 255) {
+            // the sequence was cut where AS_TRANS stood in for the AS4_PATH part: make it one sequence again
+            List<Long> joined = new ArrayList<>(last.asns());
+            joined.addAll(tail.get(0).asns());
+            all.set(all.size() - 1, new AsPathSegment(AsPathSegment.AS_SEQUENCE, joined));
+            all.addAll(tail.subList(1, tail.size()));
+        } else {
+            all.addAll(tail);
         }
         return new AsPath(all);
     }
