@@ -3,8 +3,10 @@ package org.bgpekko.rib;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -17,6 +19,7 @@ import org.bgpekko.peer.PeerId;
 import org.bgpekko.peer.Session;
 import org.bgpekko.api.ApiLine;
 import org.bgpekko.wire.Bytes;
+import org.bgpekko.wire.ErrorAction;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.RouteRefreshMessage;
@@ -60,6 +63,21 @@ public final class Rib {
 
     /** The peer asked for the routes of a family again (ROUTE-REFRESH, RFC 2918). */
     public record RouteRefreshReceived(PeerId id, long generation, Family family) implements Command {}
+
+    /** Asks what a neighbour's current session holds in its Adj-RIB-In (diagnostics, tests). */
+    public record ShowAdjRibIn(PeerId id, ActorRef<AdjRibInRoutes> replyTo) implements Command {}
+
+    /**
+     * The answer to {@link ShowAdjRibIn}: every route held with its attributes, and the families an AFI/SAFI-disable
+     * finding switched off; {@code established} is false (and the rest empty) when no session is up.
+     */
+    public record AdjRibInRoutes(PeerId id, boolean established, Map<Nlri, RouteAttributes> routes,
+                                 Set<Family> disabled) {
+        public AdjRibInRoutes {
+            routes = Map.copyOf(routes);
+            disabled = Set.copyOf(disabled);
+        }
+    }
 
     /**
      * The lines of one read of a helper's output. The whole batch is applied before any Peer is handed the
@@ -123,6 +141,7 @@ public final class Rib {
                     .onMessage(SendDone.class, this::onSendDone)
                     .onMessage(ApiBatch.class, this::onApiBatch)
                     .onMessage(RouteRefreshReceived.class, this::onRouteRefresh)
+                    .onMessage(ShowAdjRibIn.class, this::onShowAdjRibIn)
                     .build();
         }
 
@@ -194,7 +213,14 @@ public final class Rib {
                 ps.peer.tell(new Peer.ReceivedAck(m.generation()));
             } else if (ps != null) {
                 boolean debug = getContext().getLog().isDebugEnabled();
-                for (Update u : m.updates()) {
+                for (Update received : m.updates()) {
+                    Update u = NextHopCheck.check(received, ps.session.localAddress());
+                    if (u.errorAction().compareTo(ErrorAction.TREAT_AS_WITHDRAW) >= 0) {
+                        // RFC 7606 section 6 / RFC 4271 section 6.3: log what was withdrawn or disabled, and why
+                        getContext().getLog().warn("{}: UPDATE {}", m.id(), u.errors());
+                    } else if (!u.errors().isEmpty()) {
+                        getContext().getLog().info("{}: UPDATE {}", m.id(), u.errors());
+                    }
                     List<RibChange> changes = ps.in.apply(u);
                     if (debug) {
                         changes.forEach(c -> logChange(m.id(), c));
@@ -205,6 +231,21 @@ public final class Rib {
                 }
                 ps.peer.tell(new Peer.ReceivedAck(m.generation()));
             }
+            return this;
+        }
+
+        private Behavior<Command> onShowAdjRibIn(ShowAdjRibIn m) {
+            PeerState ps = peers.get(m.id());
+            Map<Nlri, RouteAttributes> routes = new HashMap<>();
+            Set<Family> disabled = new HashSet<>();
+            boolean up = ps != null && ps.in != null;
+            if (up) {
+                for (Family f : ps.in.families()) {
+                    ps.in.forEach(f, (nlri, id) -> routes.put(nlri, attributes.get(id)));
+                }
+                disabled.addAll(ps.in.disabled());
+            }
+            m.replyTo().tell(new AdjRibInRoutes(m.id(), up, routes, disabled));
             return this;
         }
 

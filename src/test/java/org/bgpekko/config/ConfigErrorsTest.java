@@ -56,6 +56,17 @@ class ConfigErrorsTest {
                 "e.conf:6:54: split /33 is longer than an address (expected at most /32)");
     }
 
+    /** Issue 11 item 9: raw MP_REACH_NLRI / MP_UNREACH_NLRI were accepted, then silently not sent. */
+    @Test
+    void rawMultiprotocolAttributesAreRefused() {
+        error(neighbor("    static { route 10.0.0.0/8 next-hop 1.1.1.1 attribute [ 14 0x80 0x0002011020 ]; }\n"),
+                "e.conf:6:60: attribute 14 (MP_REACH_NLRI) cannot be given raw: routes of other families are "
+                        + "announced with their own prefix and next-hop");
+        error(neighbor("    static { route 10.0.0.0/8 next-hop 1.1.1.1 attribute [ 0x0F 0x80 0x000201 ]; }\n"),
+                "e.conf:6:60: attribute 15 (MP_UNREACH_NLRI) cannot be given raw: routes of other families are "
+                        + "withdrawn with their own prefix");
+    }
+
     @Test
     void asNumbersMayBeAutoOrAsdotLikeExaBgp() {
         Configuration c = ConfigParser.parse(F, neighbor("").replace("65001;", "auto;").replace("65002;", "1.10;"));

@@ -106,6 +106,25 @@ class RibApiTest {
         assertEquals(List.of("-10.0.0.1/32"), s.wire(), "10.0.0.2/32 never reaches the wire");
     }
 
+    /**
+     * Issue 11 item 7: 10.0.0.1/24 and 10.0.0.0/24 were two keys, so the withdrawal left the route in the
+     * Adj-RIB-Out and the next session announced it again.
+     */
+    @Test
+    void hostBitsAreMaskedSoAWithdrawalOfTheCanonicalPrefixRemovesTheRoute() {
+        Setup s = new Setup();
+        s.up();
+        s.batch("announce route 10.0.0.1/24 next-hop 1.1.1.1", "announce route 10.0.1.128/23 next-hop 1.1.1.1");
+        assertEquals(List.of("+10.0.0.0/23", "+10.0.0.0/24"), s.wire()); // ExaBGP's NLRI order
+        s.batch("withdraw route 10.0.0.0/24", "withdraw route 10.0.0.0/23");
+        assertEquals(List.of("-10.0.0.0/23", "-10.0.0.0/24"), s.wire());
+        assertEquals(List.of(), s.batch("show adj-rib out").outcomes().get(0).output());
+        s.rib.tell(new Rib.PeerDown(s.id, 1));
+        s.rib.tell(new Rib.PeerUp(RibTest.session(s.n, 2), s.peer.getRef()));
+        List<Update> initial = RibTest.receive(s.peer, s.rib, s.id, 1);
+        assertTrue(initial.get(0).endOfRibFamily().isPresent(), "the next session gets nothing but End-of-RIB");
+    }
+
     @Test
     void theSameTwoCommandsInTwoAnsweredBatchesSendThenWithdraw() {
         Setup s = new Setup();
