@@ -1,4 +1,4 @@
-// ApiGateway actor: runs the helper programs, sends each read of their output to the Rib as one batch, answers in order.
+// ApiGateway actor: runs the helper programs, sends each batch of their lines to the Rib, answers in order.
 package org.bgpekko.api;
 
 import java.io.IOException;
@@ -30,11 +30,13 @@ import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.SessionOptions;
 
 /**
- * The ordering contract, helper side: the lines of one read form one {@link Rib.ApiBatch}; batches of one helper
- * reach the Rib in order (one sender, one receiver); each line's answer is written after the Rib applied the whole
- * batch, in line order. ExaBGP's respawn rule: a helper that dies is started again unless {@code respawn false}
- * or {@code exabgp.api.respawn false}; more than {@link #RESPAWN_LIMIT} deaths within a 64-second window stop the
- * speaker.
+ * The ordering contract, helper side: the commands of one batch of lines (lines that arrived back to back, see
+ * {@link HelperProcess.Window}, or a group) form one {@link Rib.ApiBatch}; batches of one helper reach the Rib in
+ * order (one sender, one receiver); each line's answer is written after the Rib applied the whole batch, in line
+ * order, also for the answers that need no Rib (a parse error, "group started"). The lines are parsed on the
+ * helper's reader thread ({@link BatchAssembler}), not here. ExaBGP's respawn rule: a helper that dies is started
+ * again unless {@code respawn false} or {@code exabgp.api.respawn false}; more than {@link #RESPAWN_LIMIT} deaths
+ * within a 64-second window stop the speaker with a failure (a non-zero exit code, as ExaBGP's exit code 1).
  */
 public final class ApiGateway {
     private ApiGateway() {}
@@ -63,28 +65,42 @@ public final class ApiGateway {
     /** The neighbours after a reload: events follow their api blocks. */
     public record Neighbors(List<NeighborConfig> neighbors) implements Command {}
 
-    private record Lines(String process, long incarnation, List<String> lines) implements Command {}
+    private record Read(String process, long incarnation, HelperBatch batch) implements Command {}
 
-    /** A batch sent to the Rib: its parsed lines, and how many lines were read for it (for the reader's bound). */
-    private record Batch(List<Rib.ApiInput> inputs, int read, long incarnation) {}
-
-    private record Exited(String process, long incarnation, int code) implements Command {}
+    /** @param openGroup the commands of a group the helper had not ended (they are not applied) */
+    private record Exited(String process, long incarnation, int code, int openGroup) implements Command {}
 
     private record Applied(Rib.ApiApplied applied) implements Command {}
 
     private record AllStopped(ActorRef<Stopped> done) implements Command {}
 
-    /** What the guardian must do for a helper's {@code shutdown} or {@code reload}. */
+    /** What the guardian must do for a helper's {@code shutdown} or {@code reload}, or when helpers fail. */
     public interface SpeakerControl {
         void shutdown();
 
         void reload();
+
+        /** Stop as {@link #shutdown} does, with a non-zero exit code: {@code reason} says what failed. */
+        void fail(String reason);
     }
 
     public static Behavior<Command> create(List<ProcessConfig> processes, List<NeighborConfig> neighbors,
                                            Path configDir, Settings.Api settings, ActorRef<Rib.Command> rib,
                                            SpeakerControl speaker) {
         return Behaviors.setup(ctx -> new Gateway(ctx, processes, configDir, settings, rib, speaker, neighbors));
+    }
+
+    /** A batch not answered yet: {@code outcomes} is null while its commands are at the Rib. */
+    private static final class Pending {
+        final HelperBatch batch;
+        final long incarnation;
+        List<Rib.ApiOutcome> outcomes;
+
+        Pending(HelperBatch batch, long incarnation) {
+            this.batch = batch;
+            this.incarnation = incarnation;
+            this.outcomes = batch.commands().isEmpty() ? List.of() : null;
+        }
     }
 
     /** One configured helper: the running program, its answer mode, its deaths. */
@@ -94,8 +110,8 @@ public final class ApiGateway {
         HelperProcess process;
         long incarnation;
         boolean ack;
-        /** The lines of each batch sent to the Rib and not answered yet, oldest first. */
-        final ArrayDeque<Batch> inFlight = new ArrayDeque<>();
+        /** Every batch not answered yet, oldest first; answers leave in this order. */
+        final ArrayDeque<Pending> pending = new ArrayDeque<>();
         final ArrayDeque<Long> deaths = new ArrayDeque<>();
 
         Helper(ProcessConfig config, boolean ack) {
@@ -136,7 +152,7 @@ public final class ApiGateway {
         @Override
         public Receive<Command> createReceive() {
             return newReceiveBuilder()
-                    .onMessage(Lines.class, this::onLines)
+                    .onMessage(Read.class, this::onRead)
                     .onMessage(Applied.class, this::onApplied)
                     .onMessage(Exited.class, this::onExited)
                     .onMessage(PeerEvent.class, this::onPeerEvent)
@@ -158,10 +174,13 @@ public final class ApiGateway {
             String name = h.config.name();
             ActorRef<Command> self = getContext().getSelf();
             List<String> command = HelperProcess.resolve(h.config.run(), configDir, System.getenv("PATH"));
+            // parsing happens on the reader thread, in order, with this incarnation's group state
+            BatchAssembler assembler = new BatchAssembler(name);
             try {
                 h.process = HelperProcess.start(name, command, Map.of(),
-                        lines -> self.tell(new Lines(name, incarnation, lines)),
-                        code -> self.tell(new Exited(name, incarnation, code)));
+                        HelperProcess.Window.ofMillis(settings.batchWindow(), settings.batchLatency()),
+                        lines -> self.tell(new Read(name, incarnation, assembler.assemble(lines))),
+                        code -> self.tell(new Exited(name, incarnation, code, assembler.openGroup())));
                 getContext().getLog().info("helper {} started: {} (pid {})", name, String.join(" ", command),
                         h.process.pid());
             } catch (IOException e) {
@@ -170,64 +189,93 @@ public final class ApiGateway {
             }
         }
 
-        private Behavior<Command> onLines(Lines m) {
+        private Behavior<Command> onRead(Read m) {
             Helper h = helpers.get(m.process());
             if (h == null || h.process == null || h.incarnation != m.incarnation()) {
                 return this; // a former incarnation's lines: its reader is gone with it
             }
             if (stopping) {
-                h.process.applied(m.lines().size());
+                h.process.applied(m.batch().lines());
                 return this;
             }
-            List<Rib.ApiInput> inputs = new ArrayList<>();
-            for (String raw : m.lines()) {
-                String line = raw.strip();
-                if (line.isEmpty()) {
-                    continue;
-                }
-                if (line.startsWith("debug ")) {
-                    getContext().getLog().warn("debug info from {}: {}", m.process(), line.substring(6));
-                    continue;
-                }
-                try {
-                    inputs.add(new Rib.ApiInput(line, ApiParser.parse(line), null));
-                } catch (ApiParseException e) {
-                    inputs.add(new Rib.ApiInput(line, null, e.getMessage()));
-                }
-            }
-            if (inputs.isEmpty()) {
-                h.process.applied(m.lines().size());
-            } else {
-                h.inFlight.add(new Batch(inputs, m.lines().size(), h.incarnation));
+            Pending p = new Pending(m.batch(), h.incarnation);
+            if (p.outcomes == null) {
+                List<Rib.ApiInput> inputs = new ArrayList<>(m.batch().commands().size());
+                m.batch().commands().forEach(c -> inputs.add(new Rib.ApiInput(c.text(), c.line(), null)));
                 rib.tell(new Rib.ApiBatch(m.process(), inputs, appliedAdapter));
             }
+            h.pending.add(p);
+            answerReady(h);
             return this;
         }
 
         private Behavior<Command> onApplied(Applied m) {
             Helper h = helpers.get(m.applied().process());
-            if (h == null || h.inFlight.isEmpty()) {
+            if (h == null) {
                 return this;
             }
-            Batch batch = h.inFlight.poll();
-            if (batch.incarnation() != h.incarnation) {
-                return this; // written by a helper that has exited since: nobody to answer
+            for (Pending p : h.pending) {
+                if (p.outcomes == null) { // the Rib answers the batches of one helper in order
+                    p.outcomes = m.applied().outcomes();
+                    break;
+                }
             }
-            List<Rib.ApiInput> inputs = batch.inputs();
-            List<Rib.ApiOutcome> outcomes = m.applied().outcomes();
-            if (h.process != null) {
-                h.process.applied(batch.read());
-            }
-            for (int i = 0; i < outcomes.size(); i++) {
-                answer(h, inputs.get(i), outcomes.get(i));
-            }
+            answerReady(h);
             return this;
         }
 
-        /** Writes one line's answer as the helper's answer mode says, then acts on speaker-wide commands. */
-        private void answer(Helper h, Rib.ApiInput input, Rib.ApiOutcome outcome) {
+        /** Answers the oldest batches as long as they are applied (or need no Rib). */
+        private void answerReady(Helper h) {
+            while (!h.pending.isEmpty() && h.pending.peek().outcomes != null) {
+                Pending p = h.pending.poll();
+                if (p.incarnation != h.incarnation || h.process == null) {
+                    continue; // written by a helper that has exited since: nobody to answer
+                }
+                HelperProcess process = h.process;
+                answer(h, p.batch, p.outcomes);
+                process.applied(p.batch.lines());
+            }
+        }
+
+        private void answer(Helper h, HelperBatch batch, List<Rib.ApiOutcome> outcomes) {
+            for (HelperBatch.Answer a : batch.answers()) {
+                if (a instanceof HelperBatch.FromRib r) {
+                    answer(h, batch.commands().get(r.index()).line().command(), outcomes.get(r.index()));
+                } else if (a instanceof HelperBatch.Fixed f) {
+                    f.lines().forEach(l -> info(h, l));
+                    if (h.ack) {
+                        reply(h, f.ok() ? "done" : "error");
+                    }
+                } else if (a instanceof HelperBatch.GroupSummary g) {
+                    info(h, groupSummary(batch.commands().subList(g.from(), g.to()), outcomes.subList(g.from(), g.to())));
+                    if (h.ack) {
+                        reply(h, "done");
+                    }
+                }
+            }
+        }
+
+        /** ExaBGP 6's answer to a group: "group processed: N announced, M withdrawn[, K errors]" (routes counted). */
+        static String groupSummary(List<HelperBatch.Command> commands, List<Rib.ApiOutcome> outcomes) {
+            int announced = 0;
+            int withdrawn = 0;
+            int errors = 0;
+            for (int i = 0; i < commands.size(); i++) {
+                if (!outcomes.get(i).ok()) {
+                    errors++;
+                } else if (commands.get(i).line().command() instanceof ApiCommand.AnnounceRoutes a) {
+                    announced += a.routes().size();
+                } else if (commands.get(i).line().command() instanceof ApiCommand.WithdrawRoutes w) {
+                    withdrawn += w.routes().size();
+                }
+            }
+            return "group processed: " + announced + " announced, " + withdrawn + " withdrawn"
+                    + (errors > 0 ? ", " + errors + " errors" : "");
+        }
+
+        /** Writes one command's answer as the helper's answer mode says, then acts on speaker-wide commands. */
+        private void answer(Helper h, ApiCommand c, Rib.ApiOutcome outcome) {
             HelperProcess p = h.process;
-            ApiCommand c = input.line() == null ? null : input.line().command();
             if (p != null) {
                 outcome.output().forEach(p::answer);
             }
@@ -254,6 +302,11 @@ public final class ApiGateway {
             } else if (c instanceof ApiCommand.Reload || c instanceof ApiCommand.Restart) {
                 speaker.reload();
             }
+        }
+
+        /** ExaBGP's informational text (written whatever the answer mode). */
+        private static void info(Helper h, String text) {
+            reply(h, text);
         }
 
         private static void reply(Helper h, String text) {
@@ -336,13 +389,17 @@ public final class ApiGateway {
                 return this;
             }
             getContext().getLog().info("helper {} exited with code {}", m.process(), m.code());
+            if (m.openGroup() > 0) {
+                getContext().getLog().warn("helper {} ended inside a group: its {} command(s) are not applied",
+                        m.process(), m.openGroup());
+            }
             h.process = null;
             // batches still at the Rib keep their place: their outcomes arrive in order and are dropped then
             if (!h.config.respawn() || !settings.respawn()) {
                 if (settings.terminate()) {
                     getContext().getLog().error("helper {} ended and exabgp.api.terminate is set: stopping",
                             m.process());
-                    speaker.shutdown();
+                    speaker.fail("helper " + m.process() + " ended and exabgp.api.terminate is set");
                 }
                 return this;
             }
@@ -354,7 +411,8 @@ public final class ApiGateway {
             if (h.deaths.size() > RESPAWN_LIMIT) {
                 getContext().getLog().error("helper {} died more than {} times within {} s: stopping",
                         m.process(), RESPAWN_LIMIT, RESPAWN_WINDOW.toSeconds());
-                speaker.shutdown();
+                speaker.fail("helper " + m.process() + " died more than " + RESPAWN_LIMIT + " times within "
+                        + RESPAWN_WINDOW.toSeconds() + " s");
                 return this;
             }
             start(h);

@@ -45,6 +45,10 @@ class ApiGatewayTest {
             @Override
             public void reload() {
             }
+
+            @Override
+            public void fail(String reason) {
+            }
         };
         ActorRef<ApiGateway.Command> gateway = kit.spawn(ApiGateway.create(
                 List.of(new ProcessConfig("h", List.of(script.toString()), "text", true)), List.of(), dir,

@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class HelperProcessTest {
+    /** The default window: exabgp.api.batch_window and batch_latency. */
+    static final HelperProcess.Window WINDOW = HelperProcess.Window.ofMillis(2.0, 20.0);
 
     @Test
     @Timeout(30)
     void aHelperThatNeverReadsLosesEventsButNeverBlocksTheWriter() throws Exception {
         BlockingQueue<Integer> exit = new LinkedBlockingQueue<>();
-        HelperProcess h = HelperProcess.start("deaf", List.of("sleep", "20"), Map.of(), lines -> { }, exit::add);
+        HelperProcess h = HelperProcess.start("deaf", List.of("sleep", "20"), Map.of(), WINDOW, lines -> { }, exit::add);
         try {
             int accepted = 0;
             for (int i = 0; i < 100_000; i++) {
@@ -49,7 +51,7 @@ class HelperProcessTest {
         Files.writeString(script, "#!/bin/sh\nprintf 'a\\nb\\nc\\n'\nsleep 0.5\nprintf 'd'\nsleep 0.3\nprintf 'e\\n'\n");
         script.toFile().setExecutable(true);
         BlockingQueue<List<String>> batches = new LinkedBlockingQueue<>();
-        HelperProcess h = HelperProcess.start("lines", List.of(script.toString()), Map.of(), batches::add, c -> { });
+        HelperProcess h = HelperProcess.start("lines", List.of(script.toString()), Map.of(), WINDOW, batches::add, c -> { });
         try {
             assertEquals(List.of("a", "b", "c"), batches.poll(5, TimeUnit.SECONDS));
             assertEquals(List.of("de"), batches.poll(5, TimeUnit.SECONDS));
