@@ -165,6 +165,14 @@ class EnvironmentLoaderTest {
                 error(Map.of(), List.of("exabgp.api.acks=true"), Optional.empty()));
     }
 
+    /** An option whose name holds an underscore is found from both variable forms (was: api.batch.window). */
+    @Test
+    void optionsWithAnUnderscoreAreFoundFromBothForms() {
+        assertEquals(0.5, load(Map.of("exabgp_api_batch_window", "0.5")).api().batchWindow());
+        assertEquals(7.0, load(Map.of("exabgp.api.batch_latency", "7")).api().batchLatency());
+        assertTrue(error(Map.of("exabgp_api_batch_windows", "1")).contains("unknown setting api.batch_windows"));
+    }
+
     @Test
     void malformedCommandLineSettingsAreErrors() {
         for (String bad : List.of("exabgp.tcp.port", "tcp.port=1", "=1", "PORT=1")) {
