@@ -22,8 +22,8 @@ import java.util.function.IntConsumer;
 /**
  * Batches: after a read, the reader goes on reading while more bytes arrive within the quiet window of its
  * {@link Window}, so lines that arrive back to back form one batch however the helper's runtime splits them into
- * {@code write()}s; a batch also ends at {@link Window#maxLines} lines or {@link Window#maxLatency} after its first
- * read. Events beyond {@link #CAPACITY} queued lines are dropped (and counted); acknowledgements are always queued,
+ * {@code write()}s; a batch also ends at {@link Window#maxLines} lines (the lines read beyond start the next one) or
+ * {@link Window#maxLatency} after its first read. Events beyond {@link #CAPACITY} queued lines are dropped (and counted); acknowledgements are always queued,
  * but while the queue is over capacity the helper's output is not read, so a helper that stops reading its stdin
  * also stops being heard, and the queue stays bounded by capacity plus one batch of acknowledgements. Likewise,
  * while more than {@link #MAX_UNAPPLIED} lines read are not applied yet, the output is not read: a helper that
@@ -47,7 +47,7 @@ public final class HelperProcess {
 
     /**
      * When a batch ends: {@code quiet} without a new byte (zero: every read is a batch by itself), {@code maxLatency}
-     * after its first read, or once it holds {@code maxLines} lines (checked after each read).
+     * after its first read, or at {@code maxLines} lines.
      */
     public record Window(Duration quiet, Duration maxLatency, int maxLines) {
         /** The batch limit on lines, below {@link #MAX_UNAPPLIED} so that two batches can be under way. */
@@ -216,14 +216,24 @@ public final class HelperProcess {
         byte[] buf = new byte[65536];
         try (InputStream in = process.getInputStream()) {
             boolean open = true;
-            while (open) {
-                int n = in.read(buf); // waits for the first bytes of a batch
-                if (n < 0) {
-                    break;
+            List<String> carried = List.of(); // lines read beyond the last batch's line bound
+            while (true) {
+                List<String> lines = new ArrayList<>(carried);
+                if (lines.isEmpty()) {
+                    int n = open ? in.read(buf) : -1; // waits for the first bytes of a batch
+                    if (n < 0) {
+                        break;
+                    }
+                    framer.feed(buf, n, lines);
                 }
-                List<String> lines = new ArrayList<>();
-                framer.feed(buf, n, lines);
-                open = collect(in, buf, framer, lines);
+                if (open) {
+                    open = collect(in, buf, framer, lines);
+                }
+                int max = window.maxLines();
+                carried = lines.size() > max ? new ArrayList<>(lines.subList(max, lines.size())) : List.of();
+                if (lines.size() > max) {
+                    lines = new ArrayList<>(lines.subList(0, max));
+                }
                 if (!lines.isEmpty()) {
                     unapplied.addAndGet(lines.size());
                     onLines.accept(lines);

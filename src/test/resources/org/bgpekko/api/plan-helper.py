@@ -4,6 +4,7 @@
 #   up            read stdin until the "neighbor ... up" event
 #   w TEXT        write TEXT and a newline, in one write(2)
 #   bytes HEX     write these bytes, in one write(2)
+#   fill N        write N bytes 'x' and no newline, 64 KiB at a time
 #   gap US        busy-wait that many microseconds (a sleep would be far longer than asked)
 #   sleep S       sleep that many seconds
 #   answers N     read until N answers (done or error); every answer and informational line is recorded
@@ -45,6 +46,10 @@ for raw in open(plan):
         os.write(1, (arg + '\n').encode())
     elif op == 'bytes':
         os.write(1, bytes.fromhex(arg))
+    elif op == 'fill':
+        left = int(arg)
+        while left > 0:
+            left -= os.write(1, b'x' * min(left, 65536))
     elif op == 'gap':
         end = time.perf_counter_ns() + int(arg) * 1000
         while time.perf_counter_ns() < end:
