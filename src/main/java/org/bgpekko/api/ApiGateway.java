@@ -41,6 +41,9 @@ import org.bgpekko.wire.SessionOptions;
 public final class ApiGateway {
     private ApiGateway() {}
 
+    /** The configuration path of the gateway's mailbox ({@link GatewayMailbox}): spawn it with this. */
+    public static final String MAILBOX = "bgpekko.api-gateway-mailbox";
+
     static final int RESPAWN_LIMIT = 5;
     static final Duration RESPAWN_WINDOW = Duration.ofSeconds(64);
     static final long STOP_GRACE_MILLIS = 1000;

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.MailboxSelector;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -117,7 +118,7 @@ public final class BgpSpeaker {
                         public void fail(String reason) {
                             self.tell(new Failed(reason));
                         }
-                    }), "api");
+                    }), "api", MailboxSelector.fromConfig(ApiGateway.MAILBOX));
             initial.neighbors().forEach(this::start);
             ctx.getLog().info("{}: {} neighbour(s) started", initial.file(), initial.neighbors().size());
         }
