@@ -185,7 +185,10 @@ final class BatchAssembler {
             LOG.warn("{}: '{}' failed: {}", process, line.length() > 200 ? line.substring(0, 200) + "…" : line,
                     reason);
         } else {
-            unlogged++;
+            if (unlogged++ == 0) {
+                LOG.warn("{}: more than {} refused lines within a second: the next ones are counted, not logged",
+                        process, LOGGED_PER_SECOND);
+            }
         }
     }
 }

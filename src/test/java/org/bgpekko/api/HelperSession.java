@@ -38,14 +38,25 @@ final class HelperSession implements AutoCloseable {
 
     /** Starts the speaker with the helper playing {@code plan}, and the session (OPEN, KEEPALIVE). */
     static HelperSession start(Path dir, List<String> plan, Map<String, String> env) throws IOException {
+        return start(dir, plan, "", env);
+    }
+
+    /** As above, with more settings for the process block ("respawn false;"). */
+    static HelperSession start(Path dir, List<String> plan, String processSettings, Map<String, String> env)
+            throws IOException {
         Path helper = dir.resolve("plan-helper.py");
         try (InputStream in = HelperSession.class.getResourceAsStream("plan-helper.py")) {
             Files.copy(in, helper, StandardCopyOption.REPLACE_EXISTING);
         }
         Path planFile = Files.write(dir.resolve("plan.txt"), plan);
+        return startWith(dir, "python3 " + helper + " " + planFile + " " + dir.resolve("answers.txt") + "; "
+                + processSettings, env);
+    }
+
+    /** Starts the speaker with the helper {@code run RUN} (the rest of the process block after "run"). */
+    static HelperSession startWith(Path dir, String run, Map<String, String> env) throws IOException {
         Path answers = dir.resolve("answers.txt");
-        Path conf = Files.writeString(dir.resolve("helper.conf"), "process h { run python3 " + helper + " " + planFile
-                + " " + answers + "; encoder text; }\n"
+        Path conf = Files.writeString(dir.resolve("helper.conf"), "process h { run " + run + " encoder text; }\n"
                 + "neighbor 127.0.0.1 { router-id 10.0.0.2; local-address 127.0.0.1; local-as 65000; peer-as 65000;"
                 + " family { ipv4 unicast; } api { processes [ h ]; neighbor-changes; } }\n");
         TestSide peer = new TestSide(0);
@@ -84,8 +95,25 @@ final class HelperSession implements AutoCloseable {
         }
     }
 
-    /** What the helper recorded: answers and informational lines, in order. */
-    List<String> answers() throws IOException {
+    /**
+     * What the helper recorded, answers and informational lines in order, once it played its whole plan ("plan
+     * done", the last line) or 30 s passed.
+     */
+    List<String> answers() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        List<String> lines = List.of();
+        while (System.nanoTime() < deadline) {
+            lines = Files.exists(answers) ? Files.readAllLines(answers) : List.of();
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).equals("plan done")) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        return lines;
+    }
+
+    /** What the helper recorded so far (for a helper that does not play its plan to the end). */
+    List<String> recorded() throws IOException {
         return Files.exists(answers) ? Files.readAllLines(answers) : List.of();
     }
 
