@@ -93,19 +93,6 @@ public final class ApiGateway {
         return Behaviors.setup(ctx -> new Gateway(ctx, processes, configDir, settings, rib, speaker, neighbors));
     }
 
-    /** A batch not answered yet: {@code outcomes} is null while its commands are at the Rib. */
-    private static final class Pending {
-        final HelperBatch batch;
-        final long incarnation;
-        List<Rib.ApiOutcome> outcomes;
-
-        Pending(HelperBatch batch, long incarnation) {
-            this.batch = batch;
-            this.incarnation = incarnation;
-            this.outcomes = batch.commands().isEmpty() ? List.of() : null;
-        }
-    }
-
     /** One configured helper: the running program, its answer mode, its deaths. */
     private static final class Helper {
         final ProcessConfig config;
@@ -114,7 +101,7 @@ public final class ApiGateway {
         long incarnation;
         boolean ack;
         /** Every batch not answered yet, oldest first; answers leave in this order. */
-        final ArrayDeque<Pending> pending = new ArrayDeque<>();
+        final AnswerQueue pending = new AnswerQueue();
         final ArrayDeque<Long> deaths = new ArrayDeque<>();
 
         Helper(ProcessConfig config, boolean ack) {
@@ -201,13 +188,11 @@ public final class ApiGateway {
                 h.process.applied(m.batch().lines());
                 return this;
             }
-            Pending p = new Pending(m.batch(), h.incarnation);
-            if (p.outcomes == null) {
+            if (h.pending.add(m.batch(), h.incarnation)) {
                 List<Rib.ApiInput> inputs = new ArrayList<>(m.batch().commands().size());
                 m.batch().commands().forEach(c -> inputs.add(new Rib.ApiInput(c.text(), c.line(), null)));
                 rib.tell(new Rib.ApiBatch(m.process(), inputs, appliedAdapter));
             }
-            h.pending.add(p);
             answerReady(h);
             return this;
         }
@@ -217,26 +202,20 @@ public final class ApiGateway {
             if (h == null) {
                 return this;
             }
-            for (Pending p : h.pending) {
-                if (p.outcomes == null) { // the Rib answers the batches of one helper in order
-                    p.outcomes = m.applied().outcomes();
-                    break;
-                }
-            }
+            h.pending.applied(m.applied().outcomes());
             answerReady(h);
             return this;
         }
 
         /** Answers the oldest batches as long as they are applied (or need no Rib). */
         private void answerReady(Helper h) {
-            while (!h.pending.isEmpty() && h.pending.peek().outcomes != null) {
-                Pending p = h.pending.poll();
-                if (p.incarnation != h.incarnation || h.process == null) {
+            for (AnswerQueue.Ready r = h.pending.poll(); r != null; r = h.pending.poll()) {
+                if (r.incarnation() != h.incarnation || h.process == null) {
                     continue; // written by a helper that has exited since: nobody to answer
                 }
                 HelperProcess process = h.process;
-                answer(h, p.batch, p.outcomes);
-                process.applied(p.batch.lines());
+                answer(h, r.batch(), r.outcomes());
+                process.applied(r.batch().lines());
             }
         }
 
@@ -250,30 +229,12 @@ public final class ApiGateway {
                         reply(h, f.ok() ? "done" : "error");
                     }
                 } else if (a instanceof HelperBatch.GroupSummary g) {
-                    info(h, groupSummary(batch.commands().subList(g.from(), g.to()), outcomes.subList(g.from(), g.to())));
+                    info(h, batch.groupSummary(g, outcomes));
                     if (h.ack) {
                         reply(h, "done");
                     }
                 }
             }
-        }
-
-        /** ExaBGP 6's answer to a group: "group processed: N announced, M withdrawn[, K errors]" (routes counted). */
-        static String groupSummary(List<HelperBatch.Command> commands, List<Rib.ApiOutcome> outcomes) {
-            int announced = 0;
-            int withdrawn = 0;
-            int errors = 0;
-            for (int i = 0; i < commands.size(); i++) {
-                if (!outcomes.get(i).ok()) {
-                    errors++;
-                } else if (commands.get(i).line().command() instanceof ApiCommand.AnnounceRoutes a) {
-                    announced += a.routes().size();
-                } else if (commands.get(i).line().command() instanceof ApiCommand.WithdrawRoutes w) {
-                    withdrawn += w.routes().size();
-                }
-            }
-            return "group processed: " + announced + " announced, " + withdrawn + " withdrawn"
-                    + (errors > 0 ? ", " + errors + " errors" : "");
         }
 
         /** Writes one command's answer as the helper's answer mode says, then acts on speaker-wide commands. */

@@ -170,7 +170,7 @@ final class BatchAssembler {
         answers.add(HelperBatch.Fixed.ERROR);
     }
 
-    /** At most {@link #LOGGED_PER_SECOND} refused lines a second are logged, so a helper writing garbage cannot flood the log. */
+    /** Logs at most {@link #LOGGED_PER_SECOND} refused lines a second: a helper writing garbage cannot flood the log. */
     private void log(String line, String reason) {
         long now = System.nanoTime();
         if (now - logWindow > 1_000_000_000L) {

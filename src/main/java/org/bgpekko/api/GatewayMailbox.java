@@ -1,4 +1,4 @@
-// The ApiGateway's mailbox: message events from the Peers are bounded (dropped and counted past the bound); nothing else is.
+// The ApiGateway's mailbox: the Peers' message events are bounded (dropped and counted past it); nothing else is.
 package org.bgpekko.api;
 
 import com.typesafe.config.Config;

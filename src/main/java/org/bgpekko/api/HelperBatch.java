@@ -2,6 +2,7 @@
 package org.bgpekko.api;
 
 import java.util.List;
+import org.bgpekko.rib.Rib;
 
 /**
  * @param commands the parsed commands the Rib applies together, in order (empty: nothing for the Rib)
@@ -12,6 +13,28 @@ record HelperBatch(List<Command> commands, List<Answer> answers, int lines) {
     HelperBatch {
         commands = List.copyOf(commands);
         answers = List.copyOf(answers);
+    }
+
+    /**
+     * ExaBGP 6's answer to a group, from the outcomes of its commands: "group processed: N announced, M
+     * withdrawn[, K errors]" (routes counted; K commands failed when applied).
+     */
+    String groupSummary(GroupSummary g, List<Rib.ApiOutcome> outcomes) {
+        int announced = 0;
+        int withdrawn = 0;
+        int errors = 0;
+        for (int i = g.from(); i < g.to(); i++) {
+            ApiCommand c = commands.get(i).line().command();
+            if (!outcomes.get(i).ok()) {
+                errors++;
+            } else if (c instanceof ApiCommand.AnnounceRoutes a) {
+                announced += a.routes().size();
+            } else if (c instanceof ApiCommand.WithdrawRoutes w) {
+                withdrawn += w.routes().size();
+            }
+        }
+        return "group processed: " + announced + " announced, " + withdrawn + " withdrawn"
+                + (errors > 0 ? ", " + errors + " errors" : "");
     }
 
     /** A line that parsed, with its text (for the logs). */

@@ -1,5 +1,5 @@
-// One running helper program: its stdout read off the actor's thread in batches of back-to-back lines, its stdin fed
-// by a bounded queue.
+// One running helper program: its stdout read off the actors' threads in batches of back-to-back lines, its stdin
+// fed by a bounded queue.
 package org.bgpekko.api;
 
 import java.io.IOException;
