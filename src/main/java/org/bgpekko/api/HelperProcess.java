@@ -23,9 +23,10 @@ import java.util.function.IntConsumer;
  * Batches: after a read, the reader goes on reading while more bytes arrive within the quiet window of its
  * {@link Window}, so lines that arrive back to back form one batch however the helper's runtime splits them into
  * {@code write()}s; a batch also ends at {@link Window#maxLines} lines (the lines read beyond start the next one) or
- * {@link Window#maxLatency} after its first read. Events beyond {@link #CAPACITY} queued lines are dropped (and counted); acknowledgements are always queued,
- * but while the queue is over capacity the helper's output is not read, so a helper that stops reading its stdin
- * also stops being heard, and the queue stays bounded by capacity plus one batch of acknowledgements. Likewise,
+ * {@link Window#maxLatency} after its first read. Events beyond {@link #CAPACITY} queued lines are dropped (and
+ * counted); acknowledgements are always queued, but while the queue is over capacity the helper's output is not read,
+ * so a helper that stops reading its stdin also stops being heard, and the queue stays bounded by capacity plus one
+ * batch of acknowledgements. Likewise,
  * while more than {@link #MAX_UNAPPLIED} lines read are not applied yet, the output is not read: a helper that
  * writes faster than the Rib applies waits on its pipe. A line is at most {@link #MAX_LINE_BYTES} long.
  */
