@@ -49,7 +49,7 @@ public final class BgpSpeaker {
     /** Cease to every established peer, then stop (SIGTERM, SIGINT). */
     public record Shutdown() implements Command {}
 
-    /** Something failed for good (helpers dying in a loop): shut down as {@link Shutdown}, with a non-zero exit code. */
+    /** Something failed for good (helpers dying in a loop): shut down as {@link Shutdown}, with exit code 1. */
     public record Failed(String reason) implements Command {}
 
     private record PeerStopped(Peer.Stopped stopped) implements Command {}
