@@ -94,7 +94,7 @@ final class BatchAssembler {
         ApiCommand c = parsed.command();
         switch (state) {
             case NONE -> outside(line, parsed, commands, answers);
-            case OPEN -> inside(line, parsed, answers, commands);
+            case OPEN -> inside(line, parsed, commands, answers);
             case DISCARDED -> {
                 if (c instanceof ApiCommand.GroupEnd) {
                     state = GroupState.NONE;
@@ -132,8 +132,8 @@ final class BatchAssembler {
         }
     }
 
-    private void inside(String line, ApiLine parsed, List<HelperBatch.Answer> answers,
-                        List<HelperBatch.Command> commands) {
+    private void inside(String line, ApiLine parsed, List<HelperBatch.Command> commands,
+                        List<HelperBatch.Answer> answers) {
         ApiCommand c = parsed.command();
         if (c instanceof ApiCommand.GroupStart) {
             log(line, "already in group block");
