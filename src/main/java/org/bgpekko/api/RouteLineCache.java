@@ -28,10 +28,15 @@ final class RouteLineCache {
     /** The prefix's column in the normalised line (after "announce route " / "withdraw route "). */
     private static final int PREFIX_COLUMN = ANNOUNCE.length() + 1;
 
-    /** A parsed route whose prefix is replaced: its family (AFI of the words' first use), next hop, attributes. */
-    private record Template(RouteConfig route, boolean announce) {}
+    /**
+     * A parsed route whose prefix is replaced: its family (AFI of the words' first use), next hop, attributes;
+     * {@code key} is the verb, the family and the words after the prefix.
+     */
+    private record Template(String key, RouteConfig route, boolean announce) {}
 
     private final Map<String, Template> templates = new HashMap<>();
+    /** The template used last: a helper usually repeats the same words line after line. */
+    private Template last;
 
     /** The parsed line from a template, or null when the line needs the full parser. */
     ApiLine parse(String line) {
@@ -39,16 +44,19 @@ final class RouteLineCache {
         if (space < 0) {
             return null;
         }
-        Template t = templates.get(key(line, space));
+        Template t = last != null && sameKey(last.key(), line, space) ? last : templates.get(key(line, space));
         if (t == null) {
             return null;
         }
+        last = t;
         String prefixText = line.substring(ANNOUNCE.length(), space);
-        IpPrefix prefix;
-        try {
-            prefix = IpPrefix.parse(prefixText);
-        } catch (IllegalArgumentException e) {
-            return null; // the full parser words the error
+        IpPrefix prefix = ipv4(prefixText);
+        if (prefix == null) {
+            try {
+                prefix = IpPrefix.parse(prefixText);
+            } catch (IllegalArgumentException e) {
+                return null; // the full parser words the error
+            }
         }
         Nlri template = t.route().nlri();
         if (prefix.afi() != template.family().afi()) {
@@ -90,7 +98,8 @@ final class RouteLineCache {
         if (templates.size() >= CAPACITY) {
             templates.clear();
         }
-        templates.put(key(line, space), new Template(r, announce));
+        String key = key(line, space);
+        templates.put(key, new Template(key, r, announce));
     }
 
     /**
@@ -121,7 +130,62 @@ final class RouteLineCache {
 
     /** The verb, the prefix's family and the words after the prefix. */
     private static String key(String line, int space) {
-        boolean v6 = line.indexOf(':', ANNOUNCE.length()) >= 0 && line.indexOf(':', ANNOUNCE.length()) < space;
-        return (v6 ? "6" : "4") + line.charAt(0) + line.substring(space);
+        return family(line, space) + line.charAt(0) + line.substring(space);
+    }
+
+    /** Whether {@code key} is {@link #key key(line, space)}, without building the latter. */
+    private static boolean sameKey(String key, String line, int space) {
+        return key.length() == line.length() - space + 2 && key.charAt(0) == family(line, space)
+                && key.charAt(1) == line.charAt(0) && line.regionMatches(space, key, 2, key.length() - 2);
+    }
+
+    private static char family(String line, int space) {
+        int colon = line.indexOf(':', ANNOUNCE.length());
+        return colon >= 0 && colon < space ? '6' : '4';
+    }
+
+    /**
+     * A plain IPv4 prefix "a.b.c.d" or "a.b.c.d/n" (decimal, at most 3 digits a byte), as {@link IpPrefix#parse}
+     * reads it; null for anything else, which then goes through {@link IpPrefix#parse}.
+     */
+    static IpPrefix ipv4(String text) {
+        long address = 0;
+        int i = 0;
+        int n = text.length();
+        for (int octet = 0; octet < 4; octet++) {
+            if (octet > 0) {
+                if (i >= n || text.charAt(i) != '.') {
+                    return null;
+                }
+                i++;
+            }
+            int start = i;
+            int value = 0;
+            while (i < n && i - start < 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                value = value * 10 + text.charAt(i++) - '0';
+            }
+            if (i == start || value > 255) {
+                return null;
+            }
+            address = address << 8 | value;
+        }
+        int length = 32;
+        if (i < n) {
+            if (text.charAt(i++) != '/' || i == n || n - i > 2) {
+                return null;
+            }
+            length = 0;
+            while (i < n) {
+                char c = text.charAt(i++);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                length = length * 10 + c - '0';
+            }
+            if (length > 32) {
+                return null;
+            }
+        }
+        return new IpPrefix(Family.AFI_IPV4, 0, address, length);
     }
 }

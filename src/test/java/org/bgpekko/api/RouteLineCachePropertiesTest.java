@@ -47,7 +47,44 @@ class RouteLineCachePropertiesTest {
         }
     }
 
+    /** Mostly well-formed: four numbers (now and then too big, zero-led or not one), dots (now and then not), a length. */
+    @Provide
+    Arbitrary<String> ipv4ish() {
+        Arbitrary<String> digits = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(16, Arbitraries.integers().between(0, 270).map(String::valueOf)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 99).map(i -> "0" + i)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("", "0000", "2550", "999")));
+        Arbitrary<String> dot = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(20, Arbitraries.just(".")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("", "..", "/", ":", "+")));
+        Arbitrary<String> length = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.just("")),
+                net.jqwik.api.Tuple.of(6, digits.map(d -> "/" + d)), net.jqwik.api.Tuple.of(1, Arbitraries.of("/+1",
+                        "/-1", "//8", " ")));
+        return Combinators.combine(List.of(digits, dot, digits, dot, digits, dot, digits, length))
+                .as(parts -> String.join("", parts));
+    }
+
+    /** The IPv4 prefix fast path reads what IpPrefix.parse reads, and refuses (null) only what it cannot. */
+    @Property(tries = 5000)
+    void theIpv4FastPathReadsWhatIpPrefixParseReads(@ForAll("ipv4ish") String text) {
+        org.bgpekko.wire.nlri.IpPrefix fast = RouteLineCache.ipv4(text);
+        if (fast != null) {
+            ipv4Hits++;
+            assertEquals(org.bgpekko.wire.nlri.IpPrefix.parse(text), fast, text);
+        }
+    }
+
+    @Test
+    void theIpv4FastPathTakesThePlainForms() {
+        for (String p : List.of("10.0.0.1", "10.0.0.0/8", "255.255.255.255/32", "0.0.0.0/0", "010.1.1.1/24")) {
+            assertEquals(org.bgpekko.wire.nlri.IpPrefix.parse(p), RouteLineCache.ipv4(p), p);
+        }
+        for (String p : List.of("256.0.0.0/8", "1.2.3.4/33", "1.2.3/8", "1.2.3.4/", "1.2.3.4/+8", "::1")) {
+            assertNull(RouteLineCache.ipv4(p), p);
+        }
+    }
+
     private static int hits;
+    private static int ipv4Hits;
 
     @Property(tries = 2000)
     void theFastPathGivesWhatTheParserGives(@ForAll("lines") List<String> lines) {
@@ -66,8 +103,9 @@ class RouteLineCachePropertiesTest {
 
     @net.jqwik.api.lifecycle.AfterContainer
     static void theFastPathWasTaken() {
-        if (hits < 1000) {
-            throw new AssertionError("the fast path was taken only " + hits + " times: the property tests little");
+        if (hits < 1000 || ipv4Hits < 500) {
+            throw new AssertionError("the fast paths were taken only " + hits + " and " + ipv4Hits
+                    + " times: the properties test little");
         }
     }
 
