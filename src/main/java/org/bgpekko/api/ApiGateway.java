@@ -1,4 +1,4 @@
-// ApiGateway actor: runs the helper programs, sends each read of their output to the Rib as one batch, answers in order.
+// ApiGateway actor: runs the helper programs, sends each batch of their lines to the Rib, answers in order.
 package org.bgpekko.api;
 
 import java.io.IOException;
@@ -30,14 +30,19 @@ import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.SessionOptions;
 
 /**
- * The ordering contract, helper side: the lines of one read form one {@link Rib.ApiBatch}; batches of one helper
- * reach the Rib in order (one sender, one receiver); each line's answer is written after the Rib applied the whole
- * batch, in line order. ExaBGP's respawn rule: a helper that dies is started again unless {@code respawn false}
- * or {@code exabgp.api.respawn false}; more than {@link #RESPAWN_LIMIT} deaths within a 64-second window stop the
- * speaker.
+ * The ordering contract, helper side: the commands of one batch of lines (lines that arrived back to back, see
+ * {@link HelperProcess.Window}, or a group) form one {@link Rib.ApiBatch}; batches of one helper reach the Rib in
+ * order (one sender, one receiver); each line's answer is written after the Rib applied the whole batch, in line
+ * order, also for the answers that need no Rib (a parse error, "group started"). The lines are parsed on the
+ * helper's reader thread ({@link BatchAssembler}), not here. ExaBGP's respawn rule: a helper that dies is started
+ * again unless {@code respawn false} or {@code exabgp.api.respawn false}; more than {@link #RESPAWN_LIMIT} deaths
+ * within a 64-second window stop the speaker with a failure (a non-zero exit code, as ExaBGP's exit code 1).
  */
 public final class ApiGateway {
     private ApiGateway() {}
+
+    /** The configuration path of the gateway's mailbox ({@link GatewayMailbox}): spawn it with this. */
+    public static final String MAILBOX = "bgpekko.api-gateway-mailbox";
 
     static final int RESPAWN_LIMIT = 5;
     static final Duration RESPAWN_WINDOW = Duration.ofSeconds(64);
@@ -63,22 +68,23 @@ public final class ApiGateway {
     /** The neighbours after a reload: events follow their api blocks. */
     public record Neighbors(List<NeighborConfig> neighbors) implements Command {}
 
-    private record Lines(String process, long incarnation, List<String> lines) implements Command {}
+    private record Read(String process, long incarnation, HelperBatch batch) implements Command {}
 
-    /** A batch sent to the Rib: its parsed lines, and how many lines were read for it (for the reader's bound). */
-    private record Batch(List<Rib.ApiInput> inputs, int read, long incarnation) {}
-
-    private record Exited(String process, long incarnation, int code) implements Command {}
+    /** @param openGroup the commands of a group the helper had not ended (they are not applied) */
+    private record Exited(String process, long incarnation, int code, int openGroup) implements Command {}
 
     private record Applied(Rib.ApiApplied applied) implements Command {}
 
     private record AllStopped(ActorRef<Stopped> done) implements Command {}
 
-    /** What the guardian must do for a helper's {@code shutdown} or {@code reload}. */
+    /** What the guardian must do for a helper's {@code shutdown} or {@code reload}, or when helpers fail. */
     public interface SpeakerControl {
         void shutdown();
 
         void reload();
+
+        /** Stop as {@link #shutdown} does, with a non-zero exit code: {@code reason} says what failed. */
+        void fail(String reason);
     }
 
     public static Behavior<Command> create(List<ProcessConfig> processes, List<NeighborConfig> neighbors,
@@ -94,8 +100,8 @@ public final class ApiGateway {
         HelperProcess process;
         long incarnation;
         boolean ack;
-        /** The lines of each batch sent to the Rib and not answered yet, oldest first. */
-        final ArrayDeque<Batch> inFlight = new ArrayDeque<>();
+        /** Every batch not answered yet, oldest first; answers leave in this order. */
+        final AnswerQueue pending = new AnswerQueue();
         final ArrayDeque<Long> deaths = new ArrayDeque<>();
 
         Helper(ProcessConfig config, boolean ack) {
@@ -136,7 +142,7 @@ public final class ApiGateway {
         @Override
         public Receive<Command> createReceive() {
             return newReceiveBuilder()
-                    .onMessage(Lines.class, this::onLines)
+                    .onMessage(Read.class, this::onRead)
                     .onMessage(Applied.class, this::onApplied)
                     .onMessage(Exited.class, this::onExited)
                     .onMessage(PeerEvent.class, this::onPeerEvent)
@@ -158,10 +164,13 @@ public final class ApiGateway {
             String name = h.config.name();
             ActorRef<Command> self = getContext().getSelf();
             List<String> command = HelperProcess.resolve(h.config.run(), configDir, System.getenv("PATH"));
+            // parsing happens on the reader thread, in order, with this incarnation's group state
+            BatchAssembler assembler = new BatchAssembler(name);
             try {
                 h.process = HelperProcess.start(name, command, Map.of(),
-                        lines -> self.tell(new Lines(name, incarnation, lines)),
-                        code -> self.tell(new Exited(name, incarnation, code)));
+                        HelperProcess.Window.ofMillis(settings.batchWindow(), settings.batchLatency()),
+                        lines -> self.tell(new Read(name, incarnation, assembler.assemble(lines))),
+                        code -> self.tell(new Exited(name, incarnation, code, assembler.openGroup())));
                 getContext().getLog().info("helper {} started: {} (pid {})", name, String.join(" ", command),
                         h.process.pid());
             } catch (IOException e) {
@@ -170,64 +179,67 @@ public final class ApiGateway {
             }
         }
 
-        private Behavior<Command> onLines(Lines m) {
+        private Behavior<Command> onRead(Read m) {
             Helper h = helpers.get(m.process());
             if (h == null || h.process == null || h.incarnation != m.incarnation()) {
                 return this; // a former incarnation's lines: its reader is gone with it
             }
             if (stopping) {
-                h.process.applied(m.lines().size());
+                h.process.applied(m.batch().lines());
                 return this;
             }
-            List<Rib.ApiInput> inputs = new ArrayList<>();
-            for (String raw : m.lines()) {
-                String line = raw.strip();
-                if (line.isEmpty()) {
-                    continue;
-                }
-                if (line.startsWith("debug ")) {
-                    getContext().getLog().warn("debug info from {}: {}", m.process(), line.substring(6));
-                    continue;
-                }
-                try {
-                    inputs.add(new Rib.ApiInput(line, ApiParser.parse(line), null));
-                } catch (ApiParseException e) {
-                    inputs.add(new Rib.ApiInput(line, null, e.getMessage()));
-                }
-            }
-            if (inputs.isEmpty()) {
-                h.process.applied(m.lines().size());
-            } else {
-                h.inFlight.add(new Batch(inputs, m.lines().size(), h.incarnation));
+            if (h.pending.add(m.batch(), h.incarnation)) {
+                List<Rib.ApiInput> inputs = new ArrayList<>(m.batch().commands().size());
+                m.batch().commands().forEach(c -> inputs.add(new Rib.ApiInput(c.text(), c.line(), null)));
                 rib.tell(new Rib.ApiBatch(m.process(), inputs, appliedAdapter));
             }
+            answerReady(h);
             return this;
         }
 
         private Behavior<Command> onApplied(Applied m) {
             Helper h = helpers.get(m.applied().process());
-            if (h == null || h.inFlight.isEmpty()) {
+            if (h == null) {
                 return this;
             }
-            Batch batch = h.inFlight.poll();
-            if (batch.incarnation() != h.incarnation) {
-                return this; // written by a helper that has exited since: nobody to answer
-            }
-            List<Rib.ApiInput> inputs = batch.inputs();
-            List<Rib.ApiOutcome> outcomes = m.applied().outcomes();
-            if (h.process != null) {
-                h.process.applied(batch.read());
-            }
-            for (int i = 0; i < outcomes.size(); i++) {
-                answer(h, inputs.get(i), outcomes.get(i));
-            }
+            h.pending.applied(m.applied().outcomes());
+            answerReady(h);
             return this;
         }
 
-        /** Writes one line's answer as the helper's answer mode says, then acts on speaker-wide commands. */
-        private void answer(Helper h, Rib.ApiInput input, Rib.ApiOutcome outcome) {
+        /** Answers the oldest batches as long as they are applied (or need no Rib). */
+        private void answerReady(Helper h) {
+            for (AnswerQueue.Ready r = h.pending.poll(); r != null; r = h.pending.poll()) {
+                if (r.incarnation() != h.incarnation || h.process == null) {
+                    continue; // written by a helper that has exited since: nobody to answer
+                }
+                HelperProcess process = h.process;
+                answer(h, r.batch(), r.outcomes());
+                process.applied(r.batch().lines());
+            }
+        }
+
+        private void answer(Helper h, HelperBatch batch, List<Rib.ApiOutcome> outcomes) {
+            for (HelperBatch.Answer a : batch.answers()) {
+                if (a instanceof HelperBatch.FromRib r) {
+                    answer(h, batch.commands().get(r.index()).line().command(), outcomes.get(r.index()));
+                } else if (a instanceof HelperBatch.Fixed f) {
+                    f.lines().forEach(l -> info(h, l));
+                    if (h.ack) {
+                        reply(h, f.ok() ? "done" : "error");
+                    }
+                } else if (a instanceof HelperBatch.GroupSummary g) {
+                    info(h, batch.groupSummary(g, outcomes));
+                    if (h.ack) {
+                        reply(h, "done");
+                    }
+                }
+            }
+        }
+
+        /** Writes one command's answer as the helper's answer mode says, then acts on speaker-wide commands. */
+        private void answer(Helper h, ApiCommand c, Rib.ApiOutcome outcome) {
             HelperProcess p = h.process;
-            ApiCommand c = input.line() == null ? null : input.line().command();
             if (p != null) {
                 outcome.output().forEach(p::answer);
             }
@@ -254,6 +266,11 @@ public final class ApiGateway {
             } else if (c instanceof ApiCommand.Reload || c instanceof ApiCommand.Restart) {
                 speaker.reload();
             }
+        }
+
+        /** ExaBGP's informational text (written whatever the answer mode). */
+        private static void info(Helper h, String text) {
+            reply(h, text);
         }
 
         private static void reply(Helper h, String text) {
@@ -336,13 +353,17 @@ public final class ApiGateway {
                 return this;
             }
             getContext().getLog().info("helper {} exited with code {}", m.process(), m.code());
+            if (m.openGroup() > 0) {
+                getContext().getLog().warn("helper {} ended inside a group: its {} command(s) are not applied",
+                        m.process(), m.openGroup());
+            }
             h.process = null;
             // batches still at the Rib keep their place: their outcomes arrive in order and are dropped then
             if (!h.config.respawn() || !settings.respawn()) {
                 if (settings.terminate()) {
                     getContext().getLog().error("helper {} ended and exabgp.api.terminate is set: stopping",
                             m.process());
-                    speaker.shutdown();
+                    speaker.fail("helper " + m.process() + " ended and exabgp.api.terminate is set");
                 }
                 return this;
             }
@@ -354,7 +375,8 @@ public final class ApiGateway {
             if (h.deaths.size() > RESPAWN_LIMIT) {
                 getContext().getLog().error("helper {} died more than {} times within {} s: stopping",
                         m.process(), RESPAWN_LIMIT, RESPAWN_WINDOW.toSeconds());
-                speaker.shutdown();
+                speaker.fail("helper " + m.process() + " died more than " + RESPAWN_LIMIT + " times within "
+                        + RESPAWN_WINDOW.toSeconds() + " s");
                 return this;
             }
             start(h);

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.MailboxSelector;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -47,6 +49,9 @@ public final class BgpSpeaker {
     /** Cease to every established peer, then stop (SIGTERM, SIGINT). */
     public record Shutdown() implements Command {}
 
+    /** Something failed for good (helpers dying in a loop): shut down as {@link Shutdown}, with exit code 1. */
+    public record Failed(String reason) implements Command {}
+
     private record PeerStopped(Peer.Stopped stopped) implements Command {}
 
     private record GraceOver() implements Command {}
@@ -58,8 +63,14 @@ public final class BgpSpeaker {
      */
     public static Behavior<Command> create(Configuration initial, Callable<Configuration> reload,
                                            PeerFactory peers, Settings.Api api) {
+        return create(initial, reload, peers, api, new AtomicInteger());
+    }
+
+    /** @param exitCode set to 1 when the speaker stops because of a {@link Failed} */
+    public static Behavior<Command> create(Configuration initial, Callable<Configuration> reload,
+                                           PeerFactory peers, Settings.Api api, AtomicInteger exitCode) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new Running(ctx, timers, initial, reload, peers, api)));
+                new Running(ctx, timers, initial, reload, peers, api, exitCode)));
     }
 
     private static final class Running extends AbstractBehavior<Command> {
@@ -74,13 +85,15 @@ public final class BgpSpeaker {
         private final Map<PeerId, NeighborConfig> restarting = new HashMap<>();
         private final Set<PeerId> draining = new HashSet<>();
         private final ActorRef<ApiGateway.Command> gateway;
+        private final AtomicInteger exitCode;
         private boolean gatewayStopped;
         private boolean shuttingDown;
         private long spawned;
 
         Running(ActorContext<Command> ctx, TimerScheduler<Command> timers, Configuration initial,
-                Callable<Configuration> reload, PeerFactory factory, Settings.Api api) {
+                Callable<Configuration> reload, PeerFactory factory, Settings.Api api, AtomicInteger exitCode) {
             super(ctx);
+            this.exitCode = exitCode;
             this.timers = timers;
             this.reload = reload;
             this.factory = factory;
@@ -100,7 +113,12 @@ public final class BgpSpeaker {
                         public void reload() {
                             self.tell(new Reload());
                         }
-                    }), "api");
+
+                        @Override
+                        public void fail(String reason) {
+                            self.tell(new Failed(reason));
+                        }
+                    }), "api", MailboxSelector.fromConfig(ApiGateway.MAILBOX));
             initial.neighbors().forEach(this::start);
             ctx.getLog().info("{}: {} neighbour(s) started", initial.file(), initial.neighbors().size());
         }
@@ -110,6 +128,11 @@ public final class BgpSpeaker {
             return newReceiveBuilder()
                     .onMessage(Reload.class, m -> onReload())
                     .onMessage(Shutdown.class, m -> onShutdown())
+                    .onMessage(Failed.class, m -> {
+                        getContext().getLog().error("stopping with exit code 1: {}", m.reason());
+                        exitCode.set(1);
+                        return onShutdown();
+                    })
                     .onMessage(PeerStopped.class, this::onPeerStopped)
                     .onMessage(GraceOver.class, m -> Behaviors.stopped())
                     .onMessage(GatewayStopped.class, m -> {

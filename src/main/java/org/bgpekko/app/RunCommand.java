@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -95,10 +96,12 @@ final class RunCommand implements Callable<Integer> {
                         c.file());
             }
         }
-        ActorSystem<BgpSpeaker.Command> system = ActorSystem.create(root(runs, initial, settings), "bgpekko");
+        AtomicInteger exitCode = new AtomicInteger();
+        ActorSystem<BgpSpeaker.Command> system = ActorSystem.create(root(runs, initial, settings, exitCode),
+                "bgpekko");
         Signals.install(system);
         system.getWhenTerminated().toCompletableFuture().join();
-        return 0;
+        return exitCode.get();
     }
 
     /** Refuses what validate accepts but sessions cannot do yet, with the neighbour's position. */
@@ -114,14 +117,15 @@ final class RunCommand implements Callable<Integer> {
 
     /** Starts one speaker per configuration run and stops the system when all have stopped. */
     private static Behavior<BgpSpeaker.Command> root(List<ConfigRotation> runs, List<Configuration> initial,
-                                                     Settings settings) {
+                                                     Settings settings, AtomicInteger exitCode) {
         return Behaviors.setup(ctx -> {
             BgpSpeaker.PeerFactory peers = Sessions.start(ctx, settings);
             List<ActorRef<BgpSpeaker.Command>> speakers = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 ConfigRotation rotation = runs.get(i);
                 ActorRef<BgpSpeaker.Command> s = ctx.spawn(
-                        BgpSpeaker.create(initial.get(i), rotation::next, peers, settings.api()), "speaker-" + i);
+                        BgpSpeaker.create(initial.get(i), rotation::next, peers, settings.api(), exitCode),
+                        "speaker-" + i);
                 ctx.watch(s);
                 speakers.add(s);
             }

@@ -80,8 +80,9 @@ public final class Rib {
     }
 
     /**
-     * The lines of one read of a helper's output. The whole batch is applied before any Peer is handed the
-     * result, then the outcome of every line is sent back, in order (the ordering contract).
+     * One batch of a helper's commands (lines that arrived back to back, or a group). The whole batch is applied
+     * before any Peer is handed the result, then the outcome of every command is sent back, in order (the ordering
+     * contract).
      */
     public record ApiBatch(String process, List<ApiInput> inputs, ActorRef<ApiApplied> replyTo) implements Command {
         public ApiBatch {

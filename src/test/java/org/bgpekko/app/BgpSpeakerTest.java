@@ -102,4 +102,28 @@ class BgpSpeakerTest {
         assertEquals("shutdown", events.receiveMessage().what());
         watcher.expectTerminated(speaker, Duration.ofSeconds(2));
     }
+
+    /** Issue 10: a failure (helpers dying in a loop) shut the speaker down with exit code 0. */
+    @Test
+    void aFailureShutsDownEveryPeerAndSetsANonZeroExitCode() {
+        TestProbe<Event> events = kit.createTestProbe();
+        Configuration first = conf(neighbor("127.0.0.2", 180, ""));
+        java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger();
+        ActorRef<BgpSpeaker.Command> speaker = kit.spawn(BgpSpeaker.create(first, () -> first, fake(events),
+                Settings.defaults().api(), exit));
+        events.receiveMessage();
+        TestProbe<Object> watcher = kit.createTestProbe();
+        speaker.tell(new BgpSpeaker.Shutdown());
+        assertEquals("shutdown", events.receiveMessage().what());
+        watcher.expectTerminated(speaker, Duration.ofSeconds(2));
+        assertEquals(0, exit.get(), "a shutdown is no failure");
+
+        ActorRef<BgpSpeaker.Command> failing = kit.spawn(BgpSpeaker.create(first, () -> first, fake(events),
+                Settings.defaults().api(), exit));
+        events.receiveMessage();
+        failing.tell(new BgpSpeaker.Failed("helper h died more than 5 times within 64 s"));
+        assertEquals("shutdown", events.receiveMessage().what(), "Cease to every peer, as for a shutdown");
+        watcher.expectTerminated(failing, Duration.ofSeconds(2));
+        assertEquals(1, exit.get());
+    }
 }
