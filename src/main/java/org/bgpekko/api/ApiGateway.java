@@ -65,12 +65,20 @@ public final class ApiGateway {
 
     private record Lines(String process, long incarnation, List<String> lines) implements Command {}
 
-    /** A batch sent to the Rib: its parsed lines, and how many lines were read for it (for the reader's bound). */
-    private record Batch(List<Rib.ApiInput> inputs, int read, long incarnation) {}
+    /**
+     * A batch sent to the Rib: its parsed lines (null for one that could not be parsed), and how many lines were read
+     * for it (for the reader's bound).
+     */
+    private record Batch(List<ApiLine> lines, int read, long incarnation) {}
 
     private record Exited(String process, long incarnation, int code) implements Command {}
 
     private record Applied(Rib.ApiApplied applied) implements Command {}
+
+    /** The Rib has more of a long answer for this helper's incarnation (-1: the helper is gone). */
+    private record MoreWanted(String process, long incarnation) implements Command {}
+
+    static final Duration MORE_CHECK = Duration.ofMillis(20);
 
     private record AllStopped(ActorRef<Stopped> done) implements Command {}
 
@@ -96,6 +104,8 @@ public final class ApiGateway {
         boolean ack;
         /** The lines of each batch sent to the Rib and not answered yet, oldest first. */
         final ArrayDeque<Batch> inFlight = new ArrayDeque<>();
+        /** Lines of the oldest batch in flight answered so far (a long answer comes in parts). */
+        int answered;
         final ArrayDeque<Long> deaths = new ArrayDeque<>();
 
         Helper(ProcessConfig config, boolean ack) {
@@ -138,6 +148,7 @@ public final class ApiGateway {
             return newReceiveBuilder()
                     .onMessage(Lines.class, this::onLines)
                     .onMessage(Applied.class, this::onApplied)
+                    .onMessage(MoreWanted.class, this::moreWanted)
                     .onMessage(Exited.class, this::onExited)
                     .onMessage(PeerEvent.class, this::onPeerEvent)
                     .onMessage(Neighbors.class, m -> {
@@ -180,6 +191,7 @@ public final class ApiGateway {
                 return this;
             }
             List<Rib.ApiInput> inputs = new ArrayList<>();
+            List<ApiLine> parsed = new ArrayList<>();
             for (String raw : m.lines()) {
                 String line = raw.strip();
                 if (line.isEmpty()) {
@@ -190,44 +202,83 @@ public final class ApiGateway {
                     continue;
                 }
                 try {
-                    inputs.add(new Rib.ApiInput(line, ApiParser.parse(line), null));
+                    ApiLine l = ApiParser.parse(line);
+                    inputs.add(ApiTranslator.translate(m.process(), line, l));
+                    parsed.add(l);
                 } catch (ApiParseException e) {
-                    inputs.add(new Rib.ApiInput(line, null, e.getMessage()));
+                    inputs.add(ApiTranslator.refused(line, e.getMessage()));
+                    parsed.add(null);
                 }
             }
             if (inputs.isEmpty()) {
                 h.process.applied(m.lines().size());
             } else {
-                h.inFlight.add(new Batch(inputs, m.lines().size(), h.incarnation));
+                h.inFlight.add(new Batch(java.util.Collections.unmodifiableList(parsed), m.lines().size(),
+                        h.incarnation));
                 rib.tell(new Rib.ApiBatch(m.process(), inputs, appliedAdapter));
             }
             return this;
         }
 
         private Behavior<Command> onApplied(Applied m) {
-            Helper h = helpers.get(m.applied().process());
+            String process = m.applied().process();
+            Helper h = helpers.get(process);
             if (h == null || h.inFlight.isEmpty()) {
+                if (!m.applied().complete()) {
+                    moreWanted(new MoreWanted(process, -1)); // nobody to answer: let the Rib finish
+                }
                 return this;
             }
-            Batch batch = h.inFlight.poll();
-            if (batch.incarnation() != h.incarnation) {
-                return this; // written by a helper that has exited since: nobody to answer
+            Batch batch = h.inFlight.peek();
+            boolean complete = m.applied().complete();
+            int first = h.answered;
+            h.answered = complete ? 0 : first + (int) m.applied().outcomes().stream().filter(o -> !o.more()).count();
+            if (complete) {
+                h.inFlight.poll();
             }
-            List<Rib.ApiInput> inputs = batch.inputs();
-            List<Rib.ApiOutcome> outcomes = m.applied().outcomes();
-            if (h.process != null) {
+            if (batch.incarnation() != h.incarnation) {
+                if (!complete) {
+                    moreWanted(new MoreWanted(process, -1)); // its helper has exited since: nobody to answer
+                }
+                return this;
+            }
+            List<ApiLine> lines = batch.lines();
+            for (Rib.ApiOutcome o : m.applied().outcomes()) {
+                if (o.more()) {
+                    if (h.process != null) {
+                        o.output().forEach(h.process::answer); // a long answer's lines; its done comes later
+                    }
+                } else {
+                    answer(h, lines.get(first++), o);
+                }
+            }
+            if (!complete) {
+                moreWanted(new MoreWanted(process, h.incarnation));
+            } else if (h.process != null) {
                 h.process.applied(batch.read());
             }
-            for (int i = 0; i < outcomes.size(); i++) {
-                answer(h, inputs.get(i), outcomes.get(i));
+            return this;
+        }
+
+        /**
+         * A long answer goes on once the helper has read most of what it was sent (its queue below half of
+         * HelperProcess.CAPACITY), checked again every 20 ms: a helper that does not read gets no more of it.
+         */
+        private Behavior<Command> moreWanted(MoreWanted m) {
+            Helper h = helpers.get(m.process());
+            if (h != null && h.process != null && h.incarnation == m.incarnation()
+                    && h.process.queued() > HelperProcess.CAPACITY / 2) {
+                getContext().scheduleOnce(MORE_CHECK, getContext().getSelf(), m);
+            } else {
+                rib.tell(new Rib.ApiMore(m.process()));
             }
             return this;
         }
 
         /** Writes one line's answer as the helper's answer mode says, then acts on speaker-wide commands. */
-        private void answer(Helper h, Rib.ApiInput input, Rib.ApiOutcome outcome) {
+        private void answer(Helper h, ApiLine line, Rib.ApiOutcome outcome) {
             HelperProcess p = h.process;
-            ApiCommand c = input.line() == null ? null : input.line().command();
+            ApiCommand c = line == null ? null : line.command();
             if (p != null) {
                 outcome.output().forEach(p::answer);
             }

@@ -21,7 +21,12 @@ import org.bgpekko.wire.BgpMessage;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.SessionOptions;
+import org.bgpekko.wire.Open;
+import org.bgpekko.wire.RouteRefreshMessage;
 import org.bgpekko.wire.Update;
+import org.bgpekko.wire.capability.Capability;
+import org.bgpekko.wire.capability.EnhancedRouteRefresh;
+import org.bgpekko.wire.capability.RouteRefresh;
 import org.bgpekko.wire.nlri.Nlri;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,13 @@ class RibTest {
     static Session session(NeighborConfig n, long generation) {
         return new Session(PeerId.of(n), generation, SessionOptions.DEFAULT, List.of(Family.IPV4_UNICAST),
                 n.localAddress(), n.peerAddress(), n.localAs(), n.peerAs(), null, null);
+    }
+
+    /** A session whose OPENs both carry {@code capabilities}. */
+    static Session session(NeighborConfig n, long generation, Capability... capabilities) {
+        Open open = new Open(4, (int) n.localAs(), 180, 1, List.of(capabilities));
+        return new Session(PeerId.of(n), generation, SessionOptions.DEFAULT, List.of(Family.IPV4_UNICAST),
+                n.localAddress(), n.peerAddress(), n.localAs(), n.peerAs(), open, open);
     }
 
     /** Receives Send batches until an End-of-RIB or the given count of UPDATEs, acknowledging each batch. */
@@ -67,9 +79,13 @@ class RibTest {
     record Running(NeighborConfig n, PeerId id, ActorRef<Rib.Command> rib, TestProbe<Peer.Command> peer) {}
 
     static Running running(NeighborConfig n) {
+        return running(n, session(n, 1));
+    }
+
+    static Running running(NeighborConfig n, Session session) {
         Running r = new Running(n, PeerId.of(n), kit.spawn(Rib.create()), kit.createTestProbe());
         r.rib().tell(new Rib.PeerConfigured(r.id(), n));
-        r.rib().tell(new Rib.PeerUp(session(n, 1), r.peer().getRef()));
+        r.rib().tell(new Rib.PeerUp(session, r.peer().getRef()));
         return r;
     }
 
@@ -140,7 +156,7 @@ class RibTest {
     @Test
     void aRouteRefreshFromThePeerSendsTheFamilyAgain() {
         NeighborConfig n = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1; route 10.0.1.0/24 next-hop 2.2.2.2;");
-        Running r = running(n);
+        Running r = running(n, session(n, 1, new RouteRefresh()));
         PeerId id = r.id();
         ActorRef<Rib.Command> rib = r.rib();
         TestProbe<Peer.Command> peer = r.peer();
@@ -149,6 +165,53 @@ class RibTest {
         List<Update> again = receive(peer, rib, id, 2);
         assertEquals(announced(table), announced(again));
         peer.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    /** RFC 2918: a ROUTE-REFRESH is answered only when we advertised the capability (ExaBGP's OPEN never does). */
+    @Test
+    void aRouteRefreshWithoutTheCapabilityIsIgnored() {
+        NeighborConfig n = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1;");
+        Running r = running(n);
+        receive(r.peer(), r.rib(), r.id(), 2);
+        r.rib().tell(new Rib.RouteRefreshReceived(r.id(), 1, Family.IPV4_UNICAST));
+        r.peer().expectNoMessage(Duration.ofMillis(200));
+    }
+
+    /**
+     * Issue 10: 1,000 ROUTE-REFRESH cost +281 MB, each appending the whole family. However many arrive while a
+     * batch is in flight, the family is re-sent once, in BoRR/EoRR only when enhanced route refresh was negotiated.
+     */
+    @Test
+    void manyRouteRefreshesAreOneResendOfTheFamily() {
+        StringBuilder routes = new StringBuilder("route 10.0.0.0/16 next-hop 1.1.1.1 split /24;");
+        NeighborConfig n = neighbor(routes.toString());
+        Running r = running(n, session(n, 1, new RouteRefresh(), new EnhancedRouteRefresh()));
+        ActorRef<Rib.Command> rib = r.rib();
+        List<Update> table = receive(r.peer(), rib, r.id(), 2);
+        assertEquals(256, announced(table).size());
+        Peer.Send inFlight = null;
+        for (int i = 0; i < 1000; i++) {
+            rib.tell(new Rib.RouteRefreshReceived(r.id(), 1, Family.IPV4_UNICAST));
+            if (i == 0) {
+                inFlight = r.peer().expectMessageClass(Peer.Send.class); // the first re-send is on its way
+            }
+        }
+        rib.tell(new Rib.SendDone(r.id(), inFlight.generation()));
+        List<BgpMessage> rest = new ArrayList<>();
+        while (true) {
+            Peer.Send s;
+            try {
+                s = r.peer().expectMessageClass(Peer.Send.class, Duration.ofMillis(500));
+            } catch (AssertionError none) {
+                break;
+            }
+            s.messages().forEach(b -> rest.add(MessageCodec.decode(b.toArray(), SessionOptions.DEFAULT)));
+            rib.tell(new Rib.SendDone(r.id(), s.generation()));
+        }
+        long updates = rest.stream().filter(m -> m instanceof Update).count();
+        long markers = rest.stream().filter(m -> m instanceof RouteRefreshMessage).count();
+        assertEquals(256, updates, "the 999 later requests are one more re-send of the family");
+        assertEquals(2, markers, "BoRR and EoRR around it");
     }
 
     @Test
