@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -161,7 +162,22 @@ public final class ApiGateway {
                         m.done().tell(new Stopped());
                         return Behaviors.stopped();
                     })
+                    .onSignal(PostStop.class, s -> killHelpers())
                     .build();
+        }
+
+        /**
+         * However the gateway stops (a failure too: the guardian then shuts the speaker down), no helper outlives it:
+         * those still running are killed at once.
+         */
+        private Behavior<Command> killHelpers() {
+            for (Helper h : helpers.values()) {
+                if (h.process != null) {
+                    h.process.stop(0);
+                    h.process = null;
+                }
+            }
+            return this;
         }
 
         private void start(Helper h) {

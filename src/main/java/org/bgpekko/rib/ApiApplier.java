@@ -1,12 +1,15 @@
 // Applies one helper operation to the neighbours it selects: Adj-RIB-Out changes, End-of-RIB, refresh, teardown, show.
 package org.bgpekko.rib;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.config.RouteConfig;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.UpdateFit;
 import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.Nlri;
 
@@ -107,6 +110,10 @@ final class ApiApplier {
         if (targets.isEmpty()) {
             return noTarget();
         }
+        String unfit = unfit(routes, announce);
+        if (unfit != null) {
+            return Rib.ApiOutcome.error(unfit);
+        }
         int applied = 0;
         for (PeerState p : targets) {
             ChangeSink sink = p.changes();
@@ -130,6 +137,34 @@ final class ApiApplier {
         }
         return applied > 0 || routes.isEmpty() ? Rib.ApiOutcome.done()
                 : Rib.ApiOutcome.error("no selected neighbour has the family of the route");
+    }
+
+    /**
+     * Why one of the routes cannot be sent in an UPDATE (then none of them is applied), or null: the check of
+     * {@link UpdateFit}, with each attribute set measured once (the tag of its interned id). A withdrawal carries its
+     * attributes only outside IPv4 unicast.
+     */
+    private String unfit(List<RouteConfig> routes, boolean announce) {
+        IntArrayList held = new IntArrayList(routes.size());
+        try {
+            for (RouteConfig r : routes) {
+                if (!announce && r.nlri().family().equals(Family.IPV4_UNICAST)) {
+                    continue;
+                }
+                int id = attrs.acquire(new OutboundAttributes(r.attributes(), r.nextHop()));
+                held.add(id);
+                if (attrs.tag(id) < 0) {
+                    attrs.setTag(id, UpdateFit.attributeBytes(r.attributes()));
+                }
+                String problem = UpdateFit.problem(attrs.tag(id), r.nlri(), r.split(), r.nextHop());
+                if (problem != null) {
+                    return problem;
+                }
+            }
+            return null;
+        } finally {
+            held.forEach(attrs::release);
+        }
     }
 
     private static Rib.ApiOutcome noTarget() {

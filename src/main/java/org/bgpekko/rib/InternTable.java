@@ -27,9 +27,23 @@ final class InternTable<T> {
         ids.defaultReturnValue(-1);
     }
 
+    /** The value last acquired and its id: routes of one command or configured split share one instance. */
+    private T last;
+    private int lastId = -1;
+
     /** The id of {@code value}, interned if new, with one more reference. */
     int acquire(T value) {
+        if (value == last && refs[lastId] > 0) {
+            refs[lastId]++;
+            return lastId;
+        }
         int known = ids.getInt(value);
+        if (known >= 0) {
+            refs[known]++;
+            last = value;
+            lastId = known;
+            return known;
+        }
         if (known >= 0) {
             refs[known]++;
             return known;
@@ -44,6 +58,8 @@ final class InternTable<T> {
         refs[id] = 1;
         tags[id] = -1;
         ids.put(value, id);
+        last = value;
+        lastId = id;
         return id;
     }
 
@@ -58,6 +74,10 @@ final class InternTable<T> {
     void release(int id) {
         check(id);
         if (--refs[id] == 0) {
+            if (id == lastId) {
+                last = null;
+                lastId = -1;
+            }
             ids.removeInt((T) values[id]);
             values[id] = null;
             if (freeCount == free.length) {

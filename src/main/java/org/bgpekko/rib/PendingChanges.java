@@ -49,6 +49,8 @@ final class PendingChanges {
     private final List<Integer> freeRuns = new ArrayList<>();
     /** Slot -> run id << 32 | position. */
     private final Int2LongOpenHashMap where = new Int2LongOpenHashMap();
+    /** The run last appended to: changes of one command usually share it. */
+    private Run lastRun;
 
     PendingChanges(NlriSlots slots, InternTable<OutboundAttributes> attrs) {
         this.slots = slots;
@@ -68,7 +70,10 @@ final class PendingChanges {
             unqueue(slot);
         }
         Family family = slots.family(slot);
-        Run r = groups.computeIfAbsent(attr, k -> new LinkedHashMap<>()).computeIfAbsent(family, f -> newRun(attr, f));
+        Run r = lastRun != null && lastRun.attr == attr && lastRun.family.equals(family) && lastRun.live > 0
+                && runs.get(lastRun.id) == lastRun ? lastRun
+                : groups.computeIfAbsent(attr, k -> new LinkedHashMap<>()).computeIfAbsent(family, f -> newRun(attr, f));
+        lastRun = r;
         if (r.size == r.entries.length) {
             r.entries = Arrays.copyOf(r.entries, r.size * 2);
         }
@@ -157,6 +162,7 @@ final class PendingChanges {
         runs.clear();
         freeRuns.clear();
         where.clear();
+        lastRun = null;
         return out;
     }
 
@@ -170,6 +176,7 @@ final class PendingChanges {
         runs.clear();
         freeRuns.clear();
         where.clear();
+        lastRun = null;
     }
 
     private Run newRun(int attr, Family family) {

@@ -321,6 +321,30 @@ class RibApiTest {
         assertEquals(1, st.outboundAttributeSets(), "the withdrawal's (next hop 0.0.0.0); the announcement's went");
     }
 
+    /**
+     * Issue 10: a route too big for one UPDATE was answered done, then UpdatePacker threw in the Rib at the first
+     * session: the Rib died and the process lived on answering nothing. It is refused when applied, with the reason,
+     * and nothing of its command is applied.
+     */
+    @Test
+    void aRouteTooBigForOneUpdateIsAnErrorAndNothingElseIsLost() {
+        Setup s = new Setup();
+        s.up();
+        StringBuilder communities = new StringBuilder();
+        for (int i = 0; i < 1100; i++) {
+            communities.append(" 65000:").append(i);
+        }
+        Rib.ApiApplied a = s.batch("announce route 10.0.0.1/32 next-hop 1.1.1.1",
+                "announce route 10.0.0.2/32 next-hop 1.1.1.1 community [" + communities + " ]",
+                "announce route 10.0.0.3/32 next-hop 1.1.1.1");
+        assertEquals(List.of(true, false, true), a.outcomes().stream().map(Rib.ApiOutcome::ok).toList());
+        assertTrue(a.outcomes().get(1).reason().startsWith("route 10.0.0.2/32 cannot be sent: it needs an UPDATE of"),
+                a.outcomes().get(1).reason());
+        assertEquals(List.of("+10.0.0.1/32", "+10.0.0.3/32"), s.wire());
+        assertTrue(s.batch("withdraw route 10.0.0.1/32").outcomes().get(0).ok(), "the Rib goes on");
+        assertEquals(List.of("-10.0.0.1/32"), s.wire());
+    }
+
     static org.bgpekko.api.ApiLine parse(String text) {
         try {
             return ApiParser.parse(text);

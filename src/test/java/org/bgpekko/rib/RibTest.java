@@ -137,7 +137,8 @@ class RibTest {
         int batches = 0;
         boolean eor = false;
         while (!eor) {
-            Peer.Send s = peer.expectMessageClass(Peer.Send.class, Duration.ofSeconds(3));
+            // 65,536 configured routes: on a loaded machine the first batch may take seconds
+            Peer.Send s = peer.expectMessageClass(Peer.Send.class, Duration.ofSeconds(15));
             peer.expectNoMessage(Duration.ofMillis(20)); // nothing more until this batch is done
             int bytes = s.messages().stream().mapToInt(b -> b.length()).sum();
             assertTrue(bytes <= Rib.BATCH_BYTES, "batch of " + bytes + " bytes");
@@ -225,5 +226,29 @@ class RibTest {
         rib.tell(new Rib.PeerDown(id, 1));
         rib.tell(new Rib.SendDone(id, 1));
         peer.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    /**
+     * Issue 10: a neighbour removed by a reload kept its Adj-RIB-In's references in the shared attribute store
+     * (and its routes). Everything it held is released: received and outbound sets, numbered prefixes.
+     */
+    @Test
+    void aRemovedNeighbourReleasesEverythingItHeld() {
+        NeighborConfig n = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1; route 10.0.1.0/24 next-hop 2.2.2.2;");
+        Running r = running(n);
+        receive(r.peer(), r.rib(), r.id(), 3);
+        TestProbe<Rib.Stats> stats = kit.createTestProbe();
+        r.rib().tell(new Rib.Received(r.id(), 1, List.of(RibFixtures.announce(RibFixtures.attrs(5), "192.0.2.0/24"),
+                RibFixtures.announce(RibFixtures.attrs(6), "198.51.100.0/24"))));
+        r.peer().expectMessageClass(Peer.ReceivedAck.class);
+        r.rib().tell(new Rib.GetStats(stats.getRef()));
+        Rib.Stats before = stats.receiveMessage();
+        assertEquals(2, before.receivedAttributeSets());
+        assertEquals(2, before.outboundAttributeSets());
+        assertEquals(2, before.outboundPrefixes());
+        r.rib().tell(new Rib.PeerRemoved(r.id()));
+        r.rib().tell(new Rib.PeerDown(r.id(), 1)); // the Peer's own report comes after: nothing left to do
+        r.rib().tell(new Rib.GetStats(stats.getRef()));
+        assertEquals(new Rib.Stats(0, 0, 0, 0, 0, 0), stats.receiveMessage());
     }
 }
