@@ -22,7 +22,8 @@ final class NlriSlots {
     private final Object2IntOpenHashMap<Nlri> other = new Object2IntOpenHashMap<>();
     /** By slot: the IPv4 key ({@code address << 8 | length}), or -1 when the NLRI is in {@link #nlri}. */
     private long[] keys = new long[64];
-    private Nlri[] nlri = new Nlri[64];
+    /** By slot, the NLRI that are not IPv4 keys; allocated when the first one comes. */
+    private Nlri[] nlri;
     private int[] refs = new int[64];
     private int[] free = new int[16];
     private int freeCount;
@@ -45,14 +46,19 @@ final class NlriSlots {
         if (slot == keys.length) {
             int size = slot * 2;
             keys = Arrays.copyOf(keys, size);
-            nlri = Arrays.copyOf(nlri, size);
             refs = Arrays.copyOf(refs, size);
+            if (nlri != null) {
+                nlri = Arrays.copyOf(nlri, size);
+            }
         }
         keys[slot] = key;
         refs[slot] = 1;
         if (key >= 0) {
             ipv4.put(key, slot);
         } else {
+            if (nlri == null) {
+                nlri = new Nlri[keys.length];
+            }
             nlri[slot] = n;
             other.put(n, slot);
         }

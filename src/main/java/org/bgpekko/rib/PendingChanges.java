@@ -162,6 +162,7 @@ final class PendingChanges {
         runs.clear();
         freeRuns.clear();
         where.clear();
+        where.trim(); // a large flush must not keep its map's capacity for good
         lastRun = null;
         return out;
     }
@@ -176,6 +177,7 @@ final class PendingChanges {
         runs.clear();
         freeRuns.clear();
         where.clear();
+        where.trim(); // a large flush must not keep its map's capacity for good
         lastRun = null;
     }
 

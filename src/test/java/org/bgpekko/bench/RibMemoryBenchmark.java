@@ -34,7 +34,7 @@ import org.bgpekko.wire.attribute.PathAttributes;
 import org.bgpekko.wire.nlri.Nlri;
 
 /**
- * Usage: {@code RibMemoryBenchmark [--routes N] [--sets N] [--only adj-rib-in]}. Prints one line per structure:
+ * Usage: {@code RibMemoryBenchmark [--routes N] [--sets N] [--only adj-rib-in|adj-rib-out]}. Prints one line per structure:
  * heap bytes per route (used heap after forced GCs, loaded minus before, divided by routes) and the load rate.
  * Run by {@code bench/rib-memory}; see docs/benchmarks.md.
  */
@@ -47,14 +47,19 @@ public final class RibMemoryBenchmark {
     public static void main(String[] args) throws InterruptedException {
         int routes = 1_000_000;
         int sets = 1_000;
-        boolean onlyRib = false;
+        String only = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--routes" -> routes = Integer.parseInt(args[++i]);
                 case "--sets" -> sets = Integer.parseInt(args[++i]);
-                case "--only" -> onlyRib = "adj-rib-in".equals(args[++i]);
+                case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        boolean onlyRib = "adj-rib-in".equals(only);
+        if ("adj-rib-out".equals(only)) {
+            AdjRibOutBenchmark.run(routes);
+            return;
         }
         BenchTables.Table table = table(routes, sets);
         List<byte[]> messages = BenchTables.packAll(table, OPTIONS);
@@ -132,6 +137,24 @@ public final class RibMemoryBenchmark {
         });
         System.out.printf("%nAdjRibIn uses %.1f%% of the naive HashMap's bytes per route (%.1fx less)%n",
                 100 * rib / naive, naive / rib);
+        table = null;
+        messages = null;
+        AdjRibOutBenchmark.run(routes);
+    }
+
+    /** A structure loaded by the caller: what holds it, the load time, and whether it is complete. */
+    record Measured(Object root, long nanos, boolean complete) {}
+
+    /** Heap bytes per route of what {@code load} builds (settled heap after minus before); prints one line. */
+    static double measureLoaded(String name, int routes, Supplier<Measured> load) throws InterruptedException {
+        long before = settledHeap();
+        Measured m = load.get();
+        long after = settledHeap();
+        check(m.complete(), name + " is incomplete");
+        Reference.reachabilityFence(m.root());
+        double perRoute = (after - before) / (double) routes;
+        System.out.printf("%-34s %,14d %10.1f %,14.0f%n", name, after - before, perRoute, routes * 1e9 / m.nanos());
+        return perRoute;
     }
 
     /** A structure being loaded: what holds it, how an UPDATE goes in, and the check it is complete. */
@@ -170,7 +193,7 @@ public final class RibMemoryBenchmark {
     }
 
     /** Used heap after repeated full collections, once it stops shrinking. */
-    private static long settledHeap() throws InterruptedException {
+    static long settledHeap() throws InterruptedException {
         long last = Long.MAX_VALUE;
         for (int i = 0; i < 10; i++) {
             System.gc();
@@ -184,7 +207,7 @@ public final class RibMemoryBenchmark {
         return last;
     }
 
-    private static void check(boolean ok, String message) {
+    static void check(boolean ok, String message) {
         if (!ok) {
             throw new IllegalStateException(message);
         }
