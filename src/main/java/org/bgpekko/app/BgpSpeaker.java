@@ -132,9 +132,7 @@ public final class BgpSpeaker {
         /** Peers being replaced by a reload: the new one starts when the old one has stopped. */
         private final Map<PeerId, NeighborConfig> restarting = new HashMap<>();
         private final Set<PeerId> draining = new HashSet<>();
-        /** Failures of each neighbour's Peer close together, and when the last one was: the back-off. */
-        private final Map<PeerId, Integer> failures = new HashMap<>();
-        private final Map<PeerId, Long> lastFailure = new HashMap<>();
+        private final RestartBackoff backoff = new RestartBackoff(RESTART_FIRST, RESTART_MAX);
         private final ActorRef<ApiGateway.Command> gateway;
         private boolean gatewayStopped;
         private boolean shuttingDown;
@@ -235,16 +233,9 @@ public final class BgpSpeaker {
                 getContext().getLog().warn("{}: its Peer failed while stopping: {}", id, String.valueOf(cause));
                 return afterPeerGone(id);
             }
-            long now = System.nanoTime();
-            Long last = lastFailure.put(id, now);
-            if (last != null && now - last > RESTART_MAX.multipliedBy(4).toNanos()) {
-                failures.remove(id); // the previous Peer ran long enough: start the back-off over
-            }
-            int n = failures.merge(id, 1, Integer::sum);
-            Duration wait = RESTART_FIRST.multipliedBy(1L << Math.min(n - 1, 5));
-            wait = wait.compareTo(RESTART_MAX) > 0 ? RESTART_MAX : wait;
-            getContext().getLog().error("{}: its Peer failed ({} in a row); the session restarts in {} s", id, n,
-                    wait.toSeconds(), cause);
+            Duration wait = backoff.failed(id, System.nanoTime());
+            getContext().getLog().error("{}: its Peer failed; the session restarts in {} s", id, wait.toSeconds(),
+                    cause);
             timers.startSingleTimer(new RestartPeer(id), wait);
             return this;
         }
@@ -390,8 +381,7 @@ public final class BgpSpeaker {
         private Behavior<Command> afterPeerGone(PeerId id) {
             draining.remove(id);
             configs.remove(id);
-            failures.remove(id);
-            lastFailure.remove(id);
+            backoff.forget(id);
             NeighborConfig replacement = restarting.remove(id);
             if (replacement != null) {
                 start(replacement);

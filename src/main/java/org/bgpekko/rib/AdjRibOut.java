@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,9 +41,7 @@ final class AdjRibOut implements ChangeSink {
     /** The slots this session's peer was sent and still has. */
     private final BitSet sent = new BitSet();
     private final PendingChanges pending;
-    private final TreeMap<Family, Boolean> resend = new TreeMap<>();
-    private final LinkedHashSet<Family> endOfRib = new LinkedHashSet<>();
-    private final LinkedHashSet<Family> refreshRequests = new LinkedHashSet<>();
+    private final OutboundRequests requests = new OutboundRequests();
 
     AdjRibOut(NlriSlots slots, InternTable<OutboundAttributes> attrs) {
         this.slots = slots;
@@ -100,25 +97,23 @@ final class AdjRibOut implements ChangeSink {
 
     @Override
     public void resend(Collection<Family> families, boolean enhanced) {
-        for (Family f : families) {
-            resend.merge(f, enhanced, Boolean::logicalOr);
-        }
+        requests.resend(families, enhanced);
     }
 
     @Override
     public void endOfRib(Family family) {
-        endOfRib.add(family);
+        requests.endOfRib.add(family);
     }
 
     @Override
     public void refreshRequest(Family family) {
-        refreshRequests.add(family);
+        requests.refreshRequests.add(family);
     }
 
     /** A new session starts: pending changes and re-sends are void (the whole table goes), requests stay. */
     void sessionStarted() {
         pending.clear();
-        resend.clear();
+        requests.resend.clear();
         forgetSent();
     }
 
@@ -150,7 +145,7 @@ final class AdjRibOut implements ChangeSink {
     }
 
     boolean hasPending() {
-        return !pending.isEmpty() || !resend.isEmpty() || !endOfRib.isEmpty() || !refreshRequests.isEmpty();
+        return !pending.isEmpty() || !requests.isEmpty();
     }
 
     /** Takes everything pending as one flush, leaving nothing; its announcements count as sent from now on. */
@@ -163,9 +158,9 @@ final class AdjRibOut implements ChangeSink {
         }
         IntArrayList refreshSlots = new IntArrayList();
         IntArrayList refreshAttrs = new IntArrayList();
-        if (!resend.isEmpty()) {
+        if (!requests.resend.isEmpty()) {
             for (int s = head; s >= 0; s = next[s]) {
-                if (resend.containsKey(slots.family(s))) {
+                if (requests.resend.containsKey(slots.family(s))) {
                     refreshSlots.add(s);
                     refreshAttrs.add(wanted[s]);
                     slots.retain(s);
@@ -173,11 +168,9 @@ final class AdjRibOut implements ChangeSink {
                 }
             }
         }
-        Flush f = new Flush(groups, resend, refreshSlots.toIntArray(), refreshAttrs.toIntArray(),
-                List.copyOf(endOfRib), List.copyOf(refreshRequests), includeWithdraw);
-        resend.clear();
-        endOfRib.clear();
-        refreshRequests.clear();
+        Flush f = new Flush(groups, requests.resend, refreshSlots.toIntArray(), refreshAttrs.toIntArray(),
+                List.copyOf(requests.endOfRib), List.copyOf(requests.refreshRequests), includeWithdraw);
+        requests.clear();
         return f;
     }
 
@@ -223,9 +216,7 @@ final class AdjRibOut implements ChangeSink {
         }
         pending.clear();
         forgetSent();
-        resend.clear();
-        endOfRib.clear();
-        refreshRequests.clear();
+        requests.clear();
     }
 
     private void markSent(int slot, boolean announce) {

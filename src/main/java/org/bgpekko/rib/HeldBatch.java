@@ -2,8 +2,6 @@
 package org.bgpekko.rib;
 
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.TreeMap;
 import org.bgpekko.wire.Family;
 
 /**
@@ -15,9 +13,7 @@ final class HeldBatch implements ChangeSink {
     private final PendingChanges changes;
     /** A {@code clear adj-rib out} of the table as it will be when this batch is applied. */
     private boolean clear;
-    private final TreeMap<Family, Boolean> resend = new TreeMap<>();
-    private final LinkedHashSet<Family> endOfRib = new LinkedHashSet<>();
-    private final LinkedHashSet<Family> refreshRequests = new LinkedHashSet<>();
+    private final OutboundRequests requests = new OutboundRequests();
     /** A teardown asked for, with its Cease subcode, or -1. */
     private int teardown = -1;
 
@@ -45,19 +41,17 @@ final class HeldBatch implements ChangeSink {
 
     @Override
     public void resend(Collection<Family> families, boolean enhanced) {
-        for (Family f : families) {
-            resend.merge(f, enhanced, Boolean::logicalOr);
-        }
+        requests.resend(families, enhanced);
     }
 
     @Override
     public void endOfRib(Family family) {
-        endOfRib.add(family);
+        requests.endOfRib.add(family);
     }
 
     @Override
     public void refreshRequest(Family family) {
-        refreshRequests.add(family);
+        requests.refreshRequests.add(family);
     }
 
     void teardown(int subcode) {
@@ -70,8 +64,7 @@ final class HeldBatch implements ChangeSink {
     }
 
     boolean isEmpty() {
-        return changes.isEmpty() && !clear && resend.isEmpty() && endOfRib.isEmpty() && refreshRequests.isEmpty()
-                && teardown < 0;
+        return changes.isEmpty() && !clear && requests.isEmpty() && teardown < 0;
     }
 
     /** Number of changes held. */
@@ -92,9 +85,7 @@ final class HeldBatch implements ChangeSink {
             }
         });
         changes.clear();
-        resend.forEach((family, enhanced) -> out.resend(java.util.List.of(family), enhanced));
-        endOfRib.forEach(out::endOfRib);
-        refreshRequests.forEach(out::refreshRequest);
+        requests.applyTo(out);
     }
 
     /** Merges {@code later} into this batch, as if both had been one; {@code later} is left empty. */
@@ -105,9 +96,7 @@ final class HeldBatch implements ChangeSink {
         }
         later.teardown = -1;
         later.clear = false;
-        later.resend.clear();
-        later.endOfRib.clear();
-        later.refreshRequests.clear();
+        later.requests.clear();
     }
 
     /** Drops everything without applying it. */

@@ -4,7 +4,6 @@ package org.bgpekko.rib;
 import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,12 +157,7 @@ final class PendingChanges {
                 out.add(new Flush.Group(r.attr, r.family, live));
             }
         }
-        groups.clear();
-        runs.clear();
-        freeRuns.clear();
-        where.clear();
-        where.trim(); // a large flush must not keep its map's capacity for good
-        lastRun = null;
+        reset();
         return out;
     }
 
@@ -173,6 +167,10 @@ final class PendingChanges {
             slots.release(slot);
             attrs.release(attr);
         });
+        reset();
+    }
+
+    private void reset() {
         groups.clear();
         runs.clear();
         freeRuns.clear();
@@ -218,23 +216,5 @@ final class PendingChanges {
         if (r.entries.length > 64 && n < r.entries.length / 4) {
             r.entries = Arrays.copyOf(r.entries, Math.max(4, n * 2));
         }
-    }
-
-    /** For tests: the runs as "attr family [±slot …]" in order. */
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder();
-        for (Iterator<LinkedHashMap<Family, Run>> it = groups.values().iterator(); it.hasNext(); ) {
-            for (Run r : it.next().values()) {
-                sb.append(r.attr).append(' ').append(r.family).append(" [");
-                for (int i = 0; i < r.size; i++) {
-                    if (r.entries[i] >= 0) {
-                        sb.append((r.entries[i] & 1) == 1 ? " +" : " -").append(r.entries[i] >>> 1);
-                    }
-                }
-                sb.append(" ] ");
-            }
-        }
-        return sb.toString().trim();
     }
 }
