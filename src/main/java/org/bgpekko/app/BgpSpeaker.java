@@ -328,15 +328,7 @@ public final class BgpSpeaker {
 
         /** Everything but the routes is equal: the session can stay up. */
         private static boolean sameSession(NeighborConfig a, NeighborConfig b) {
-            return withoutRoutes(a).equals(withoutRoutes(b));
-        }
-
-        private static NeighborConfig withoutRoutes(NeighborConfig n) {
-            return new NeighborConfig(n.peerAddress(), n.description(), n.routerId(), n.localAddress(), n.localAs(),
-                    n.peerAs(), n.holdTime(), n.passive(), n.listen(), n.connect(), n.md5Password(), n.outgoingTtl(),
-                    n.incomingTtl(), n.groupUpdates(), n.autoFlush(), n.manualEor(), n.adjRibIn(), n.adjRibOut(),
-                    n.hostName(), n.domainName(), n.rateLimit(), n.sourceInterface(), n.families(), n.capability(),
-                    n.addPathFamilies(), n.nextHop(), n.apis(), List.of(), null);
+            return a.withoutRoutes().equals(b.withoutRoutes());
         }
 
         private void stopPeer(PeerId id, NeighborConfig replacement) {

@@ -19,7 +19,9 @@ import org.bgpekko.config.ConfigException;
 import org.bgpekko.config.Configuration;
 import org.bgpekko.config.env.EnvFileLocation;
 import org.bgpekko.config.env.EnvironmentLoader;
+import org.bgpekko.config.env.SettingSupport;
 import org.bgpekko.config.env.Settings;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,6 +71,14 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         Logging.apply(settings.log(), debug);
+        boolean root = "root".equals(System.getProperty("user.name"));
+        SettingSupport.Findings support = SettingSupport.check(settings, root);
+        support.warnings().forEach(w -> LoggerFactory.getLogger(RunCommand.class).warn(w));
+        if (!support.refused().isEmpty()) {
+            support.refused().forEach(r -> err.println("bgpekko run: " + r));
+            err.flush();
+            return 1;
+        }
         boolean rotate = settings.debug().rotate();
         List<ConfigRotation> runs = new ArrayList<>();
         if (rotate || configs.size() == 1) {
@@ -85,6 +95,12 @@ final class RunCommand implements Callable<Integer> {
             err.println(e.describe());
             err.flush();
             return 1;
+        }
+        for (Configuration c : initial) {
+            if (c.neighbors().isEmpty()) { // ExaBGP runs such a file too: its helpers may reload one with neighbors
+                LoggerFactory.getLogger(RunCommand.class).warn("{}: no neighbor; only the helper processes run",
+                        c.file());
+            }
         }
         AtomicInteger exitCode = new AtomicInteger();
         ActorSystem<BgpSpeaker.Command> system = ActorSystem.create(root(runs, initial, settings, parts, exitCode),

@@ -17,7 +17,7 @@ final class Sessions {
 
     /**
      * Starts the listener when {@code exabgp.tcp.bind} is not empty and returns the factory of TCP Peers, each
-     * registered with that listener under its neighbour address.
+     * registered with that listener under its neighbour and local addresses.
      */
     static Started start(ActorContext<?> ctx, Settings settings, BgpSpeaker.Parts parts) {
         TcpTransport transport = new TcpTransport(ctx.getSystem());
@@ -28,7 +28,8 @@ final class Sessions {
                 : null;
         return new Started((neighbor, rib, parent, events) -> Behaviors.setup(peerCtx -> {
             if (listener != null) {
-                listener.tell(new Listener.Register(neighbor.peerAddress(), peerCtx.getSelf()));
+                listener.tell(new Listener.Register(neighbor.peerAddress(), neighbor.localAddress(),
+                        peerCtx.getSelf()));
             }
             return Peer.create(neighbor, options, transport, rib, parent, events);
         }), listener);

@@ -244,7 +244,9 @@ public final class Rib {
 
         private Behavior<Command> onReceived(Received m) {
             PeerState ps = current(m.id(), m.generation());
-            if (ps != null) {
+            if (ps != null && !ps.config.adjRibIn()) { // ExaBGP's adj-rib-in false: helpers get them, nothing is kept
+                ps.peer.tell(new Peer.ReceivedAck(m.generation()));
+            } else if (ps != null) {
                 boolean debug = getContext().getLog().isDebugEnabled();
                 for (Update u : m.updates()) {
                     List<RibChange> changes = ps.in.apply(u);

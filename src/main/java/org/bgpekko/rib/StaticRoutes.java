@@ -53,15 +53,26 @@ public record StaticRoutes(List<StaticRoute> routes) {
         return routes.stream().filter(r -> name.equals(r.watchdog())).toList();
     }
 
-    /** The NLRI as the sub-prefixes of length {@code to}, in ascending order; itself when {@code to} is -1. */
+    /**
+     * The NLRI as its 2^(to - length) sub-prefixes of length {@code to}, in ascending order; itself when {@code to}
+     * is -1 or not longer than the prefix.
+     *
+     * @throws IllegalArgumentException when that is more than 2^{@link RouteConfig#MAX_SPLIT_BITS} routes (the
+     *     parsers refuse such a split, with its position, before it gets here)
+     */
     public static List<Nlri> split(Nlri nlri, int to) {
         IpPrefix p = nlri.prefix();
         if (to < 0 || to <= p.length()) {
             return List.of(nlri);
         }
         int max = IpPrefix.maxLength(p.afi());
+        int bits = to - p.length();
+        if (to > max || bits > RouteConfig.MAX_SPLIT_BITS) {
+            throw new IllegalArgumentException("split /" + to + " of " + p + " gives 2^" + bits
+                    + " routes (at most 2^" + RouteConfig.MAX_SPLIT_BITS + ")");
+        }
         BigInteger base = toBig(p).shiftRight(max - p.length()).shiftLeft(max - p.length());
-        int count = 1 << (to - p.length());
+        int count = 1 << bits;
         List<Nlri> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             BigInteger a = base.add(BigInteger.valueOf(i).shiftLeft(max - to));

@@ -76,6 +76,26 @@ class ValidateCommandTest {
         assertEquals(1, two.err().size());
     }
 
+    @Test
+    void aDeviceWithoutEndIsCappedNotAnOutOfMemoryError() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")));
+        Run r = validate("/dev/zero");
+        assertEquals(new Run(1, "", List.of("/dev/zero:0:0: cannot read the file (larger than 64 MiB, the most a "
+                + "configuration may be; announce large tables from a helper process)")), r);
+    }
+
+    @Test
+    void invalidUtf8AndNothingToRunAreErrorsAtAPosition() throws IOException {
+        Path latin1 = Files.write(dir.resolve("latin1.conf"), VALID.replace("med 5", "med 5 name \"\u00e9t\u00e9\"")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String empty = file("empty.conf", "\n");
+        Run r = validate(latin1.toString(), empty);
+        assertEquals(new Run(1, "", List.of(
+                latin1 + ":5:58: the file is not valid UTF-8 (byte 0xE9; save it as UTF-8)",
+                empty + ":1:1: the configuration has no neighbor and no process: there is nothing to run (expected "
+                        + "at least one neighbor IP { … } section)")), r);
+    }
+
     /** Issue 10: validate and run accepted a route too big for one UPDATE; both refuse it at its position. */
     @Test
     void validateAndRunRefuseARouteTooBigForOneUpdate() throws IOException {

@@ -80,19 +80,6 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void listenNeedsALocalAddress() {
-        error(neighbor("    listen 1179;\n").replace("local-address 10.0.0.1", "local-address auto"),
-                "e.conf:1:10: neighbor 10.0.0.2 has listen 1179 but no local-address (expected a local-address to "
-                        + "listen on)");
-    }
-
-    @Test
-    void md5PasswordIsAtMost80Characters() {
-        error(neighbor("    md5-password " + "a".repeat(81) + ";\n"),
-                "e.conf:6:18: md5-password is 81 characters long (expected at most 80)");
-    }
-
-    @Test
     void nextHopFamilyMustMatchTheRoute() {
         error(neighbor("    static { route 10.0.0.0/8 next-hop 2001:db8::1; }\n"),
                 "e.conf:6:20: route 10.0.0.0/8 of ipv4 unicast has the IPv6 next hop 2001:db8::1 (expected an IPv4 "
@@ -143,10 +130,6 @@ class ConfigErrorsTest {
                 + "numbers, router-id and sessions as the neighbor at line 1)");
         assertEquals(List.of(), errors(n + n.replace("router-id 10.0.0.1", "router-id 10.0.0.9")),
                 "ExaBGP's index includes the router-id");
-        String listen = neighbor("    listen 1179;\n");
-        error(listen + listen.replace("local-as 65001", "local-as 65009"),
-                "e.conf:8:10: neighbor 10.0.0.2 is defined twice (same peer address, listen port as the neighbor "
-                        + "at line 1)");
     }
 
     @Test
@@ -160,6 +143,47 @@ class ConfigErrorsTest {
         RouteConfig r = ConfigParser.parse(F, neighbor("    static { route 10.0.0.0/24 next-hop 1.1.1.1 split /24; }\n"))
                 .neighbors().get(0).routes().get(0);
         assertEquals(-1, r.split());
+    }
+
+    @Test
+    void aSplitGivingMoreThanTwoToTheSixteenRoutesIsRefusedAtItsLength() {
+        // issue 10: these were accepted; the first killed the Rib, the others announced one wrong route
+        error(neighbor("    static { route 0.0.0.0/0 next-hop 1.1.1.1 split /31; }\n"),
+                "e.conf:6:53: split /31 of 0.0.0.0/0 gives 2^31 routes (at most 2^16 per route, as for a helper "
+                        + "command)");
+        error(neighbor("    static { route 0.0.0.0/0 next-hop 1.1.1.1 split /32; }\n"),
+                "e.conf:6:53: split /32 of 0.0.0.0/0 gives 2^32 routes (at most 2^16 per route, as for a helper "
+                        + "command)");
+        error(neighbor("    family { ipv6 unicast; }\n    static { route 2001:db8::/32 next-hop 2001:db8::1 split /64; }\n"),
+                "e.conf:7:61: split /64 of 2001:db8::/32 gives 2^32 routes (at most 2^16 per route, as for a helper "
+                        + "command)");
+        RouteConfig most = ConfigParser.parse(F, neighbor("    static { route 0.0.0.0/0 next-hop 1.1.1.1 split /16; }\n"))
+                .neighbors().get(0).routes().get(0);
+        assertEquals(16, most.split());
+    }
+
+    @Test
+    void aFileAnnouncesAtMostTwoToTheTwentyRoutesAfterSplit() {
+        StringBuilder routes = new StringBuilder("    static {\n");
+        for (int i = 0; i < 17; i++) { // 16 * 2^16 = 2^20 routes are allowed, the 17th split crosses the bound
+            routes.append("        route ").append(i).append(".0.0.0/8 next-hop 1.1.1.1 split /24;\n");
+        }
+        String text = neighbor(routes + "    }\n");
+        error(text, "e.conf:23:15: the configuration announces more than 1048576 routes (counting split routes, for "
+                + "every neighbor) at route 16.0.0.0/8 of neighbor 10.0.0.2 (announce large tables from a helper "
+                + "process)");
+        assertEquals(List.of(), errors(text.replace("        route 16.0.0.0/8 next-hop 1.1.1.1 split /24;\n", "")));
+    }
+
+    @Test
+    void aConfigurationWithNothingToRunIsRefused() {
+        String nothing = "e.conf:1:1: the configuration has no neighbor and no process: there is nothing to run "
+                + "(expected at least one neighbor IP { … } section)";
+        error("", nothing);
+        error("# every neighbor commented out\n# neighbor 10.0.0.2 { }\n", nothing);
+        error("template {\n    neighbor t {\n        hold-time 30;\n    }\n}\n", nothing);
+        // helpers alone run, as in ExaBGP (they may reload a configuration that has neighbors)
+        assertEquals(List.of(), errors("process p {\n    run /bin/cat;\n}\n"));
     }
 
     @Test
@@ -202,9 +226,11 @@ class ConfigErrorsTest {
 
     @Test
     void bareBooleansFollowExaBgpsTable() {
-        NeighborConfig n = ConfigParser.parse(F, neighbor("    passive;\n    adj-rib-out;\n")).neighbors().get(0);
+        NeighborConfig n = ConfigParser.parse(F, neighbor("    passive;\n    manual-eor;\n")).neighbors().get(0);
         assertTrue(n.passive());
-        assertTrue(!n.adjRibOut() && n.adjRibIn(), "bare adj-rib-out is false in ExaBGP; adj-rib-in defaults true");
+        assertTrue(!n.manualEor() && n.adjRibIn(), "bare manual-eor is false in ExaBGP; adj-rib-in defaults true");
+        assertTrue(!ConfigParser.parse(F, neighbor("    adj-rib-in;\n")).neighbors().get(0).adjRibIn(),
+                "bare adj-rib-in is false in ExaBGP");
     }
 
     /**

@@ -129,4 +129,20 @@ class NegotiationTest {
         assertEquals(Set.of(), none.extendedNextHop());
         assertEquals(4096, none.maxMessageSize());
     }
+
+    /** Issue 11 item 5: a 4-octet AS capability of 2 bytes, an MP capability of 3, on the wire: 2/0, no session. */
+    @Test
+    void malformedCapabilitiesThatChangeTheEncodingAre2_0() {
+        Open ours = open(65001, 180, 1, new Multiprotocol(V4), new FourOctetAs(65001));
+        String header = "FF".repeat(16);
+        // OPEN v4, AS 65002, hold 180, id 10.0.0.2, one optional parameter (capabilities)
+        String as4Short = "04FDEA00B40A000002" + "0C" + "020A" + "010400010001" + "4102FDEA";
+        String mpShort = "04FDEA00B40A000002" + "0D" + "020B" + "0103000101" + "41040000FDEA";
+        for (String body : List.of(as4Short, mpShort)) {
+            String hex = header + String.format("%04X", 19 + body.length() / 2) + "01" + body;
+            Open received = (Open) MessageCodec.decode(Bytes.fromHex(hex).toArray(), SessionOptions.LEGACY);
+            NotificationException e = refused(ours, received, 65002, 65001);
+            assertEquals(List.of(2, 0), List.of(e.code(), e.subcode()), body);
+        }
+    }
 }
