@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -74,6 +75,11 @@ public final class ApiGateway {
     private record Exited(String process, long incarnation, int code, int openGroup) implements Command {}
 
     private record Applied(Rib.ApiApplied applied) implements Command {}
+
+    /** The Rib has more of a long answer for this helper's incarnation (-1: the helper is gone). */
+    private record MoreWanted(String process, long incarnation) implements Command {}
+
+    static final Duration MORE_CHECK = Duration.ofMillis(20);
 
     private record AllStopped(ActorRef<Stopped> done) implements Command {}
 
@@ -144,6 +150,7 @@ public final class ApiGateway {
             return newReceiveBuilder()
                     .onMessage(Read.class, this::onRead)
                     .onMessage(Applied.class, this::onApplied)
+                    .onMessage(MoreWanted.class, this::moreWanted)
                     .onMessage(Exited.class, this::onExited)
                     .onMessage(PeerEvent.class, this::onPeerEvent)
                     .onMessage(Neighbors.class, m -> {
@@ -156,7 +163,22 @@ public final class ApiGateway {
                         m.done().tell(new Stopped());
                         return Behaviors.stopped();
                     })
+                    .onSignal(PostStop.class, s -> killHelpers())
                     .build();
+        }
+
+        /**
+         * However the gateway stops (a failure too: the guardian then shuts the speaker down), no helper outlives it:
+         * those still running are killed at once.
+         */
+        private Behavior<Command> killHelpers() {
+            for (Helper h : helpers.values()) {
+                if (h.process != null) {
+                    h.process.stop(0);
+                    h.process = null;
+                }
+            }
+            return this;
         }
 
         private void start(Helper h) {
@@ -190,51 +212,80 @@ public final class ApiGateway {
             }
             if (h.pending.add(m.batch(), h.incarnation)) {
                 List<Rib.ApiInput> inputs = new ArrayList<>(m.batch().commands().size());
-                m.batch().commands().forEach(c -> inputs.add(new Rib.ApiInput(c.text(), c.line(), null)));
+                m.batch().commands().forEach(c -> inputs.add(ApiTranslator.translate(m.process(), c.text(), c.line())));
                 rib.tell(new Rib.ApiBatch(m.process(), inputs, appliedAdapter));
             }
-            answerReady(h);
+            h.pending.write(h.incarnation, writer(h));
             return this;
         }
 
         private Behavior<Command> onApplied(Applied m) {
-            Helper h = helpers.get(m.applied().process());
+            String process = m.applied().process();
+            Helper h = helpers.get(process);
             if (h == null) {
+                if (!m.applied().complete()) {
+                    moreWanted(new MoreWanted(process, -1)); // nobody to answer: let the Rib finish
+                }
                 return this;
             }
-            h.pending.applied(m.applied().outcomes());
-            answerReady(h);
+            long incarnation = h.process == null ? -1 : h.incarnation;
+            h.pending.applied(m.applied().outcomes(), m.applied().complete(), incarnation, writer(h), lines -> {
+                if (h.process != null) {
+                    lines.forEach(h.process::answer); // a long answer's lines; its done comes later
+                }
+            });
+            if (!m.applied().complete()) {
+                moreWanted(new MoreWanted(process, incarnation));
+            }
             return this;
         }
 
-        /** Answers the oldest batches as long as they are applied (or need no Rib). */
-        private void answerReady(Helper h) {
-            for (AnswerQueue.Ready r = h.pending.poll(); r != null; r = h.pending.poll()) {
-                if (r.incarnation() != h.incarnation || h.process == null) {
-                    continue; // written by a helper that has exited since: nobody to answer
-                }
-                HelperProcess process = h.process;
-                answer(h, r.batch(), r.outcomes());
-                process.applied(r.batch().lines());
+        /**
+         * A long answer goes on once the helper has read most of what it was sent (its queue below half of
+         * HelperProcess.CAPACITY), checked again every 20 ms: a helper that does not read gets no more of it.
+         */
+        private Behavior<Command> moreWanted(MoreWanted m) {
+            Helper h = helpers.get(m.process());
+            if (h != null && h.process != null && h.incarnation == m.incarnation()
+                    && h.process.queued() > HelperProcess.CAPACITY / 2) {
+                getContext().scheduleOnce(MORE_CHECK, getContext().getSelf(), m);
+            } else {
+                rib.tell(new Rib.ApiMore(m.process()));
             }
+            return this;
         }
 
-        private void answer(Helper h, HelperBatch batch, List<Rib.ApiOutcome> outcomes) {
-            for (HelperBatch.Answer a : batch.answers()) {
-                if (a instanceof HelperBatch.FromRib r) {
-                    answer(h, batch.commands().get(r.index()).line().command(), outcomes.get(r.index()));
-                } else if (a instanceof HelperBatch.Fixed f) {
-                    f.lines().forEach(l -> info(h, l));
-                    if (h.ack) {
-                        reply(h, f.ok() ? "done" : "error");
+        /** Writes a batch's answers to its helper, and reports its lines applied once all are written. */
+        private AnswerQueue.Writer writer(Helper h) {
+            return new AnswerQueue.Writer() {
+                @Override
+                public void answer(HelperBatch batch, HelperBatch.Answer a, List<Rib.ApiOutcome> outcomes) {
+                    if (h.process == null) {
+                        return;
                     }
-                } else if (a instanceof HelperBatch.GroupSummary g) {
-                    info(h, batch.groupSummary(g, outcomes));
-                    if (h.ack) {
-                        reply(h, "done");
+                    if (a instanceof HelperBatch.FromRib r) {
+                        ApiGateway.Gateway.this.answer(h, batch.commands().get(r.index()).line().command(),
+                                outcomes.get(r.index()));
+                    } else if (a instanceof HelperBatch.Fixed f) {
+                        f.lines().forEach(l -> info(h, l));
+                        if (h.ack) {
+                            reply(h, f.ok() ? "done" : "error");
+                        }
+                    } else if (a instanceof HelperBatch.GroupSummary g) {
+                        info(h, batch.groupSummary(g, outcomes));
+                        if (h.ack) {
+                            reply(h, "done");
+                        }
                     }
                 }
-            }
+
+                @Override
+                public void done(HelperBatch batch) {
+                    if (h.process != null) {
+                        h.process.applied(batch.lines());
+                    }
+                }
+            };
         }
 
         /** Writes one command's answer as the helper's answer mode says, then acts on speaker-wide commands. */

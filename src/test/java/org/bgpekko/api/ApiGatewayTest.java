@@ -158,4 +158,29 @@ class ApiGatewayTest {
         assertEquals("fail: helper h died more than 5 times within 64 s", call);
         gateway.tell(new ApiGateway.Stop(kit.createTestProbe(ApiGateway.Stopped.class).getRef()));
     }
+
+    /** A long answer comes in parts: each is written, then the Rib is asked for the next; done only at the end. */
+    @Test
+    @Timeout(30)
+    void aLongAnswerIsWrittenInPartsAndTheNextIsAskedFor(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("helper.sh");
+        Files.writeString(script, "#!/bin/sh\necho 'show adj-rib out'\nwhile read line; do echo \"$line\" >> " + dir
+                + "/answer; done\n");
+        script.toFile().setExecutable(true);
+        TestProbe<Rib.Command> rib = kit.createTestProbe();
+        ActorRef<ApiGateway.Command> gateway = kit.spawn(ApiGateway.create(
+                List.of(new ProcessConfig("h", List.of(script.toString()), "text", true)), List.of(), dir,
+                Settings.defaults().api(), rib.getRef(), new Control()));
+        Rib.ApiBatch batch = rib.expectMessageClass(Rib.ApiBatch.class, Duration.ofSeconds(10));
+        batch.replyTo().tell(new Rib.ApiApplied("h", List.of(Rib.ApiOutcome.more(List.of("a", "b"))), false));
+        assertEquals(new Rib.ApiMore("h"), rib.expectMessageClass(Rib.ApiMore.class, Duration.ofSeconds(10)));
+        batch.replyTo().tell(new Rib.ApiApplied("h", List.of(Rib.ApiOutcome.output(List.of("c"))), true));
+        rib.expectNoMessage(Duration.ofMillis(200));
+        Path answer = dir.resolve("answer");
+        for (int i = 0; i < 100 && (!Files.exists(answer) || Files.readAllLines(answer).size() < 4); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of("a", "b", "c", "done"), Files.readAllLines(answer));
+        gateway.tell(new ApiGateway.Stop(kit.createTestProbe(ApiGateway.Stopped.class).getRef()));
+    }
 }

@@ -39,10 +39,11 @@ import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
 
 /**
- * Usage: {@code RibMemoryBenchmark [--routes N] [--sets N] [--distinct-routes N] [--only adj-rib-in]}. Two
+ * Usage: {@code RibMemoryBenchmark [--routes N] [--sets N] [--distinct-routes N] [--only adj-rib-in|adj-rib-out]}. Two
  * scenarios, each with the naive HashMap as the reference in the same run: routes sharing {@code --sets} attribute
  * sets, then routes that each have their own set. Prints one line per structure: heap bytes per route (used heap
- * after forced GCs, loaded minus before, divided by routes) and the load rate.
+ * after forced GCs, loaded minus before, divided by routes) and the load rate; then, unless {@code --only
+ * adj-rib-in}, the Adj-RIB-Out with {@code --routes} helper routes.
  * Run by {@code bench/rib-memory}; see docs/benchmarks.md.
  */
 public final class RibMemoryBenchmark {
@@ -55,15 +56,20 @@ public final class RibMemoryBenchmark {
         int routes = 1_000_000;
         int sets = 1_000;
         int distinctRoutes = 1_000_000;
-        boolean onlyRib = false;
+        String only = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--routes" -> routes = Integer.parseInt(args[++i]);
                 case "--sets" -> sets = Integer.parseInt(args[++i]);
                 case "--distinct-routes" -> distinctRoutes = Integer.parseInt(args[++i]);
-                case "--only" -> onlyRib = "adj-rib-in".equals(args[++i]);
+                case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        boolean onlyRib = "adj-rib-in".equals(only);
+        if ("adj-rib-out".equals(only)) {
+            AdjRibOutBenchmark.run(routes);
+            return;
         }
         System.out.printf("jvm: %s %s, %s, max heap %,d MB%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"),
@@ -77,6 +83,9 @@ public final class RibMemoryBenchmark {
                     shared[1] / shared[0], distinct[1] / distinct[0]);
         }
         System.out.println();
+        if (!onlyRib) {
+            AdjRibOutBenchmark.run(routes);
+        }
     }
 
     /** Scenario 1: {@code routes} routes over {@code sets} attribute sets, packed as a peer sends them. */
@@ -225,6 +234,21 @@ public final class RibMemoryBenchmark {
         return out;
     }
 
+    /** A structure loaded by the caller: what holds it, the load time, and whether it is complete. */
+    record Measured(Object root, long nanos, boolean complete) {}
+
+    /** Heap bytes per route of what {@code load} builds (settled heap after minus before); prints one line. */
+    static double measureLoaded(String name, int routes, Supplier<Measured> load) throws InterruptedException {
+        long before = settledHeap();
+        Measured m = load.get();
+        long after = settledHeap();
+        check(m.complete(), name + " is incomplete");
+        Reference.reachabilityFence(m.root());
+        double perRoute = (after - before) / (double) routes;
+        System.out.printf("%-34s %,14d %10.1f %,14.0f%n", name, after - before, perRoute, routes * 1e9 / m.nanos());
+        return perRoute;
+    }
+
     /** A structure being loaded: what holds it, how an UPDATE goes in, and the check it is complete. */
     private record Loaded(Object root, Consumer<Update> sink, Runnable verify) {}
 
@@ -261,7 +285,7 @@ public final class RibMemoryBenchmark {
     }
 
     /** Used heap after repeated full collections, once it stops shrinking. */
-    private static long settledHeap() throws InterruptedException {
+    static long settledHeap() throws InterruptedException {
         long last = Long.MAX_VALUE;
         for (int i = 0; i < 10; i++) {
             System.gc();
@@ -275,7 +299,7 @@ public final class RibMemoryBenchmark {
         return last;
     }
 
-    private static void check(boolean ok, String message) {
+    static void check(boolean ok, String message) {
         if (!ok) {
             throw new IllegalStateException(message);
         }

@@ -243,4 +243,21 @@ class ConfigErrorsTest {
         assertTrue(!ConfigParser.parse(F, neighbor("    adj-rib-in;\n")).neighbors().get(0).adjRibIn(),
                 "bare adj-rib-in is false in ExaBGP");
     }
+
+    /**
+     * Issue 10: a route too big for one UPDATE passed validate, and killed the Rib at the first session. It is
+     * refused at its position, by the same check as a helper's announce (wire.UpdateFit).
+     */
+    @Test
+    void aRouteThatCannotBeSentInOneUpdateIsRefusedAtItsPosition() {
+        StringBuilder communities = new StringBuilder();
+        for (int i = 0; i < 1100; i++) {
+            communities.append(" 65000:").append(i);
+        }
+        error(neighbor("    static {\n      route 10.0.0.0/24 next-hop 1.1.1.1 community [" + communities + " ]; }\n"),
+                "e.conf:7:13: route 10.0.0.0/24 cannot be sent: it needs an UPDATE of 4462 bytes, and a BGP message"
+                        + " has at most 4096 bytes (RFC 4271 section 4)");
+        assertEquals(List.of(), errors(neighbor("    static { route 10.0.0.0/24 next-hop 1.1.1.1 community ["
+                + communities.substring(0, communities.indexOf(" 65000:1000 ")) + " ]; }\n")), "1,000 fit");
+    }
 }
