@@ -2,6 +2,7 @@
 package org.bgpekko.api;
 
 import java.util.List;
+import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.rib.Rib;
 import org.bgpekko.rib.RibOperation;
 
@@ -17,8 +18,20 @@ public final class ApiTranslator {
     /** Line {@code text} of helper {@code process}, parsed as {@code line}. */
     public static Rib.ApiInput translate(String process, String text, ApiLine line) {
         // the helper serves the neighbour (its api block names it) and a selector of the line matches it
-        RibOperation.Targets targets = n -> EventRoutes.serves(n, process) && line.matches(n);
+        RibOperation.Targets targets = line.selectors().isEmpty() ? new Served(process)
+                : n -> EventRoutes.serves(n, process) && line.matches(n);
         return new Rib.ApiInput(text, targets, operation(process, line.command()));
+    }
+
+    /**
+     * The targets of a line without selectors: every neighbour the helper serves. A value (equal for every such line
+     * of one helper), so the Rib works the neighbours out once for a run of lines.
+     */
+    record Served(String process) implements RibOperation.Targets {
+        @Override
+        public boolean includes(NeighborConfig neighbor) {
+            return EventRoutes.serves(neighbor, process);
+        }
     }
 
     /** A line that could not be parsed: answered {@code error} in its place. */

@@ -46,7 +46,7 @@ final class AdjRibOut implements ChangeSink {
     AdjRibOut(NlriSlots slots, InternTable<OutboundAttributes> attrs) {
         this.slots = slots;
         this.attrs = attrs;
-        this.pending = new PendingChanges(slots, attrs);
+        this.pending = new PendingChanges(slots, attrs, true);
     }
 
     @Override

@@ -18,7 +18,7 @@ final class HeldBatch implements ChangeSink {
     private int teardown = -1;
 
     HeldBatch(NlriSlots slots, InternTable<OutboundAttributes> attrs) {
-        this.changes = new PendingChanges(slots, attrs);
+        this.changes = new PendingChanges(slots, attrs, false);
     }
 
     @Override

@@ -15,8 +15,8 @@ import org.bgpekko.wire.Family;
  * api-fast); a change with another attribute set cancels the pending one and joins the end of its own set's run
  * (unlike ExaBGP, which keeps both: decisions D8).
  *
- * <p>Compact: a change is an int in its run ({@code slot << 1 | announce}) plus an entry in a primitive map from
- * slot to position. Each change holds one reference to its slot and one to its attribute set.
+ * <p>Compact: a change is an int in its run ({@code slot << 1 | announce}) plus its position, in a long array indexed
+ * by slot or in a primitive map. Each change holds one reference to its slot and one to its attribute set.
  */
 final class PendingChanges {
     /** Visits one change. */
@@ -46,20 +46,67 @@ final class PendingChanges {
     private final LinkedHashMap<Integer, LinkedHashMap<Family, Run>> groups = new LinkedHashMap<>();
     private final List<Run> runs = new ArrayList<>();
     private final List<Integer> freeRuns = new ArrayList<>();
-    /** Slot -> run id << 32 | position. */
-    private final Int2LongOpenHashMap where = new Int2LongOpenHashMap();
+    /**
+     * Dense (an Adj-RIB-Out's changes): by slot, run id << 32 | position, or -1. An array, not a map: this is looked
+     * up for every change, and a peer's table has an array indexed by slot anyway. It keeps its size when drained
+     * (the next flush needs it again); only its used entries are reset.
+     */
+    private long[] where = new long[0];
+    /** Sparse (a held batch, a few of which a neighbour may keep): the same in a map, sized to the changes. */
+    private final Int2LongOpenHashMap sparse;
+    /** Entries of {@link #where} in use. */
+    private int count;
     /** The run last appended to: changes of one command usually share it. */
     private Run lastRun;
 
-    PendingChanges(NlriSlots slots, InternTable<OutboundAttributes> attrs) {
+    /** {@code dense}: indexed by an array as large as the highest slot queued, else by a map. */
+    PendingChanges(NlriSlots slots, InternTable<OutboundAttributes> attrs, boolean dense) {
         this.slots = slots;
         this.attrs = attrs;
-        where.defaultReturnValue(-1);
+        this.sparse = dense ? null : new Int2LongOpenHashMap();
+        if (sparse != null) {
+            sparse.defaultReturnValue(-1);
+        }
+    }
+
+    private long where(int slot) {
+        if (sparse != null) {
+            return sparse.get(slot);
+        }
+        return slot < where.length ? where[slot] : -1;
+    }
+
+    private void place(int slot, long w) {
+        if (sparse != null) {
+            sparse.put(slot, w);
+            return;
+        }
+        if (slot >= where.length) {
+            int from = where.length;
+            where = Arrays.copyOf(where, Math.max(slot + 1, Math.max(16, from + (from >> 1))));
+            Arrays.fill(where, from, where.length, -1);
+        }
+        if (where[slot] < 0) {
+            count++;
+        }
+        where[slot] = w;
+    }
+
+    private long forget(int slot) {
+        if (sparse != null) {
+            return sparse.remove(slot);
+        }
+        long w = where(slot);
+        if (w >= 0) {
+            where[slot] = -1;
+            count--;
+        }
+        return w;
     }
 
     /** Queues a change of {@code slot}: in place of its pending one when the set is the same, else at its run's end. */
     void queue(int slot, int attr, boolean announce) {
-        long w = where.get(slot);
+        long w = where(slot);
         if (w >= 0) {
             Run r = runs.get((int) (w >>> 32));
             if (r.attr == attr) {
@@ -76,7 +123,7 @@ final class PendingChanges {
         if (r.size == r.entries.length) {
             r.entries = Arrays.copyOf(r.entries, r.size * 2);
         }
-        where.put(slot, (long) r.id << 32 | r.size);
+        place(slot, (long) r.id << 32 | r.size);
         r.entries[r.size++] = slot << 1 | (announce ? 1 : 0);
         r.live++;
         slots.retain(slot);
@@ -85,7 +132,7 @@ final class PendingChanges {
 
     /** Forgets the pending change of a slot, if any. */
     void unqueue(int slot) {
-        long w = where.remove(slot);
+        long w = forget(slot);
         if (w < 0) {
             return;
         }
@@ -103,16 +150,16 @@ final class PendingChanges {
 
     /** The change pending for a slot: 1 announce, 0 withdraw, -1 none. */
     int kind(int slot) {
-        long w = where.get(slot);
+        long w = where(slot);
         return w < 0 ? -1 : runs.get((int) (w >>> 32)).entries[(int) w] & 1;
     }
 
     boolean isEmpty() {
-        return where.isEmpty();
+        return size() == 0;
     }
 
     int size() {
-        return where.size();
+        return sparse != null ? sparse.size() : count;
     }
 
     /** Every change in order (the visitor must not change this object). */
@@ -171,11 +218,23 @@ final class PendingChanges {
     }
 
     private void reset() {
+        if (sparse != null) {
+            sparse.clear();
+            sparse.trim(); // a large flush must not keep its map's capacity for good
+        }
+        for (Run r : runs) {
+            if (r != null && sparse == null) {
+                for (int i = 0; i < r.size; i++) {
+                    if (r.entries[i] >= 0) {
+                        where[r.entries[i] >>> 1] = -1;
+                    }
+                }
+            }
+        }
+        count = 0;
         groups.clear();
         runs.clear();
         freeRuns.clear();
-        where.clear();
-        where.trim(); // a large flush must not keep its map's capacity for good
         lastRun = null;
     }
 
@@ -208,7 +267,7 @@ final class PendingChanges {
             int e = r.entries[i];
             if (e >= 0) {
                 r.entries[n] = e;
-                where.put(e >>> 1, (long) r.id << 32 | n);
+                place(e >>> 1, (long) r.id << 32 | n);
                 n++;
             }
         }

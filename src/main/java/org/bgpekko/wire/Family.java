@@ -4,6 +4,17 @@ package org.bgpekko.wire;
 import java.util.Map;
 
 public record Family(int afi, int safi) implements Comparable<Family> {
+    // written out: the generated ones go through method handles, and this is on the path of every route
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Family f && f.afi == afi && f.safi == safi;
+    }
+
+    @Override
+    public int hashCode() {
+        return afi * 31 + safi;
+    }
+
     public static final int AFI_IPV4 = 1;
     public static final int AFI_IPV6 = 2;
     public static final int AFI_L2VPN = 25;

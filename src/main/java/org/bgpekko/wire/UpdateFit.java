@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.bgpekko.wire.attribute.AttributeCodecs;
 import org.bgpekko.wire.attribute.PathAttribute;
 import org.bgpekko.wire.attribute.PathAttributes;
+import org.bgpekko.wire.nlri.InetNlri;
 import org.bgpekko.wire.nlri.IpAddress;
+import org.bgpekko.wire.nlri.IpPrefix;
 import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
 import org.bgpekko.wire.nlri.NlriCodecs;
@@ -29,6 +31,12 @@ public final class UpdateFit {
     private static final int DEFAULT_AS_PATH = 3 + 2 + 4;
     private static final int DEFAULT_LOCAL_PREF = 3 + 4;
     private static final int ROUTE_DISTINGUISHER = 8;
+    /**
+     * The most a plain prefix ({@link InetNlri}, split or not) adds to its attributes in {@link #size}: an IPv6
+     * next hop and the longest NLRI (path identifier, length, 16 bytes) in MP_REACH_NLRI; the IPv4 NLRI field and
+     * an IPv4 next hop need less.
+     */
+    static final int INET_WORST = HEADER + 3 + (2 + 1 + 1 + 16 + ROUTE_DISTINGUISHER + 1 + (4 + 1 + 16));
 
     private UpdateFit() {}
 
@@ -62,6 +70,15 @@ public final class UpdateFit {
      * sent, or null when it can.
      */
     public static String problem(int attributeBytes, Nlri nlri, int split, Optional<IpAddress> nextHop) {
+        if (nlri instanceof InetNlri && split <= IpPrefix.maxLength(Family.AFI_IPV6)
+                && attributeBytes <= MAX - INET_WORST) {
+            return null; // fits whatever the prefix and next hop: the common case, without measuring the NLRI
+        }
+        return measured(attributeBytes, nlri, split, nextHop);
+    }
+
+    /** {@link #problem}, always measuring the NLRI. */
+    static String measured(int attributeBytes, Nlri nlri, int split, Optional<IpAddress> nextHop) {
         if (NlriCodecs.find(nlri.family()).isEmpty()) {
             return null; // a family without a codec is refused elsewhere
         }

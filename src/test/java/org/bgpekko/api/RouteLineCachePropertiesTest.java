@@ -122,4 +122,27 @@ class RouteLineCachePropertiesTest {
                 "another family is another entry");
         assertNull(cache.parse("withdraw route 10.0.0.2/32 next-hop 127.0.0.1 med 100 community [65000:1]"));
     }
+
+    /**
+     * A line with the words of the line before is served by the template used last, without building a key and
+     * looking it up: the key held by a template is the one {@code sameKey} compares with. (It was not: the family
+     * and verb letters were added as numbers, "149…", so every line built a key and searched the map.)
+     */
+    @Test
+    void theLastTemplateIsRecognisedByItsKey() {
+        for (String line : List.of("announce route 10.0.0.1/32 next-hop 1.2.3.4 community [65000:1]",
+                "withdraw route 10.0.0.1/32 next-hop 1.2.3.4", "announce route 2001:db8::/32 next-hop 2001::1",
+                "withdraw route ::/0 next-hop self")) {
+            int space = RouteLineCache.prefixEnd(line);
+            String key = RouteLineCache.key(line, space);
+            assertEquals(line.length() - space + 2, key.length(), key);
+            assertEquals(line.contains("::") ? '6' : '4', key.charAt(0), key);
+            assertEquals(line.charAt(0), key.charAt(1), key);
+            assertEquals(true, RouteLineCache.sameKey(key, line, space), key);
+            if (line.startsWith("announce")) {
+                String withdraw = "withdraw" + line.substring("announce".length());
+                assertEquals(false, RouteLineCache.sameKey(key, withdraw, space), "another verb");
+            }
+        }
+    }
 }
