@@ -9,23 +9,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.io.TcpSO;
 import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.javadsl.Tcp;
-import org.apache.pekko.stream.typed.javadsl.ActorSink;
+import org.apache.pekko.stream.javadsl.Sink;
 import org.bgpekko.wire.nlri.IpAddress;
 
 /**
  * A neighbour is known by its address and, when configured, our local address on that session (ExaBGP tells
  * neighbours apart the same way): a connection goes to the Peer registered for (remote, local), else to the one
  * registered for (remote, any local address). A Peer is forgotten when it stops (a reload that removed it).
- * Accepting is paced: the next connection is accepted only after the last was handed over. Short of file
+ * Accepting is paced: the next connection is accepted only after the last was handed over (or, when the Listener
+ * failed on it, after {@link #HAND_OVER_TIMEOUT}: that one is lost, the accepting goes on). Short of file
  * descriptors the Listener says so once, refuses (closes at once) what it accepted, asks for the next connection
  * only after a wait (1 s, doubling to 4 s), and hands connections over again as soon as descriptors are free:
  * Pekko's own listener never reaches EMFILE (where it would log a stack trace per attempt, in a loop).
@@ -63,17 +66,21 @@ public final class Listener {
 
     private record Key(IpAddress remote, IpAddress local) {}
 
-    private record Accepted(Tcp.IncomingConnection connection, ActorRef<Object> ackTo) implements Command {}
-
-    private record Started(ActorRef<Object> ackTo) implements Command {}
+    /** An accepted connection; {@code next} is answered when the next one may be accepted. */
+    private record Accepted(Tcp.IncomingConnection connection, ActorRef<Done> next) implements Command {}
 
     private record Ended(String address, Throwable error) implements Command {}
 
     private record BindResult(String address, Tcp.ServerBinding binding, Throwable error) implements Command {}
 
-    private record Retry(ActorRef<Object> ackTo) implements Command {}
+    private record Retry(ActorRef<Done> next) implements Command {}
 
-    private static final Object ACK = "ack";
+    /**
+     * How long the accepting stream waits for the Listener to take a connection: longer than its longest pacing
+     * wait; past it (the Listener failed on that connection and resumed), that connection is lost and the next is
+     * accepted, so a failure never stops the accepting.
+     */
+    static final Duration HAND_OVER_TIMEOUT = MAX_WAIT.plusSeconds(2);
 
     /**
      * Listens on every address of {@code bind} (exabgp.tcp.bind; empty: do not listen at all) on {@code port}.
@@ -95,10 +102,14 @@ public final class Listener {
                             cs.whenComplete((b, e) -> ctx.getSelf().tell(new BindResult(address, b, e)));
                             return cs;
                         })
-                        .to(ActorSink.<Tcp.IncomingConnection, Command, Object>actorRefWithBackpressure(ctx.getSelf(),
-                                (ackTo, c) -> new Accepted(c, ackTo), Started::new, ACK,
-                                new Ended(address, null), e -> new Ended(address, e))
-                                .withAttributes(Attributes.inputBuffer(1, 1)))
+                        .mapAsync(1, c -> AskPattern.<Command, Done>ask(ctx.getSelf(), next -> new Accepted(c, next),
+                                HAND_OVER_TIMEOUT, ctx.getSystem().scheduler())
+                                .exceptionally(e -> Done.getInstance()))
+                        .withAttributes(Attributes.inputBuffer(1, 1))
+                        .to(Sink.<Done>ignore().mapMaterializedValue(done -> {
+                            done.whenComplete((d, e) -> ctx.getSelf().tell(new Ended(address, e)));
+                            return done;
+                        }))
                         .run(ctx.getSystem());
             }
             return Behaviors.receive(Command.class)
@@ -115,12 +126,11 @@ public final class Listener {
                         return Behaviors.same();
                     })
                     .onMessage(BindResult.class, r -> s.onBind(r))
-                    .onMessage(Started.class, st -> s.next(st.ackTo()))
                     .onMessage(Accepted.class, a -> {
                         s.onAccepted(a.connection());
-                        return s.next(a.ackTo());
+                        return s.next(a.next());
                     })
-                    .onMessage(Retry.class, r -> s.next(r.ackTo()))
+                    .onMessage(Retry.class, r -> s.next(r.next()))
                     .onMessage(Ended.class, e -> {
                         if (e.error() != null) {
                             ctx.getLog().error("listening on {} ended: {}", e.address(), e.error().toString());
@@ -169,12 +179,12 @@ public final class Listener {
          * Asks for the next connection: at once while file descriptors are to spare; short of them, only after a
          * wait (1 s, doubling to {@link #MAX_WAIT}), so a client that connects in a loop costs one accept per wait.
          */
-        Behavior<Command> next(ActorRef<Object> ackTo) {
+        Behavior<Command> next(ActorRef<Done> next) {
             if (short_()) {
-                timers.startSingleTimer(new Retry(ackTo), wait);
+                timers.startSingleTimer(new Retry(next), wait);
                 wait = wait.multipliedBy(2).compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait.multipliedBy(2);
             } else {
-                ackTo.tell(ACK);
+                next.tell(Done.getInstance());
             }
             return Behaviors.same();
         }

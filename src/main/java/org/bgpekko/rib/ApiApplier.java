@@ -45,9 +45,6 @@ final class ApiApplier {
 
     private Rib.ApiOutcome outcome(Rib.ApiInput input, Collection<PeerState> peers) {
         RibOperation op = input.operation();
-        if (op instanceof RibOperation.Refuse r) {
-            return Rib.ApiOutcome.error(r.reason());
-        }
         if (op instanceof RibOperation.Answer a) {
             return Rib.ApiOutcome.output(a.output());
         }

@@ -187,10 +187,12 @@ class FailureProcessTest {
                 dir.resolve("speaker.log"), conf);
         try {
             boolean lost = false;
-            for (int attempt = 0; attempt < 120; attempt++) {
+            // bounded in time too: a read blocked in a socket does not see the test's timeout
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
+            for (int attempt = 0; attempt < 120 && System.nanoTime() < deadline; attempt++) {
                 try (java.net.Socket s = new java.net.Socket()) {
                     s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
-                    s.setSoTimeout(lost ? 30_000 : 3_000);
+                    s.setSoTimeout(lost ? 15_000 : 3_000);
                     byte[] open = new java.io.DataInputStream(s.getInputStream()).readNBytes(19);
                     if (open.length == 19 && open[18] == 1) {
                         assertTrue(lost, "the first connection was the one the listener failed on");
