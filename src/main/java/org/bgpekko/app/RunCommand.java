@@ -116,7 +116,8 @@ final class RunCommand implements Callable<Integer> {
     private static Behavior<BgpSpeaker.Command> root(List<ConfigRotation> runs, List<Configuration> initial,
                                                      Settings settings) {
         return Behaviors.setup(ctx -> {
-            BgpSpeaker.PeerFactory peers = Sessions.start(ctx, settings);
+            BgpSpeaker.PeerFactory peers = Sessions.start(ctx, settings, initial.stream()
+                    .flatMap(c -> c.neighbors().stream()).anyMatch(n -> n.tcp().needsNativeSocket()));
             List<ActorRef<BgpSpeaker.Command>> speakers = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 ConfigRotation rotation = runs.get(i);

@@ -1,0 +1,107 @@
+// The Listener's epoll server sockets: the MD5 key of every neighbour that has one, and GTSM's minimum TTL.
+package org.bgpekko.peer;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ServerChannelRecvByteBufAllocator;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.bgpekko.config.TcpOptions;
+import org.bgpekko.wire.nlri.IpAddress;
+
+/**
+ * Linux keeps TCP-MD5 keys per peer address on the listening socket (TCP_MD5SIG) and copies them to the sockets it
+ * accepts: a SYN from an address with a key and no (or a wrong) signature is dropped by the kernel, unanswered.
+ * IP_MINTTL, by contrast, is one value for the whole socket: the listener drops SYNs below the lowest
+ * {@code incoming-ttl} of all neighbours (none, when one neighbour has no incoming-ttl); each accepted socket then
+ * gets its own neighbour's value. Sockets accept only when asked ({@code next}), one connection at a time.
+ */
+final class NativeListener {
+    private NativeListener() {}
+
+    /** An accepted socket, and how to ask for the next one. */
+    record Accepted(Channel channel, Runnable next) {}
+
+    /**
+     * Binds {@code address:port}; {@code onAccepted} gets each accepted socket (on an event loop), {@code onBound} the
+     * server socket or the failure. Nothing is accepted before the first {@code server.read()}.
+     */
+    static void bind(String address, int port, Consumer<Accepted> onAccepted,
+                     java.util.function.BiConsumer<Channel, Throwable> onBound) {
+        InetAddress host;
+        try {
+            host = InetAddress.getByName(address);
+        } catch (Exception e) {
+            onBound.accept(null, e);
+            return;
+        }
+        SocketProtocolFamily family = NativeSockets.family(host);
+        new ServerBootstrap().group(NativeSockets.group())
+                .channelFactory(() -> new EpollServerSocketChannel(family))
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.SO_BACKLOG, 100)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new ServerChannelRecvByteBufAllocator().maxMessagesPerRead(1))
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR,
+                        new AdaptiveRecvByteBufAllocator(512, 16 * 1024, EpollTransport.MAX_READ).maxMessagesPerRead(1))
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        Channel server = ch.parent();
+                        onAccepted.accept(new Accepted(ch, server::read));
+                    }
+                })
+                .bind(new InetSocketAddress(host, port))
+                .addListener(f -> onBound.accept(f.isSuccess() ? ((io.netty.channel.ChannelFuture) f).channel() : null,
+                        f.cause()));
+    }
+
+    /** The TCP-MD5 keys by peer address of these neighbours' settings (a later one wins a conflict). */
+    static Map<InetAddress, byte[]> keys(Map<IpAddress, TcpOptions> byPeer) {
+        Map<InetAddress, byte[]> keys = new HashMap<>();
+        byPeer.forEach((peer, tcp) -> tcp.md5Key().ifPresent(k -> keys.put(peer.toInetAddress(), k.toArray())));
+        return keys;
+    }
+
+    /** The lowest incoming TTL of all these neighbours; 0 (any) if one has none, or there is none. */
+    static int minTtl(Collection<TcpOptions> all) {
+        return all.isEmpty() ? 0 : all.stream().mapToInt(TcpOptions::incomingTtl).min().orElse(0);
+    }
+
+    /**
+     * Installs the keys and the minimum TTL on a server socket (on its event loop); if the kernel refuses, the socket
+     * is closed (it must not accept the neighbours unauthenticated) and {@code onError} is told why.
+     */
+    static void apply(Channel server, Map<InetAddress, byte[]> keys, int minTtl, Consumer<Throwable> onError) {
+        server.eventLoop().execute(() -> {
+            try {
+                server.config().setOption(EpollChannelOption.TCP_MD5SIG, keys);
+                InetSocketAddress local = (InetSocketAddress) server.localAddress();
+                SocketProtocolFamily family = NativeSockets.family(local.getAddress());
+                NativeSockets.setMinTtl(server, family, minTtl);
+                if (family == SocketProtocolFamily.INET6 && !local.getAddress().isLinkLocalAddress()) {
+                    try { // IPv4 peers on a dual-stack socket
+                        NativeSockets.setMinTtl(server, SocketProtocolFamily.INET, minTtl);
+                    } catch (RuntimeException e) {
+                        // an IPv6-only socket: no IPv4 peer reaches it
+                    }
+                }
+            } catch (RuntimeException e) {
+                server.close();
+                onError.accept(e);
+            }
+        });
+    }
+}
