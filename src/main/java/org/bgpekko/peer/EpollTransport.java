@@ -46,24 +46,29 @@ public final class EpollTransport implements Transport {
         b.handler(new io.netty.channel.ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
-                NativeSockets.setTtls(ch, family, tcp);
-                connection[0] = new EpollConnection(connId, peer, localOpen, ch);
-                ch.pipeline().addLast(connection[0]);
+                NativeSockets.setTtls(ch, family, tcp); // before the SYN: GTSM applies to the handshake too
             }
         });
         ChannelFuture f = local.isPresent() ? b.connect(remote, local.get()) : b.connect(remote);
-        f.addListener(done -> {
+        f.addListener(done -> { // on the channel's event loop
             if (done.isSuccess()) {
+                // added once connected (no read happens before the Peer's first pull): a close from now on is seen
+                connection[0] = new EpollConnection(connId, peer, localOpen, f.channel());
+                f.channel().pipeline().addLast(connection[0]);
                 peer.tell(new Peer.Connected(connId, connection[0]));
             } else {
+                f.channel().close(); // its descriptor, whatever the failure
                 peer.tell(new Peer.ConnectFailed(connId, describe(done.cause())));
             }
         });
         return () -> {
-            if (!f.cancel(false) && connection[0] != null) {
-                connection[0].abort();
-            }
-            f.channel().close();
+            f.cancel(false);
+            f.channel().eventLoop().execute(() -> {
+                if (connection[0] != null) {
+                    connection[0].abort();
+                }
+                f.channel().close();
+            });
         };
     }
 

@@ -274,9 +274,11 @@ public final class Listener {
                 return b.md5Key().isPresent() ? b : a;
             }));
             var keys = NativeListener.keys(byPeer);
-            int minTtl = NativeListener.minTtl(byKey.values().stream().map(Registration::tcp).toList());
+            List<TcpOptions> all = byKey.values().stream().map(Registration::tcp).toList();
+            int minTtl = NativeListener.minTtl(all);
+            int ttl = NativeListener.maxTtl(all);
             ActorRef<Command> self = ctx.getSelf();
-            servers.forEach((address, server) -> NativeListener.apply(server, keys, minTtl,
+            servers.forEach((address, server) -> NativeListener.apply(server, keys, minTtl, ttl,
                     e -> self.tell(new Ended(address, e))));
         }
 
@@ -344,8 +346,8 @@ public final class Listener {
         }
 
         /**
-         * Hands an accepted connection to its Peer; a native one first gets its neighbour's TTL settings (the
-         * listening socket holds the MD5 keys; the accepted socket inherits them).
+         * Hands an accepted connection to its Peer; a native one first gets its neighbour's socket settings
+         * ({@link NativeSockets#setAccepted}).
          */
         void onAccepted(Transport.Incoming incoming, InetSocketAddress remoteAddress, InetSocketAddress localAddress,
                         Channel nativeChannel) {
@@ -361,10 +363,9 @@ public final class Listener {
             if (r != null) {
                 if (nativeChannel != null) {
                     try {
-                        NativeSockets.setTtls(nativeChannel, NativeSockets.family(remoteAddress.getAddress()),
-                                r.tcp());
+                        NativeSockets.setAccepted(nativeChannel, r.tcp());
                     } catch (RuntimeException e) {
-                        ctx.getLog().error("refusing a connection from {}: its TTL settings could not be applied: {}",
+                        ctx.getLog().error("refusing a connection from {}: its socket settings could not be applied: {}",
                                 remoteAddress, e.toString());
                         incoming.reject();
                         return;

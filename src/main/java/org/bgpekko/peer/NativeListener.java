@@ -24,7 +24,10 @@ import org.bgpekko.wire.nlri.IpAddress;
  * accepts: a SYN from an address with a key and no (or a wrong) signature is dropped by the kernel, unanswered.
  * IP_MINTTL, by contrast, is one value for the whole socket: the listener drops SYNs below the lowest
  * {@code incoming-ttl} of all neighbours (none, when one neighbour has no incoming-ttl); each accepted socket then
- * gets its own neighbour's value. Sockets accept only when asked ({@code next}), one connection at a time.
+ * gets its own neighbour's value. The kernel answers a SYN (SYN-ACK) from the listening socket, before bgpekko knows
+ * the connection: that socket sends with the highest {@code outgoing-ttl} of all neighbours, so a peer running GTSM
+ * accepts the handshake; each accepted socket then gets its own neighbour's. Sockets accept only when asked
+ * ({@code next}), one connection at a time.
  */
 final class NativeListener {
     private NativeListener() {}
@@ -80,20 +83,27 @@ final class NativeListener {
         return all.isEmpty() ? 0 : all.stream().mapToInt(TcpOptions::incomingTtl).min().orElse(0);
     }
 
+    /** The highest outgoing TTL of all these neighbours; 0 (the system's default) if none has one. */
+    static int maxTtl(Collection<TcpOptions> all) {
+        return all.stream().mapToInt(TcpOptions::outgoingTtl).max().orElse(0);
+    }
+
     /**
-     * Installs the keys and the minimum TTL on a server socket (on its event loop); if the kernel refuses, the socket
-     * is closed (it must not accept the neighbours unauthenticated) and {@code onError} is told why.
+     * Installs the keys, the minimum TTL and the TTL of the handshake on a server socket (on its event loop); if the
+     * kernel refuses, the socket is closed (it must not accept the neighbours unauthenticated) and {@code onError} is
+     * told why.
      */
-    static void apply(Channel server, Map<InetAddress, byte[]> keys, int minTtl, Consumer<Throwable> onError) {
+    static void apply(Channel server, Map<InetAddress, byte[]> keys, int minTtl, int ttl,
+                      Consumer<Throwable> onError) {
         server.eventLoop().execute(() -> {
             try {
                 server.config().setOption(EpollChannelOption.TCP_MD5SIG, keys);
                 InetSocketAddress local = (InetSocketAddress) server.localAddress();
                 SocketProtocolFamily family = NativeSockets.family(local.getAddress());
-                NativeSockets.setMinTtl(server, family, minTtl);
-                if (family == SocketProtocolFamily.INET6 && !local.getAddress().isLinkLocalAddress()) {
+                NativeSockets.setListening(server, family, minTtl, ttl);
+                if (family == SocketProtocolFamily.INET6 && local.getAddress().isAnyLocalAddress()) {
                     try { // IPv4 peers on a dual-stack socket
-                        NativeSockets.setMinTtl(server, SocketProtocolFamily.INET, minTtl);
+                        NativeSockets.setListening(server, SocketProtocolFamily.INET, minTtl, ttl);
                     } catch (RuntimeException e) {
                         // an IPv6-only socket: no IPv4 peer reaches it
                     }

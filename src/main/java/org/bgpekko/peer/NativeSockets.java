@@ -4,6 +4,7 @@ package org.bgpekko.peer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.socket.SocketProtocolFamily;
@@ -11,6 +12,8 @@ import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
 import org.bgpekko.config.TcpOptions;
 
 final class NativeSockets {
@@ -56,10 +59,27 @@ final class NativeSockets {
         }
     }
 
-    /** The lowest TTL (hop limit) a socket accepts; 0 accepts any. */
-    static void setMinTtl(Channel ch, SocketProtocolFamily family, int ttl) {
-        check(ch.config().setOption(family == SocketProtocolFamily.INET6 ? IPV6_MINHOPCOUNT : IP_MINTTL, ttl),
-                "incoming-ttl");
+    /**
+     * What an accepted socket gets for its neighbour: the TTL settings, and its MD5 key again. The listening socket's
+     * keys sign the handshake, but a connection the kernel completed before the Listener installed them (at start)
+     * would otherwise run unauthenticated: with the key on the socket, every segment from now on must be signed.
+     */
+    static void setAccepted(Channel ch, TcpOptions tcp) {
+        InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
+        setTtls(ch, family(remote.getAddress()), tcp);
+        tcp.md5Key().ifPresent(key -> ch.config().setOption(EpollChannelOption.TCP_MD5SIG,
+                Map.of(remote.getAddress(), key.toArray())));
+    }
+
+    /**
+     * A listening socket's lowest TTL (hop limit) accepted (0 accepts any) and the TTL of what it sends (0: the
+     * system's default: -1 for the kernel).
+     */
+    static void setListening(Channel ch, SocketProtocolFamily family, int minTtl, int ttl) {
+        boolean v6 = family == SocketProtocolFamily.INET6;
+        check(ch.config().setOption(v6 ? IPV6_MINHOPCOUNT : IP_MINTTL, minTtl), "incoming-ttl");
+        check(ch.config().setOption(v6 ? IPV6_UNICAST_HOPS : IP_TTL, ttl > 0 ? ttl : -1),
+                "outgoing-ttl");
     }
 
     private static void check(boolean set, String what) {
