@@ -167,4 +167,30 @@ class NativeTransportTest {
                     jdk.getLocalPort()));
         }
     }
+
+    @Test
+    void nothingIsReadUntilThePeerPullsSoTheSenderStalls() throws Exception {
+        TestProbe<Peer.Command> accepted = KIT.createTestProbe();
+        int port = listen("127.0.0.1", "127.0.0.2", md5("s3cret"), accepted);
+        TestProbe<Peer.Command> client = KIT.createTestProbe();
+        new EpollTransport(md5("s3cret")).connect(1, new InetSocketAddress("127.0.0.1", port),
+                Optional.of(new InetSocketAddress("127.0.0.2", 0)), CONNECT_TIMEOUT, OPEN, client.ref());
+        Connection out = client.expectMessageClass(Peer.Connected.class, Duration.ofSeconds(5)).connection();
+        TestProbe<Peer.Command> server = KIT.createTestProbe();
+        accepted.expectMessageClass(Peer.Incoming.class, Duration.ofSeconds(5)).connection().attach(2, OPEN,
+                server.ref()); // and never pulled
+        ByteString chunk = ByteString.fromArrayUnsafe(new byte[64 * 1024]);
+        int written = 0;
+        while (written < 1000) { // 64 MB: far more than the socket buffers of both sides
+            out.write(chunk);
+            try {
+                assertInstanceOf(Peer.Written.class, client.receiveMessage(Duration.ofSeconds(1)));
+                written++;
+            } catch (AssertionError stalled) { // no Written within the second: the socket buffers are full
+                break;
+            }
+        }
+        assertTrue(written < 1000, "the receiving side read without a pull");
+        server.expectNoMessage(Duration.ofMillis(100));
+    }
 }
