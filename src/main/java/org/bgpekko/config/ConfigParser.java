@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.bgpekko.wire.Family;
+import org.bgpekko.wire.UpdateFit;
 import org.bgpekko.wire.Wire;
 
 public final class ConfigParser {
@@ -135,6 +136,12 @@ public final class ConfigParser {
                 continue;
             }
             neighbors.add(nc);
+            for (RouteConfig r : nc.routes()) { // what cannot be sent is refused here, not at the first session
+                String unfit = UpdateFit.problem(r.attributes(), r.nlri(), r.split(), r.nextHop());
+                if (unfit != null) {
+                    errors.add(error(r.at(), unfit));
+                }
+            }
         }
         checkRouteCount();
     }

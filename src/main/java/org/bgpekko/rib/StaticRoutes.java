@@ -20,7 +20,7 @@ import org.bgpekko.wire.nlri.VpnNlri;
 public record StaticRoutes(List<StaticRoute> routes) {
 
     /** One route of the configuration, expanded. {@code watchdog} is null outside a watchdog group. */
-    public record StaticRoute(Change change, String watchdog, boolean startsWithdrawn) {}
+    public record StaticRoute(Nlri nlri, OutboundAttributes attributes, String watchdog, boolean startsWithdrawn) {}
 
     public StaticRoutes {
         routes = List.copyOf(routes);
@@ -31,26 +31,26 @@ public record StaticRoutes(List<StaticRoute> routes) {
         for (RouteConfig r : configured) {
             OutboundAttributes attrs = new OutboundAttributes(r.attributes(), r.nextHop());
             for (Nlri n : split(r.nlri(), r.split())) {
-                out.add(new StaticRoute(Change.announce(n, attrs), r.watchdog(), r.withdrawn()));
+                out.add(new StaticRoute(n, attrs, r.watchdog(), r.withdrawn()));
             }
         }
         return new StaticRoutes(out);
     }
 
     /** The routes announced when the configuration is loaded (those not held back by a watchdog). */
-    public Map<Nlri, Change> initial() {
-        Map<Nlri, Change> out = new LinkedHashMap<>();
+    public Map<Nlri, OutboundAttributes> initial() {
+        Map<Nlri, OutboundAttributes> out = new LinkedHashMap<>();
         for (StaticRoute r : routes) {
             if (!r.startsWithdrawn()) {
-                out.put(r.change().nlri(), r.change());
+                out.put(r.nlri(), r.attributes());
             }
         }
         return out;
     }
 
     /** The routes of one watchdog group. */
-    public List<Change> watchdog(String name) {
-        return routes.stream().filter(r -> name.equals(r.watchdog())).map(StaticRoute::change).toList();
+    public List<StaticRoute> watchdog(String name) {
+        return routes.stream().filter(r -> name.equals(r.watchdog())).toList();
     }
 
     /**

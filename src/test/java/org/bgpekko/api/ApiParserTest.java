@@ -332,6 +332,8 @@ class ApiParserTest {
         "announce route 1.0.0.0/8 next-hop 1.1.1.1 split /30|gives 2^22 routes",
         "announce attributes med 5 next-hop 1.1.1.1|missing route attribute or nlri",
         "announce attributes med 5 next-hop 1.1.1.1 nlri|missing prefix after nlri",
+        "announce route 1.2.3.0/24 next-hop 1.1.1.1 attribute [ 14 0x80 0x000201102001 ]|MP_REACH_NLRI",
+        "announce route 1.2.3.0/24 next-hop 1.1.1.1 attribute [ 0x0f 0x80 0x000201 ]|MP_UNREACH_NLRI",
         "neighbor|missing a neighbor address",
         "neighbor 127.0.0.1|missing a command",
         "neighbor 127.0.0.1 local-as|missing a value after 'local-as'",

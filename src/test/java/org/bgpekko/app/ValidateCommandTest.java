@@ -95,4 +95,23 @@ class ValidateCommandTest {
                 empty + ":1:1: the configuration has no neighbor and no process: there is nothing to run (expected "
                         + "at least one neighbor IP { … } section)")), r);
     }
+
+    /** Issue 10: validate and run accepted a route too big for one UPDATE; both refuse it at its position. */
+    @Test
+    void validateAndRunRefuseARouteTooBigForOneUpdate() throws IOException {
+        StringBuilder communities = new StringBuilder();
+        for (int i = 0; i < 1100; i++) {
+            communities.append(" 65000:").append(i);
+        }
+        String conf = file("big.conf", VALID.replace("med 5", "community [" + communities + " ]"));
+        String expected = conf + ":5:20: route 10.1.0.0/16 cannot be sent: it needs an UPDATE of 4478 bytes, and a"
+                + " BGP message has at most 4096 bytes (RFC 4271 section 4)";
+        Run v = validate(conf);
+        assertEquals(1, v.rc());
+        assertEquals(List.of(expected), v.err());
+        StringWriter err = new StringWriter();
+        int rc = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run", conf);
+        assertEquals(1, rc);
+        assertEquals(List.of(expected), err.toString().lines().toList());
+    }
 }

@@ -56,6 +56,17 @@ class ConfigErrorsTest {
                 "e.conf:6:54: split /33 is longer than an address (expected at most /32)");
     }
 
+    /** Issue 11 item 9: raw MP_REACH_NLRI / MP_UNREACH_NLRI were accepted, then silently not sent. */
+    @Test
+    void rawMultiprotocolAttributesAreRefused() {
+        error(neighbor("    static { route 10.0.0.0/8 next-hop 1.1.1.1 attribute [ 14 0x80 0x0002011020 ]; }\n"),
+                "e.conf:6:60: attribute 14 (MP_REACH_NLRI) cannot be given raw: routes of other families are "
+                        + "announced with their own prefix and next-hop");
+        error(neighbor("    static { route 10.0.0.0/8 next-hop 1.1.1.1 attribute [ 0x0F 0x80 0x000201 ]; }\n"),
+                "e.conf:6:60: attribute 15 (MP_UNREACH_NLRI) cannot be given raw: routes of other families are "
+                        + "withdrawn with their own prefix");
+    }
+
     @Test
     void asNumbersMayBeAutoOrAsdotLikeExaBgp() {
         Configuration c = ConfigParser.parse(F, neighbor("").replace("65001;", "auto;").replace("65002;", "1.10;"));
@@ -231,5 +242,22 @@ class ConfigErrorsTest {
         assertTrue(!n.manualEor() && n.adjRibIn(), "bare manual-eor is false in ExaBGP; adj-rib-in defaults true");
         assertTrue(!ConfigParser.parse(F, neighbor("    adj-rib-in;\n")).neighbors().get(0).adjRibIn(),
                 "bare adj-rib-in is false in ExaBGP");
+    }
+
+    /**
+     * Issue 10: a route too big for one UPDATE passed validate, and killed the Rib at the first session. It is
+     * refused at its position, by the same check as a helper's announce (wire.UpdateFit).
+     */
+    @Test
+    void aRouteThatCannotBeSentInOneUpdateIsRefusedAtItsPosition() {
+        StringBuilder communities = new StringBuilder();
+        for (int i = 0; i < 1100; i++) {
+            communities.append(" 65000:").append(i);
+        }
+        error(neighbor("    static {\n      route 10.0.0.0/24 next-hop 1.1.1.1 community [" + communities + " ]; }\n"),
+                "e.conf:7:13: route 10.0.0.0/24 cannot be sent: it needs an UPDATE of 4462 bytes, and a BGP message"
+                        + " has at most 4096 bytes (RFC 4271 section 4)");
+        assertEquals(List.of(), errors(neighbor("    static { route 10.0.0.0/24 next-hop 1.1.1.1 community ["
+                + communities.substring(0, communities.indexOf(" 65000:1000 ")) + " ]; }\n")), "1,000 fit");
     }
 }

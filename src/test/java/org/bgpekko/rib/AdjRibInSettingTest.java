@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.bgpekko.api.ApiParser;
+import org.bgpekko.api.ApiTranslator;
 import org.bgpekko.config.ConfigParser;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.Peer;
@@ -38,7 +39,7 @@ class AdjRibInSettingTest {
         r.peer().expectMessageClass(Peer.ReceivedAck.class, Duration.ofSeconds(3));
         TestProbe<Rib.ApiApplied> helper = kit.createTestProbe();
         String show = "show adj-rib in";
-        r.rib().tell(new Rib.ApiBatch("h", List.of(new Rib.ApiInput(show, ApiParser.parse(show), null)),
+        r.rib().tell(new Rib.ApiBatch("h", List.of(ApiTranslator.translate("h", show, ApiParser.parse(show))),
                 helper.getRef()));
         List<String> output = helper.receiveMessage(Duration.ofSeconds(3)).outcomes().get(0).output();
         assertEquals(adjRibIn ? 1 : 0, output.size(), String.valueOf(output));
