@@ -104,20 +104,18 @@ birdc -s "$WORK/bird.ctl" show protocols bgpekko | tail -n +2
 stop_speaker
 sleep 2
 
-echo "== another password: never Established (BIRD's kernel drops the SYNs)"
-speaker "s3cret kez" 255 wrong
-sleep "$NEGATIVE"
-birdc -s "$WORK/bird.ctl" show protocols bgpekko | tail -n +2
-if established; then echo "FAIL"; fail=yes; else echo "ok"; fi
-stop_speaker
-sleep 1
-
-echo "== the password, outgoing-ttl 254: never Established (ttl security drops the SYNs)"
-speaker "s3cret key" 254 lowttl
-sleep "$NEGATIVE"
-birdc -s "$WORK/bird.ctl" show protocols bgpekko | tail -n +2
-if established; then echo "FAIL"; fail=yes; else echo "ok"; fi
-stop_speaker
+# $1: what is tried, $2, $3: as for speaker
+never_established() {
+    echo "== $1: never Established"
+    speaker "$2" "$3" "never-$3"
+    sleep "$NEGATIVE"
+    birdc -s "$WORK/bird.ctl" show protocols bgpekko | tail -n +2
+    if established; then echo "FAIL"; fail=yes; else echo "ok"; fi
+    stop_speaker
+    sleep 1
+}
+never_established "another password (BIRD's kernel drops the SYNs)" "s3cret kez" 255
+never_established "the password, outgoing-ttl 254 (ttl security drops the SYNs)" "s3cret key" 254
 
 if [ -n "$fail" ]; then
     echo "FAIL: see $WORK"

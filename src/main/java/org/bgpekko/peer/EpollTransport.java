@@ -5,6 +5,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -43,7 +44,7 @@ public final class EpollTransport implements Transport {
         tcp.md5Key().ifPresent(key -> b.option(EpollChannelOption.TCP_MD5SIG, Map.of(remote.getAddress(),
                 key.toArray())));
         EpollConnection[] connection = new EpollConnection[1];
-        b.handler(new io.netty.channel.ChannelInitializer<Channel>() {
+        b.handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
                 NativeSockets.setTtls(ch, family, tcp); // before the SYN: GTSM applies to the handshake too

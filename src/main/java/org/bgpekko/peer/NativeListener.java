@@ -2,11 +2,12 @@
 package org.bgpekko.peer;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ServerChannelRecvByteBufAllocator;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
@@ -15,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.bgpekko.config.TcpOptions;
 import org.bgpekko.wire.nlri.IpAddress;
@@ -40,7 +42,7 @@ final class NativeListener {
      * server socket or the failure. Nothing is accepted before the first {@code server.read()}.
      */
     static void bind(String address, int port, Consumer<Accepted> onAccepted,
-                     java.util.function.BiConsumer<Channel, Throwable> onBound) {
+                     BiConsumer<Channel, Throwable> onBound) {
         InetAddress host;
         try {
             host = InetAddress.getByName(address);
@@ -67,7 +69,7 @@ final class NativeListener {
                     }
                 })
                 .bind(new InetSocketAddress(host, port))
-                .addListener(f -> onBound.accept(f.isSuccess() ? ((io.netty.channel.ChannelFuture) f).channel() : null,
+                .addListener(f -> onBound.accept(f.isSuccess() ? ((ChannelFuture) f).channel() : null,
                         f.cause()));
     }
 
