@@ -33,6 +33,26 @@ public final class ConfigDump {
         return d.out.toString();
     }
 
+    private void tcp(TcpOptions t) {
+        if (t.md5Password() != null) {
+            line(I1, "md5-password " + quote(t.md5Password()) + ";");
+            line(I1, "md5-base64 " + switch (t.md5Encoding()) {
+                case TEXT -> "false";
+                case BASE64 -> "true";
+                case AUTO -> "auto";
+            } + ";");
+        }
+        if (t.md5Ip() != null) {
+            line(I1, "md5-ip " + t.md5Ip() + ";");
+        }
+        if (t.outgoingTtl() > 0) {
+            line(I1, "outgoing-ttl " + t.outgoingTtl() + ";");
+        }
+        if (t.incomingTtl() > 0) {
+            line(I1, "incoming-ttl " + t.incomingTtl() + ";");
+        }
+    }
+
     private void line(String indent, String text) {
         out.append(indent).append(text).append('\n');
     }
@@ -69,6 +89,7 @@ public final class ConfigDump {
         if (n.domainName() != null) {
             line(I1, "domain-name " + quote(n.domainName()) + ";");
         }
+        tcp(n.tcp());
         familyBlock("family", n.families().isEmpty() ? NlriCodecs.families() : n.families());
         capability(n.capability(), n.holdTime());
         if (!n.addPathFamilies().isEmpty()) {

@@ -141,11 +141,52 @@ final class NeighborParser {
             case "adj-rib-in" -> b.adjRibIn = w.bool("adj-rib-in", false);
             case "host-name" -> b.hostName = w.next("host name").text();
             case "domain-name" -> b.domainName = w.next("domain name").text();
-            case "listen", "md5-password", "md5-base64", "md5-ip", "outgoing-ttl", "incoming-ttl", "rate-limit",
-                 "source-interface", "adj-rib-out" -> Unsupported.neighborSetting(key, n.head(), w);
+            case "md5-password" -> {
+                Token t = w.next("md5 password");
+                if (t.text().isEmpty()) {
+                    throw w.error(t, "md5-password needs the password (quoted or unquoted)");
+                }
+                b.md5Password = t.text();
+                b.md5At = t;
+                b.nativeAt = b.nativeAt == null ? n.head() : b.nativeAt;
+            }
+            case "md5-base64" -> b.md5Encoding = md5Encoding(w);
+            case "md5-ip" -> {
+                Token t = w.next("md5 address");
+                b.md5Ip = w.ip(t, "md5 address");
+                b.md5IpAt = t;
+            }
+            case "outgoing-ttl" -> {
+                b.outgoingTtl = ttl(w, "outgoing-ttl");
+                b.nativeAt = b.nativeAt == null && b.outgoingTtl > 0 ? n.head() : b.nativeAt;
+            }
+            case "incoming-ttl" -> {
+                b.incomingTtl = ttl(w, "incoming-ttl");
+                b.nativeAt = b.nativeAt == null && b.incomingTtl > 0 ? n.head() : b.nativeAt;
+            }
+            case "listen", "rate-limit", "source-interface", "adj-rib-out" ->
+                    Unsupported.neighborSetting(key, n.head(), w);
             default -> throw w.error(n.head(), "unknown neighbor setting '" + n.head() + "'");
         }
         w.end();
+    }
+
+    /** A TTL: 0..255, or false/disable/disabled (as 0: ExaBGP's "not set"). */
+    private static int ttl(Words w, String what) {
+        Token t = w.next(what);
+        if (t.is("false") || t.is("disable") || t.is("disabled")) {
+            return 0;
+        }
+        return (int) w.number(t, what, 0, 255);
+    }
+
+    /** md5-base64: true/false (a bare keyword is false, ExaBGP's default) or auto. */
+    private static TcpOptions.Md5Encoding md5Encoding(Words w) {
+        if (w.hasNext() && w.peek().is("auto")) {
+            w.next("auto");
+            return TcpOptions.Md5Encoding.AUTO;
+        }
+        return w.bool("md5-base64", false) ? TcpOptions.Md5Encoding.BASE64 : TcpOptions.Md5Encoding.TEXT;
     }
 
     /** An AS number, "HIGH.LOW" (asdot), or "auto". */
@@ -259,6 +300,7 @@ final class NeighborParser {
             errors.add(new ConfigException(file, at, "neighbor " + b.peerAddress
                     + " has no router-id (expected router-id, or an IPv4 local-address to take it from)"));
         }
+        checkTcp(local);
         if (processesAt != null && processesMatchAt != null) {
             Token later = processesAt.line() > processesMatchAt.line() ? processesAt : processesMatchAt;
             errors.add(new ConfigException(file, later, "processes and processes-match cannot both be used in "
@@ -270,6 +312,33 @@ final class NeighborParser {
         }
         for (RouteConfig r : b.routes) {
             checkRoute(r, local);
+        }
+    }
+
+    /** ExaBGP's MD5 checks (password length, base64), md5-ip, and whether this platform can apply them at all. */
+    private void checkTcp(IpAddress local) {
+        if (b.md5Password != null) {
+            try {
+                new TcpOptions(b.md5Password, b.md5Encoding, null, 0, 0).md5Key();
+            } catch (IllegalArgumentException e) {
+                errors.add(new ConfigException(file, b.md5At, e.getMessage()));
+            }
+        }
+        if (b.md5Ip != null) {
+            if (local == null) {
+                errors.add(new ConfigException(file, b.md5IpAt, "md5-ip " + b.md5Ip + " needs a local-address (with "
+                        + "local-address auto ExaBGP ignores it)"));
+            } else if (b.md5Ip.afi() != b.peerAddress.afi()) {
+                errors.add(new ConfigException(file, b.md5IpAt, "md5-ip " + b.md5Ip + " and peer address "
+                        + b.peerAddress + " must be of the same family"));
+            }
+        }
+        if (b.nativeAt != null) {
+            String why = EpollSupport.unavailable();
+            if (why != null) {
+                errors.add(new ConfigException(file, b.nativeAt, b.nativeAt.text() + " needs Netty's native epoll "
+                        + "transport (Linux x86_64), which is not available here: " + why));
+            }
         }
     }
 
