@@ -58,8 +58,16 @@ class DecodeConformanceTest {
         return n;
     }
 
+    /** The decoding cases of the families bgpekko decodes. */
+    static final List<String> SUPPORTED = List.of("ipv4-unicast-1", "ipv4-unicast-2", "bgp-open-sofware-version",
+            "bgp-flow-1", "bgp-flow-2", "bgp-flow-3", "bgp-flow-4");
+
+    static Stream<String> supportedCases() {
+        return SUPPORTED.stream();
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ipv4-unicast-1", "ipv4-unicast-2", "bgp-open-sofware-version"})
+    @MethodSource("supportedCases")
     void matchesExaBgpJson(String name) throws IOException {
         Path file = Conformance.root().resolve("decoding").resolve(name);
         Run run = decode(argsOf(file));
@@ -71,8 +79,7 @@ class DecodeConformanceTest {
 
     static Stream<Path> otherCases() throws IOException {
         try (Stream<Path> s = Files.list(Conformance.root().resolve("decoding"))) {
-            return s.filter(p -> !List.of("ipv4-unicast-1", "ipv4-unicast-2", "bgp-open-sofware-version")
-                    .contains(p.getFileName().toString())).sorted().toList().stream();
+            return s.filter(p -> !SUPPORTED.contains(p.getFileName().toString())).sorted().toList().stream();
         }
     }
 

@@ -4,6 +4,7 @@ package org.bgpekko.api.json;
 import java.util.ArrayList;
 import java.util.List;
 import org.bgpekko.wire.Wire;
+import org.bgpekko.wire.nlri.FlowNlri;
 import org.bgpekko.wire.nlri.LabeledNlri;
 import org.bgpekko.wire.nlri.Labels;
 import org.bgpekko.wire.nlri.Nlri;
@@ -13,6 +14,14 @@ public final class NlriJson {
     private NlriJson() {}
 
     public static String of(Nlri n) {
+        return of(n, null);
+    }
+
+    /** As {@link #of(Nlri)}; FlowSpec NLRI show the next hop of an announcement (null: none, or a withdrawal). */
+    public static String of(Nlri n, String nextHop) {
+        if (n instanceof FlowNlri f) {
+            return FlowJson.of(f, nextHop);
+        }
         List<String> parts = new ArrayList<>(4);
         parts.add(JsonText.ks("nlri", n.prefix().toString()));
         if (n.pathId() != Nlri.NO_PATH_ID) {

@@ -18,6 +18,10 @@ public final class NlriCodecs {
         register(new LabeledNlriCodec(Family.IPV6_NLRI_MPLS, false));
         register(new LabeledNlriCodec(Family.IPV4_MPLS_VPN, true));
         register(new LabeledNlriCodec(Family.IPV6_MPLS_VPN, true));
+        register(new FlowNlriCodec(Family.IPV4_FLOW));
+        register(new FlowNlriCodec(Family.IPV6_FLOW));
+        register(new FlowNlriCodec(Family.IPV4_FLOW_VPN));
+        register(new FlowNlriCodec(Family.IPV6_FLOW_VPN));
     }
 
     private NlriCodecs() {}
