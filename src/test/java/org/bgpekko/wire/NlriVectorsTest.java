@@ -49,6 +49,10 @@ class NlriVectorsTest {
 
     /** family, add-path, NLRI, their wire bytes, and a next hop of the family's usual size. */
     static Stream<Arguments> vectors() {
+        return Stream.concat(prefixVectors(), FlowNlriVectorsTest.familyVectors());
+    }
+
+    private static Stream<Arguments> prefixVectors() {
         Family v4 = Family.IPV4_UNICAST;
         Family v6 = Family.IPV6_UNICAST;
         Family v4m = Family.IPV4_MULTICAST;

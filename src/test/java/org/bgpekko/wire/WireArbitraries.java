@@ -224,6 +224,9 @@ final class WireArbitraries {
 
     /** One NLRI of a registered family; its total length stays within the one-byte length field. */
     static Arbitrary<Nlri> nlri(Family family, boolean addPath) {
+        if (FlowArbitraries.isFlow(family)) {
+            return FlowArbitraries.nlri(family, addPath);
+        }
         int afi = family.afi();
         int bits = IpPrefix.maxLength(afi);
         Arbitrary<Long> id = pathId(addPath);
