@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.bgpekko.wire.Family;
+import org.bgpekko.wire.nlri.FlowNlri;
 import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.NlriCodecs;
 
@@ -108,7 +109,10 @@ final class NeighborParser {
                     head.end();
                     b.routes.addAll(StaticParser.announce(file, s.children(), errors));
                 }
-                case "flow" -> throw head.error(n.head(), "family flow is not supported yet");
+                case "flow" -> {
+                    head.end();
+                    b.routes.addAll(FlowParser.section(file, s.children(), errors));
+                }
                 case "l2vpn" -> throw head.error(n.head(), "family l2vpn is not supported yet");
                 case "operational" -> throw head.error(n.head(), "operational messages are not supported yet");
                 default -> throw head.error(n.head(), "unknown section '" + n.head() + "' in neighbor (expected "
@@ -315,9 +319,14 @@ final class NeighborParser {
 
     private void checkRoute(RouteConfig r, IpAddress local) {
         Family f = r.nlri().family();
+        boolean flow = r.nlri() instanceof FlowNlri;
+        String what = flow ? "flow route" + (r.name() != null ? " " + r.name() : "") : "route " + r.nlri().prefix();
         if (!b.families.isEmpty() && !b.families.contains(f) && !f.equals(Family.IPV4_UNICAST)) {
-            errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " is " + f + " but neighbor "
+            errors.add(new ConfigException(file, r.at(), what + " is " + f + " but neighbor "
                     + b.peerAddress + " does not announce that family (expected " + f + " in its family block)"));
+        }
+        if (flow && r.nextHop().isPresent()) {
+            return; // a flow's next hop is a redirect target of either AFI, or none
         }
         if (r.nextHop().isPresent()) {
             IpAddress nh = r.nextHop().get();
@@ -327,10 +336,10 @@ final class NeighborParser {
                         + "allowing ipv6 for " + f + ")"));
             }
         } else if (local == null) {
-            errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " has next-hop self but "
+            errors.add(new ConfigException(file, r.at(), what + " has next-hop self but "
                     + "neighbor " + b.peerAddress + " has no local-address to take it from"));
         } else if (f.afi() != local.afi() && f.afi() != Family.AFI_IPV4) {
-            errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " has next-hop self but is "
+            errors.add(new ConfigException(file, r.at(), what + " has next-hop self but is "
                     + f + " while the session runs over " + (local.isIpv4() ? "IPv4" : "IPv6")
                     + " (expected an explicit next-hop)"));
         }

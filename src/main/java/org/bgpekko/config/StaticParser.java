@@ -68,6 +68,13 @@ final class StaticParser {
                 if (!NlriCodecs.supports(f)) {
                     throw w.error(r.head(), "family " + f + " is not supported yet");
                 }
+                if (f.safi() == Family.SAFI_FLOW || f.safi() == Family.SAFI_FLOW_VPN) {
+                    if (r instanceof Node.Section) {
+                        throw w.error(r.head(), "a flow under announce is one line of words (or use flow { route … "
+                                + "{ … } })");
+                    }
+                    return FlowParser.flat(w, f);
+                }
                 RouteConfig rc = r instanceof Node.Section rs ? RouteParser.block(w, rs.children(), f.safi())
                         : RouteParser.line(w, f.safi());
                 if (rc.nlri().family().afi() != afi) {

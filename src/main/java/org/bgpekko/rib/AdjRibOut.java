@@ -14,16 +14,23 @@ import org.bgpekko.wire.nlri.Nlri;
 
 /**
  * ExaBGP's semantics (conformance README section 9): an announce equal to the current state is dropped;
- * withdrawals are always queued; a new change for an NLRI replaces its pending one. Unlike ExaBGP, a change
- * with another attribute set also cancels the pending one, so the wire always ends at the last command.
+ * withdrawals are always queued; a new change for an NLRI replaces its pending one of the same attribute set. A
+ * pending change of another attribute set stays when its group goes out first (ExaBGP keeps it too), and is
+ * cancelled when its group would go out after the new change: unlike ExaBGP, the wire always ends at the last
+ * command (docs/decisions.md D8).
  */
 public final class AdjRibOut {
     private final Map<Nlri, Change> announced = new LinkedHashMap<>();
     /** What this session's peer was sent and still has: the NLRI of announcements taken since the session began. */
     private final Set<Nlri> sent = new HashSet<>();
     private PendingChanges pending = PendingChanges.empty();
-    /** The attribute set under which an NLRI has a pending announcement. */
-    private final Map<Nlri, OutboundAttributes> pendingGroup = new java.util.HashMap<>();
+    /** The attribute sets under which an NLRI has a pending change (in the order of their groups). */
+    private final Map<Nlri, List<OutboundAttributes>> pendingGroups = new java.util.HashMap<>();
+    /** When each pending group was made: groups go out in this order. */
+    private final Map<OutboundAttributes, Long> groupOrder = new java.util.HashMap<>();
+    private long nextGroup;
+    /** False until the first session starts: its initial table is what was queued, as ExaBGP sends it. */
+    private boolean started;
 
     /** Queues an announcement unless the route is already announced with the same attributes. */
     public boolean announce(Change c) {
@@ -57,11 +64,18 @@ public final class AdjRibOut {
         }
     }
 
-    /** A new session starts: what was pending is void; the whole table is queued again. */
+    /**
+     * A new session starts. The first one takes what was queued since the configuration was loaded, as ExaBGP
+     * does (two configured routes with the same NLRI and different attributes both go out, the last one
+     * winning: conf-flow-redirect). Any later one gets the whole table queued again.
+     */
     public void sessionStarted() {
-        pending = PendingChanges.empty();
-        pendingGroup.clear();
         sent.clear();
+        if (!started) {
+            started = true;
+            return;
+        }
+        clearPending();
         List<Change> table = new ArrayList<>(announced.values());
         table.sort(Comparator.comparing(c -> c.nlri().family()));
         for (Change c : table) {
@@ -98,43 +112,67 @@ public final class AdjRibOut {
                 sent.remove(c.nlri());
             }
         })));
-        pending = PendingChanges.empty();
-        pendingGroup.clear();
+        clearPending();
         return out;
+    }
+
+    private void clearPending() {
+        pending = PendingChanges.empty();
+        pendingGroups.clear();
+        groupOrder.clear();
     }
 
     public Map<Nlri, Change> announced() {
         return java.util.Collections.unmodifiableMap(announced);
     }
 
-    /** Forgets the pending change of an NLRI, if any. */
+    /** Forgets every pending change of an NLRI. */
     private void unqueue(Nlri nlri) {
-        OutboundAttributes group = pendingGroup.remove(nlri);
-        if (group != null) {
-            var byFamily = pending.groups().get(group);
-            var changes = byFamily.get(nlri.family());
-            changes.remove(nlri);
-            if (changes.isEmpty()) {
-                byFamily.remove(nlri.family());
-                if (byFamily.isEmpty()) {
-                    pending.groups().remove(group);
-                }
+        List<OutboundAttributes> groups = pendingGroups.remove(nlri);
+        if (groups != null) {
+            groups.forEach(g -> unqueue(nlri, g));
+        }
+    }
+
+    /** Forgets the pending change of an NLRI in one group (the caller keeps pendingGroups right). */
+    private void unqueue(Nlri nlri, OutboundAttributes group) {
+        var byFamily = pending.groups().get(group);
+        var changes = byFamily.get(nlri.family());
+        changes.remove(nlri);
+        if (changes.isEmpty()) {
+            byFamily.remove(nlri.family());
+            if (byFamily.isEmpty()) {
+                pending.groups().remove(group);
+                groupOrder.remove(group);
             }
         }
     }
 
     /**
-     * ExaBGP's order: a change with the attribute set of the NLRI's pending change takes its place (so a
-     * withdrawal can precede an announcement queued after the one it replaces: api-fast); any other goes to
-     * the end of its attribute set's group.
+     * ExaBGP's order: a change with the attribute set of one of the NLRI's pending changes takes its place (so a
+     * withdrawal can precede an announcement queued after the one it replaces: api-fast); any other goes to the
+     * end of its attribute set's group. Pending changes of the NLRI in groups that go out after the new change's
+     * are cancelled; those in earlier groups stay (api-flow: a withdrawal and then an announcement with other
+     * attributes both go out).
      */
     private void queue(Change c) {
         Nlri nlri = c.nlri();
-        if (!c.attributes().equals(pendingGroup.get(nlri))) {
-            unqueue(nlri);
-            pendingGroup.put(nlri, c.attributes());
+        OutboundAttributes group = c.attributes();
+        long order = groupOrder.getOrDefault(group, Long.MAX_VALUE);
+        List<OutboundAttributes> groups = pendingGroups.computeIfAbsent(nlri, k -> new ArrayList<>(1));
+        for (java.util.Iterator<OutboundAttributes> it = groups.iterator(); it.hasNext(); ) {
+            OutboundAttributes g = it.next();
+            if (!g.equals(group) && groupOrder.get(g) > order) {
+                it.remove();
+                unqueue(nlri, g);
+            }
         }
-        pending.groups().computeIfAbsent(c.attributes(), k -> new LinkedHashMap<>())
-                .computeIfAbsent(nlri.family(), k -> new LinkedHashMap<>()).put(nlri, c);
+        if (!groups.contains(group)) {
+            groups.add(group);
+        }
+        pending.groups().computeIfAbsent(group, k -> {
+            groupOrder.put(k, nextGroup++);
+            return new LinkedHashMap<>();
+        }).computeIfAbsent(nlri.family(), k -> new LinkedHashMap<>()).put(nlri, c);
     }
 }

@@ -129,16 +129,15 @@ public final class Rib {
         private Behavior<Command> onConfigured(PeerConfigured m) {
             PeerState ps = peers.computeIfAbsent(m.id(), k -> new PeerState());
             StaticRoutes next = StaticRoutes.of(m.config().routes());
-            Map<Nlri, Change> wanted = next.initial();
+            List<Change> wanted = next.initial();
             if (ps.statics != null) {
-                for (Map.Entry<Nlri, Change> old : ps.statics.initial().entrySet()) {
-                    if (!wanted.containsKey(old.getKey())) {
-                        Change c = old.getValue();
-                        ps.out.withdraw(Change.withdraw(c.nlri(), c.attributes()));
-                    }
-                }
+                java.util.Set<Nlri> kept = new java.util.HashSet<>();
+                wanted.forEach(c -> kept.add(c.nlri()));
+                Map<Nlri, Change> gone = new java.util.LinkedHashMap<>();
+                ps.statics.initial().stream().filter(c -> !kept.contains(c.nlri())).forEach(c -> gone.put(c.nlri(), c));
+                gone.values().forEach(c -> ps.out.withdraw(Change.withdraw(c.nlri(), c.attributes())));
             }
-            wanted.values().forEach(ps.out::announce);
+            wanted.forEach(ps.out::announce);
             ps.config = m.config();
             ps.statics = next;
             trySend(ps);

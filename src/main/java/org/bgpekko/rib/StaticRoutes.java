@@ -3,9 +3,7 @@ package org.bgpekko.rib;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.bgpekko.config.RouteConfig;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.nlri.InetNlri;
@@ -37,12 +35,15 @@ public record StaticRoutes(List<StaticRoute> routes) {
         return new StaticRoutes(out);
     }
 
-    /** The routes announced when the configuration is loaded (those not held back by a watchdog). */
-    public Map<Nlri, Change> initial() {
-        Map<Nlri, Change> out = new LinkedHashMap<>();
+    /**
+     * The routes announced when the configuration is loaded (those not held back by a watchdog), in configuration
+     * order; an NLRI configured twice is there twice (ExaBGP sends both, the last one wins).
+     */
+    public List<Change> initial() {
+        List<Change> out = new ArrayList<>();
         for (StaticRoute r : routes) {
             if (!r.startsWithdrawn()) {
-                out.put(r.change().nlri(), r.change());
+                out.add(r.change());
             }
         }
         return out;
@@ -55,10 +56,10 @@ public record StaticRoutes(List<StaticRoute> routes) {
 
     /** The NLRI as the sub-prefixes of length {@code to}, in ascending order; itself when {@code to} is -1. */
     public static List<Nlri> split(Nlri nlri, int to) {
-        IpPrefix p = nlri.prefix();
-        if (to < 0 || to <= p.length()) {
+        if (to < 0 || to <= nlri.prefix().length()) {
             return List.of(nlri);
         }
+        IpPrefix p = nlri.prefix();
         int max = IpPrefix.maxLength(p.afi());
         BigInteger base = toBig(p).shiftRight(max - p.length()).shiftLeft(max - p.length());
         int count = 1 << (to - p.length());
