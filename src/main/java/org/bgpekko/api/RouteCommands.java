@@ -1,5 +1,5 @@
-// The announce/withdraw commands: routes (through the configuration's route parser), attributes … nlri, eor,
-// route-refresh and watchdog; families without a codec yet are refused by name.
+// The announce/withdraw commands: routes and flow routes (through the configuration's parsers), attributes … nlri,
+// eor, route-refresh and watchdog; families without a codec yet are refused by name.
 package org.bgpekko.api;
 
 import java.util.ArrayList;
@@ -34,6 +34,9 @@ final class RouteCommands {
                 if (f.safi() == Family.SAFI_MULTICAST || !NlriCodecs.supports(f)) {
                     throw new ApiParseException("family " + f + " is not supported yet");
                 }
+                if (f.safi() == Family.SAFI_FLOW || f.safi() == Family.SAFI_FLOW_VPN) {
+                    return routes(announce, List.of(flow(c, f)));
+                }
                 return routes(announce, split(route(c, f, announce)));
             }
             case "attribute", "attributes" -> {
@@ -63,7 +66,12 @@ final class RouteCommands {
                 c.end();
                 return new ApiCommand.Watchdog(name, announce);
             }
-            case "flow" -> throw new ApiParseException("family flow is not supported yet");
+            case "flow" -> {
+                if (!c.peekIs("route")) {
+                    throw c.error("expected 'route' (" + verb + " flow route …)");
+                }
+                return routes(announce, List.of(flow(c, null)));
+            }
             case "vpls", "l2vpn" -> throw new ApiParseException("family l2vpn vpls is not supported yet");
             case "evpn" -> throw new ApiParseException("family l2vpn evpn is not supported yet");
             case "operational" -> throw new ApiParseException("operational messages are not supported yet");
@@ -75,6 +83,15 @@ final class RouteCommands {
     private static RouteConfig route(Cursor c, Family family, boolean announce) throws ApiParseException {
         try {
             return RouteLine.route(c.rest(), 0, family, !announce);
+        } catch (ConfigException e) {
+            throw routeError(e);
+        }
+    }
+
+    /** A flow route: its words as a flow section reads them (the "then" part is kept for a withdrawal too). */
+    private static RouteConfig flow(Cursor c, Family family) throws ApiParseException {
+        try {
+            return RouteLine.flow(c.rest(), 0, family);
         } catch (ConfigException e) {
             throw routeError(e);
         }

@@ -4,6 +4,8 @@ package org.bgpekko.rib;
 import java.util.ArrayList;
 import java.util.List;
 import org.bgpekko.api.Selector;
+import org.bgpekko.wire.nlri.FlowNlri;
+import org.bgpekko.wire.nlri.Nlri;
 
 final class ApiShow {
     private ApiShow() {}
@@ -22,10 +24,15 @@ final class ApiShow {
         List<String> out = new ArrayList<>();
         for (PeerState p : peers) {
             p.out.announced().values().forEach(c -> out.add("neighbor " + p.config.peerAddress() + " "
-                    + c.nlri().family() + " " + c.nlri().prefix() + " next-hop "
+                    + c.nlri().family() + " " + text(c.nlri()) + " next-hop "
                     + c.attributes().nextHop().map(Object::toString).orElse("self")));
         }
         return out;
+    }
+
+    /** The prefix, or a flow's text (its components). */
+    private static String text(Nlri nlri) {
+        return nlri instanceof FlowNlri ? nlri.toString() : nlri.prefix().toString();
     }
 
     static List<String> adjRibIn(List<PeerState> peers) {
@@ -33,7 +40,7 @@ final class ApiShow {
         for (PeerState p : peers) {
             for (var family : p.in.families()) {
                 p.in.forEach(family, (nlri, id) -> out.add("neighbor " + p.config.peerAddress() + " " + family
-                        + " " + nlri.prefix()));
+                        + " " + text(nlri)));
             }
         }
         return out;

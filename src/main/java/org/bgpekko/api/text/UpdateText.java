@@ -33,6 +33,8 @@ import org.bgpekko.wire.attribute.OriginatorId;
 import org.bgpekko.wire.attribute.PathAttribute;
 import org.bgpekko.wire.attribute.PathAttributes;
 import org.bgpekko.wire.attribute.UnknownAttribute;
+import org.bgpekko.wire.nlri.FlowNlri;
+import org.bgpekko.wire.nlri.FlowText;
 import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.LabeledNlri;
 import org.bgpekko.wire.nlri.Labels;
@@ -70,6 +72,9 @@ final class UpdateText {
     }
 
     private static String announced(Nlri n, String hop, String attributes) {
+        if (n instanceof FlowNlri f) {
+            return "announced " + FlowText.extensive(f, hop) + attributes; // the next hop is part of the flow's text
+        }
         StringBuilder sb = new StringBuilder("announced ").append(prefix(n));
         if (hop != null) {
             sb.append(" next-hop ").append(hop);
@@ -80,8 +85,11 @@ final class UpdateText {
         return sb.append(attributes).toString();
     }
 
-    /** ExaBGP's NLRI prefix: "P[ path-information I][ label …]" (the rd follows the next hop). */
+    /** ExaBGP's NLRI prefix: "P[ path-information I][ label …]" (the rd follows the next hop); a flow's text. */
     static String prefix(Nlri n) {
+        if (n instanceof FlowNlri f) {
+            return f.toString();
+        }
         StringBuilder sb = new StringBuilder(n.prefix().toString());
         if (n.pathId() != Nlri.NO_PATH_ID) {
             sb.append(" path-information ").append(Wire.ipv4(n.pathId()));
