@@ -70,4 +70,25 @@ class FlowEventsTest {
                 + "local-preference 100 extended-community rate-limit:0",
                 text.message(in, message(noHop), Optional.empty()).lines().toList().get(1));
     }
+
+    /** The traffic actions as ExaBGP names them (attribute "string"s). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "8006000046160000, rate-limit:9600",
+        "8006000000000000, rate-limit:0",
+        "8007000000000003, action sample-terminal",
+        "8007000000000001, action terminal",
+        "8008FFDC00003039, redirect:65500:12345",
+        "8208FA56EA000007, redirect:4200000000:7",
+        "800900000000000A, mark 10",
+        "0800000000000000, redirect-to-nexthop",
+        "0800000000000001, copy-to-nexthop",
+        "010C010203040000, redirect-to-nexthop-ietf 1.2.3.4",
+        "4702CAFFEE014001, interface-set:input:3405770241:1",
+        "0702000000FE80FE, interface-set:output:254:254",
+    })
+    void trafficActionTexts(String hex, String text) {
+        assertEquals(text, org.bgpekko.api.json.ExtendedCommunityText.of(
+                new org.bgpekko.wire.attribute.ExtendedCommunity(Long.parseUnsignedLong(hex, 16))));
+    }
 }
