@@ -192,6 +192,21 @@ class FlowParserTest {
         org.junit.jupiter.api.Assertions.assertTrue(errors.get(0).startsWith(expected), errors.get(0));
     }
 
+    /** A flow must fit one 4096-byte UPDATE with its actions: 1,340 port conditions (4,020 bytes) do not. */
+    @Test
+    void aFlowTooLargeForAnUpdate() {
+        StringBuilder ports = new StringBuilder();
+        for (int i = 0; i < 1340; i++) {
+            ports.append(" =").append(1000 + i);
+        }
+        List<String> errors = errors("    flow { route big { match { port [" + ports + " ]; } then { discard; } } }\n");
+        assertEquals(1, errors.size());
+        org.junit.jupiter.api.Assertions.assertTrue(errors.get(0).startsWith("f.conf:7:18: this flow and its actions "
+                + "take up to 4102 bytes"), errors.get(0));
+        assertEquals(List.of(), errors("    flow { route ok { match { port [" + ports.substring(0, 3000)
+                + " ]; } then { discard; } } }\n"));
+    }
+
     @Test
     void aFlowOfAFamilyTheNeighborDoesNotAnnounce() {
         String conf = "neighbor 10.0.0.2 {\n    local-address 10.0.0.1;\n    local-as 1;\n    peer-as 1;\n"
