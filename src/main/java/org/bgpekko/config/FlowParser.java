@@ -4,7 +4,6 @@ package org.bgpekko.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -338,10 +337,8 @@ public final class FlowParser {
                 all.put(PathAttribute.EXTENDED_COMMUNITIES, ExtendedCommunities.sorted(extended));
             }
             if (!extended6.isEmpty()) {
-                List<Ipv6ExtendedCommunity> sorted = new ArrayList<>(extended6);
-                sorted.sort(Comparator.comparing(c -> String.format("%02X%02X%s%04X", c.type(), c.subtype(),
-                        c.address().toBytes().hex(), c.local())));
-                all.put(PathAttribute.IPV6_EXTENDED_COMMUNITIES, new Ipv6ExtendedCommunities(sorted));
+                all.put(PathAttribute.IPV6_EXTENDED_COMMUNITIES,
+                        new Ipv6ExtendedCommunities(extended6.stream().sorted().toList()));
             }
             PathAttributes attrs = new PathAttributes(new ArrayList<>(all.values()));
             int size = updateSize(nlri, attrs);

@@ -12,6 +12,7 @@ import org.bgpekko.wire.nlri.FlowNames;
 import org.bgpekko.wire.nlri.FlowNlri;
 import org.bgpekko.wire.nlri.FlowOp;
 import org.bgpekko.wire.nlri.FlowPrefix;
+import org.bgpekko.wire.nlri.FlowText;
 
 final class FlowRouteText {
     private FlowRouteText() {}
@@ -51,21 +52,11 @@ final class FlowRouteText {
         }
         FlowMatch m = (FlowMatch) c;
         FlowComponentType type = FlowComponentType.of(afi, m.type());
-        List<String> groups = new ArrayList<>();
-        StringBuilder group = null;
-        for (FlowOp op : m.ops()) {
-            if (group != null && !op.and()) {
-                groups.add(group.toString());
-                group = null;
-            }
-            group = group == null ? new StringBuilder() : group.append('&');
-            group.append(op(type, op));
-        }
-        groups.add(group.toString());
+        List<String> groups = FlowText.groups(m.ops(), op -> (op.and() ? "&" : "") + op(type, op));
         return groups.size() == 1 ? groups.get(0) : "[ " + String.join(" ", groups) + " ]";
     }
 
-    /** One pair as FlowMatchParser reads it (the and bit is the '&' before it). */
+    /** One pair as FlowMatchParser reads it, without the '&' of the and bit. */
     private static String op(FlowComponentType type, FlowOp op) {
         int bits = op.flags() & ~FlowOp.AND;
         if (type.kind() == FlowComponentType.Kind.BITMASK) {

@@ -2,7 +2,6 @@
 package org.bgpekko.api.json;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.bgpekko.wire.UpdateError;
 import org.bgpekko.wire.Wire;
@@ -17,7 +16,6 @@ import org.bgpekko.wire.attribute.ClusterList;
 import org.bgpekko.wire.attribute.Communities;
 import org.bgpekko.wire.attribute.ExtendedCommunities;
 import org.bgpekko.wire.attribute.Ipv6ExtendedCommunities;
-import org.bgpekko.wire.attribute.Ipv6ExtendedCommunity;
 import org.bgpekko.wire.attribute.LargeCommunities;
 import org.bgpekko.wire.attribute.LocalPref;
 import org.bgpekko.wire.attribute.MultiExitDisc;
@@ -74,9 +72,7 @@ public final class AttributeJson {
                     .map(c -> "{ \"value\": " + Long.toUnsignedString(c.value()) + ", \"string\": "
                             + JsonText.quote(ExtendedCommunityText.of(c)) + " }").toList()));
         } else if (a instanceof Ipv6ExtendedCommunities e) {
-            List<String> texts = e.values().stream()
-                    .sorted(Comparator.comparing((Ipv6ExtendedCommunity c) -> ipv6Key(c)))
-                    .map(ExtendedCommunityText::of).toList();
+            List<String> texts = e.values().stream().sorted().map(ExtendedCommunityText::of).toList();
             String text = texts.size() == 1 ? texts.get(0) : "[ " + String.join(" ", texts) + " ]";
             return JsonText.ks("attribute-0x19-0xC0", text);
         } else if (a instanceof Aigp g) {
@@ -92,10 +88,6 @@ public final class AttributeJson {
                     "0x" + u.value().hex().toLowerCase(java.util.Locale.ROOT));
         }
         return null; // NEXT_HOP and MP attributes are shown with the NLRI
-    }
-
-    private static String ipv6Key(Ipv6ExtendedCommunity c) {
-        return String.format("%02X%02X%s%04X", c.type(), c.subtype(), c.address().toBytes().hex(), c.local());
     }
 
     /** As Python's json.dumps renders ExaBGP's AS_PATH dictionary. */

@@ -4,6 +4,7 @@ package org.bgpekko.wire.nlri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 public final class FlowText {
     private FlowText() {}
@@ -34,8 +35,14 @@ public final class FlowText {
         }
         FlowMatch m = (FlowMatch) c;
         FlowComponentType type = FlowComponentType.of(afi, m.type());
+        return groups(m.ops(), op -> op(type, op));
+    }
+
+    /** The pairs, each as {@code text} writes it, joined into groups: a pair with the and bit joins the one before. */
+    public static List<String> groups(List<FlowOp> ops, Function<FlowOp, String> text) {
+        List<String> out = new ArrayList<>();
         StringBuilder group = null;
-        for (FlowOp op : m.ops()) {
+        for (FlowOp op : ops) {
             if (group != null && !op.and()) {
                 out.add(group.toString());
                 group = null;
@@ -43,9 +50,11 @@ public final class FlowText {
             if (group == null) {
                 group = new StringBuilder();
             }
-            group.append(op(type, op));
+            group.append(text.apply(op));
         }
-        out.add(group.toString());
+        if (group != null) {
+            out.add(group.toString());
+        }
         return out;
     }
 
