@@ -216,6 +216,10 @@ class FlowNlriVectorsTest {
         assertEquals(List.of(flow(Family.IPV6_FLOW, NONE, null, prefix(1, "0:db8::/32", 16),
                 match(3, op(0x01, 1, 6)))), NlriBlock.decode(Family.IPV6_FLOW, hex(embedded), 0, 9, false)
                 .block().toList());
+        // RFC 8956 section 3.8.2's example: ::1:1234:5678:9800:0/104 offset 60, a 44-bit pattern in 6 bytes
+        String rfcExample = "09" + "02683C112345678980";
+        assertEquals(List.of(flow(Family.IPV6_FLOW, NONE, null, prefix(2, "::1:1234:5678:9800:0/104", 60))),
+                NlriBlock.decode(Family.IPV6_FLOW, hex(rfcExample), 0, 10, false).block().toList());
         // an offset below 8 takes as many bytes in both layouts: ExaBGP's reading (the whole address) is kept
         String small = "05" + "010C03ABC0";
         assertEquals(List.of(flow(Family.IPV6_FLOW, NONE, null, prefix(1, "abc0::/12", 3))),
