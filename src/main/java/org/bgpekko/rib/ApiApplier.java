@@ -60,7 +60,12 @@ final class ApiApplier {
         }
         List<PeerState> up = targets.stream().filter(PeerState::established).toList();
         if (c instanceof ApiCommand.FlushAdjRibOut) {
-            up.forEach(p -> p.out.resendAll(p.session.families(), p.config.capability().routeRefresh()));
+            // held with its batch like any change (D9): a flush written before the initial table follows it
+            targets.forEach(p -> p.request(q -> {
+                if (q.established()) {
+                    q.out.resendAll(q.session.families(), q.config.capability().routeRefresh());
+                }
+            }));
         } else if (c instanceof ApiCommand.Teardown t) {
             // like ExaBGP's teardown flag, a session coming up takes it once its initial table is out
             List<PeerState> coming = targets.stream().filter(p -> p.established() || p.holding != null).toList();
