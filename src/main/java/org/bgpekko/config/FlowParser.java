@@ -9,11 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.bgpekko.wire.BgpMessage;
 import org.bgpekko.wire.Family;
-import org.bgpekko.wire.SessionOptions;
-import org.bgpekko.wire.WireWriter;
-import org.bgpekko.wire.attribute.AttributeCodecs;
 import org.bgpekko.wire.attribute.Communities;
 import org.bgpekko.wire.attribute.ExtendedCommunities;
 import org.bgpekko.wire.attribute.ExtendedCommunity;
@@ -332,6 +328,10 @@ public final class FlowParser {
                 components.add(new FlowMatch(code, list));
             });
             FlowNlri nlri = FlowNlri.of(f, rd, components);
+            if (FlowNlriCodec.bodyLength(nlri) > FlowNlriCodec.MAX_LENGTH) {
+                throw w.error(at, "this flow takes " + FlowNlriCodec.bodyLength(nlri) + " bytes, more than the "
+                        + FlowNlriCodec.MAX_LENGTH + " an NLRI holds");
+            }
             Map<Integer, PathAttribute> all = new TreeMap<>(attributes);
             if (!extended.isEmpty()) {
                 all.put(PathAttribute.EXTENDED_COMMUNITIES, ExtendedCommunities.sorted(extended));
@@ -340,28 +340,9 @@ public final class FlowParser {
                 all.put(PathAttribute.IPV6_EXTENDED_COMMUNITIES,
                         new Ipv6ExtendedCommunities(extended6.stream().sorted().toList()));
             }
-            PathAttributes attrs = new PathAttributes(new ArrayList<>(all.values()));
-            int size = updateSize(nlri, attrs);
-            if (size > SessionOptions.STANDARD_MAX) {
-                throw w.error(at, "this flow and its actions take up to " + size + " bytes in an UPDATE, more than "
-                        + "the " + SessionOptions.STANDARD_MAX + " a BGP message holds");
-            }
-            return new RouteConfig(nlri, nextHop, attrs, -1, name, null, false, at);
-        }
-
-        /**
-         * The most the UPDATE announcing this flow takes: header, the flow's attributes, ExaBGP's defaults (ORIGIN,
-         * an AS_PATH of one 4-byte AS, LOCAL_PREF) and MP_REACH_NLRI with a 16-byte next hop.
-         */
-        private static int updateSize(FlowNlri nlri, PathAttributes attributes) {
-            WireWriter w = new WireWriter(256);
-            for (PathAttribute a : attributes.list()) {
-                AttributeCodecs.encode(a, w, SessionOptions.DEFAULT);
-            }
-            int defaults = 4 + 9 + 7;
-            int body = FlowNlriCodec.bodyLength(nlri);
-            int mpReach = 4 + 3 + 1 + 16 + 1 + body + (body >= 240 ? 2 : 1);
-            return BgpMessage.HEADER_LENGTH + 4 + w.position() + defaults + mpReach;
+            // whether the UPDATE carrying it fits is checked where every route enters (UpdateFit, decisions D14)
+            return new RouteConfig(nlri, nextHop, new PathAttributes(new ArrayList<>(all.values())), -1, name, null,
+                    false, at);
         }
     }
 }

@@ -16,7 +16,7 @@ interface Connection {
     /** Hands one complete BGP message to the socket; call again only after the {@code Peer.Written} for it. */
     void write(ByteString message);
 
-    /** Asks for the next inbound message (the first one too): inbound backpressure. */
+    /** Asks for the next inbound message (the first one too: none is delivered before it): inbound backpressure. */
     void pull();
 
     /** Flushes what was written, then closes; aborts after a short linger if the peer does not read. */

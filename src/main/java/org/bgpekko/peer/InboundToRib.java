@@ -9,7 +9,8 @@ import org.bgpekko.wire.Update;
 
 /**
  * Bounded: at most one {@code Rib.Received} unanswered plus {@link #MAX_WAITING} UPDATEs waiting; past that the
- * connection is not pulled, so TCP pushes back on the sender. KEEPALIVEs and the timers never wait on the Rib.
+ * connection is not pulled, so TCP pushes back on the sender. The Peer suspends its hold timer meanwhile
+ * ({@link SessionTimers#readingHeld}): what waits unread is our delay, not the peer's silence.
  */
 final class InboundToRib {
     static final int MAX_WAITING = 256;
@@ -35,21 +36,24 @@ final class InboundToRib {
         pullHeld = false;
     }
 
-    void update(Update u) {
+    /** Takes a received UPDATE; returns true when reading stops until the Rib acknowledges. */
+    boolean update(Update u) {
         waiting.add(u);
         if (!inFlight) {
             flush();
         }
         if (waiting.size() < MAX_WAITING) {
             link.connection.pull();
-        } else {
-            pullHeld = true;
+            return false;
         }
+        pullHeld = true;
+        return true;
     }
 
-    void acked(long ackGeneration) {
+    /** The Rib took the batch in flight; returns true when reading resumes. */
+    boolean acked(long ackGeneration) {
         if (ackGeneration != generation || !inFlight) {
-            return;
+            return false;
         }
         inFlight = false;
         if (!waiting.isEmpty()) {
@@ -58,7 +62,9 @@ final class InboundToRib {
         if (pullHeld) {
             pullHeld = false;
             link.connection.pull();
+            return true;
         }
+        return false;
     }
 
     /** The session ended: what was read is still handed over, before the Peer's PeerDown. */

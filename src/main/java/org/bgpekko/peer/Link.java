@@ -48,9 +48,15 @@ final class Link {
         enqueue(new Out(ByteString.fromArrayUnsafe(MessageCodec.encode(m, SessionOptions.DEFAULT)), false), false);
     }
 
-    /** A KEEPALIVE jumps ahead of queued Rib messages (it has no ordering constraint towards UPDATEs). */
+    /**
+     * A KEEPALIVE jumps ahead of queued Rib messages (it has no ordering constraint towards UPDATEs); one still
+     * waiting makes another pointless, so a socket that does not drain holds at most one.
+     */
     void sendKeepalive() {
-        enqueue(new Out(KEEPALIVE, false), true);
+        Out head = queue.peekFirst();
+        if (head == null || head.bytes() != KEEPALIVE) {
+            enqueue(new Out(KEEPALIVE, false), true);
+        }
     }
 
     /** Queues a Rib batch; {@link #ribDrained()} tells when all of it was handed to the socket. */

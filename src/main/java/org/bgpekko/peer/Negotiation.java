@@ -15,11 +15,13 @@ import org.bgpekko.wire.NotificationException;
 import org.bgpekko.wire.Open;
 import org.bgpekko.wire.SessionOptions;
 import org.bgpekko.wire.capability.AddPath;
+import org.bgpekko.wire.capability.Capability;
 import org.bgpekko.wire.capability.ExtendedMessage;
 import org.bgpekko.wire.capability.ExtendedNextHop;
 import org.bgpekko.wire.capability.FourOctetAs;
 import org.bgpekko.wire.capability.MultiSession;
 import org.bgpekko.wire.capability.Multiprotocol;
+import org.bgpekko.wire.capability.UnknownCapability;
 
 /**
  * @param options the codec options of the session
@@ -38,7 +40,8 @@ public record Negotiation(SessionOptions options, List<Family> families, int hol
 
     /**
      * Checks the received OPEN against the neighbour's configuration (RFC 4271 section 6.2) and negotiates.
-     * The version was already checked by the decoder (2/1). Unknown capabilities are ignored.
+     * Unknown capabilities are ignored; malformed ones that
+     * change the encoding are not (2/0).
      *
      * @throws NotificationException the NOTIFICATION to send when the OPEN is not acceptable
      */
@@ -64,6 +67,7 @@ public record Negotiation(SessionOptions options, List<Family> families, int hol
             throw text(2, 6, "Hold Time is invalid (" + received.holdTime() + ")");
         }
         checkMultiSession(sent, received);
+        checkMalformed(received);
         int hold = Math.min(sent.holdTime(), received.holdTime());
         SessionOptions options = options(sent, received);
         return new Negotiation(options, families(sent, received), hold, hold / 3, peerAs);
@@ -91,8 +95,12 @@ public record Negotiation(SessionOptions options, List<Family> families, int hol
                 .map(ExtendedNextHop.Entry::family).collect(Collectors.toSet());
         boolean extended = sent.capability(ExtendedMessage.class).isPresent()
                 && received.capability(ExtendedMessage.class).isPresent();
+        // receive-side rules (issue 11): an external peer's iBGP-only attributes are discarded, and MP attributes
+        // of families not negotiated are not stored
+        boolean external = (asn4 ? sent.asn() : sent.myAs()) != (asn4 ? received.asn() : received.myAs());
         return new SessionOptions(asn4, receive, send, nh,
-                extended ? SessionOptions.EXTENDED_MAX : SessionOptions.STANDARD_MAX);
+                extended ? SessionOptions.EXTENDED_MAX : SessionOptions.STANDARD_MAX, external,
+                new HashSet<>(families(sent, received)));
     }
 
     /**
@@ -125,6 +133,24 @@ public record Negotiation(SessionOptions options, List<Family> families, int hol
         return o.all(ExtendedNextHop.class).stream().flatMap(e -> e.entries().stream())
                 .collect(Collectors.toSet());
     }
+
+    /**
+     * A capability that changes how this session's messages are encoded (multiprotocol, extended next hop, extended
+     * message, 4-octet AS, ADD-PATH) but whose value does not parse cannot be ignored: negotiating without it would
+     * decode the peer's UPDATEs wrongly. RFC 4271 section 6.2: an optional parameter that is recognized but malformed
+     * is 2/0 (Unspecific); BIRD and FRR answer the same (RFC 5492, RFC 6793 and RFC 4760 name no subcode of their own).
+     */
+    private static void checkMalformed(Open received) {
+        for (UnknownCapability u : received.all(UnknownCapability.class)) {
+            if (NEGOTIATED.contains(u.code())) {
+                throw new NotificationException(2, 0, Bytes.EMPTY, "malformed capability " + u.code() + " of "
+                        + u.value().length() + " bytes");
+            }
+        }
+    }
+
+    private static final Set<Integer> NEGOTIATED = Set.of(Capability.MULTIPROTOCOL, Capability.EXTENDED_NEXT_HOP,
+            Capability.EXTENDED_MESSAGE, Capability.FOUR_OCTET_AS, Capability.ADD_PATH);
 
     /** draft-ietf-idr-bgp-multisession as ExaBGP checks it: mandatory once we offer it, same families. */
     private static void checkMultiSession(Open sent, Open received) {

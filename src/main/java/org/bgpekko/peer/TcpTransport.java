@@ -3,7 +3,6 @@ package org.bgpekko.peer;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.StreamDetachedException;
 import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.Framing;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -28,7 +26,6 @@ import org.apache.pekko.stream.typed.javadsl.ActorSink;
 import org.apache.pekko.stream.typed.javadsl.ActorSource;
 import org.apache.pekko.util.ByteString;
 import org.bgpekko.wire.Open;
-import org.bgpekko.wire.SessionOptions;
 
 public final class TcpTransport implements Transport {
     /** How long a closed connection may take to flush before it is aborted (a peer that does not read). */
@@ -41,7 +38,7 @@ public final class TcpTransport implements Transport {
     }
 
     @Override
-    public void connect(long connId, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout,
+    public Runnable connect(long connId, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout,
                         Open localOpen, ActorRef<Peer.Command> peer) {
         Flow<ByteString, ByteString, CompletionStage<Tcp.OutgoingConnection>> tcp = Tcp.get(system)
                 .outgoingConnection(remote, local, List.of(TcpSO.tcpNoDelay(true)), false, Optional.of(timeout),
@@ -57,6 +54,8 @@ public final class TcpTransport implements Transport {
                         oc.remoteAddress())));
             }
         });
+        UniqueKillSwitch kill = mat.second().second();
+        return () -> kill.abort(new IOException("connection attempt abandoned"));
     }
 
     /** An accepted socket, handed to a Peer by the Listener. */
@@ -68,10 +67,10 @@ public final class TcpTransport implements Transport {
             }
 
             @Override
-            public void attach(long connId, Open localOpen, ActorRef<Peer.Command> peer) {
+            public Connection attach(long connId, Open localOpen, ActorRef<Peer.Command> peer) {
                 Holder holder = new Holder(connId, peer);
                 Pair<ActorRef<ByteString>, UniqueKillSwitch> mat = c.handleWith(bgpSide(holder, localOpen), system);
-                peer.tell(new Peer.Connected(connId, holder.connection(mat, c.localAddress(), c.remoteAddress())));
+                return holder.connection(mat, c.localAddress(), c.remoteAddress());
             }
 
             @Override
@@ -85,28 +84,20 @@ public final class TcpTransport implements Transport {
     private static final ByteString CLOSE = ByteString.fromArray(new byte[] {0});
 
     /**
-     * The BGP side of a socket: inbound bytes are framed on the header's length field (at 65535; the codec checks
-     * the negotiated maximum), decoded, and delivered one at a time; outbound is one ByteString per message.
+     * The BGP side of a socket: inbound bytes are framed and decoded by {@link InboundDecoder} (each header checked
+     * as soon as it is in) and delivered one at a time, only when the Peer pulled: nothing reaches the Peer before
+     * it owns the connection. Outbound is one ByteString per message.
      */
     private static Flow<ByteString, ByteString, Pair<ActorRef<ByteString>, UniqueKillSwitch>> bgpSide(
             Holder holder, Open localOpen) {
         InboundDecoder decoder = new InboundDecoder(localOpen);
         long connId = holder.connId;
         Sink<ByteString, ?> in = Flow.of(ByteString.class)
-                .via(Framing.lengthField(2, 16, SessionOptions.EXTENDED_MAX, ByteOrder.BIG_ENDIAN,
-                        (offsetBytes, len) -> len))
-                .mapConcat(frame -> {
-                    InboundDecoder.Item item = decoder.decode(frame.toArray());
-                    return item == null ? List.<InboundDecoder.Item>of() : List.of(item);
-                })
+                .mapConcat(decoder::feed)
                 .to(ActorSink.<InboundDecoder.Item, Peer.Command, Object>actorRefWithBackpressure(holder.peer,
-                        (ackTo, item) -> {
-                            holder.ackTo = ackTo;
-                            return new Peer.Inbound(connId, item);
-                        },
+                        (ackTo, item) -> new Peer.Inbound(connId, item),
                         ackTo -> {
-                            holder.ackTo = ackTo;
-                            ackTo.tell(Holder.ACK); // ready at once: the Peer pulls after each message
+                            holder.ready(ackTo); // the first message waits for the Peer's first pull
                             return new Peer.Written(-1);
                         },
                         Holder.ACK, new Peer.Closed(connId, "connection closed by the peer"),
@@ -133,11 +124,30 @@ public final class TcpTransport implements Transport {
         static final Object ACK = "ack";
         final long connId;
         final ActorRef<Peer.Command> peer;
-        volatile ActorRef<Object> ackTo;
+        private ActorRef<Object> ackTo;
+        private boolean pulled;
 
         Holder(long connId, ActorRef<Peer.Command> peer) {
             this.connId = connId;
             this.peer = peer;
+        }
+
+        /** The sink stage started (stream thread); a pull that came first is passed on now. */
+        synchronized void ready(ActorRef<Object> ackTo) {
+            this.ackTo = ackTo;
+            if (pulled) {
+                pulled = false;
+                ackTo.tell(ACK);
+            }
+        }
+
+        /** The Peer wants the next message (actor thread). */
+        synchronized void pull() {
+            if (ackTo != null) {
+                ackTo.tell(ACK);
+            } else {
+                pulled = true;
+            }
         }
 
         Connection connection(Pair<ActorRef<ByteString>, UniqueKillSwitch> mat, InetSocketAddress localAddress,
@@ -162,10 +172,7 @@ public final class TcpTransport implements Transport {
 
                 @Override
                 public void pull() {
-                    ActorRef<Object> a = ackTo;
-                    if (a != null) {
-                        a.tell(ACK);
-                    }
+                    Holder.this.pull();
                 }
 
                 @Override

@@ -33,8 +33,8 @@ public final class MessageCodec {
         return decode(message, 0, message.length, options);
     }
 
-    /** The header length check of RFC 4271 section 6.1, per message type. */
-    static void checkLength(int type, int length, SessionOptions options) {
+    /** The header length check of RFC 4271 section 6.1, per message type (1/2 with the length, 1/3 for a bad type). */
+    public static void checkLength(int type, int length, SessionOptions options) {
         boolean bad = switch (type) {
             case BgpMessage.OPEN -> length < MIN_OPEN || length > SessionOptions.STANDARD_MAX;
             case BgpMessage.UPDATE -> length < MIN_UPDATE || length > options.maxMessageSize();

@@ -15,6 +15,8 @@ public record Notification(int code, int subcode, Bytes data) implements BgpMess
     public static final int FSM_ERROR = 5;
     public static final int CEASE = 6;
     public static final int ROUTE_REFRESH_ERROR = 7;
+    /** RFC 9687. */
+    public static final int SEND_HOLD_TIMER_EXPIRED = 8;
 
     public static final int CEASE_ADMINISTRATIVE_SHUTDOWN = 2;
     public static final int CEASE_ADMINISTRATIVE_RESET = 4;
@@ -62,7 +64,8 @@ public record Notification(int code, int subcode, Bytes data) implements BgpMess
     /** RFC 4271 / IANA names of a code and subcode. */
     public static String describe(int code, int subcode) {
         String[] codes = {"unspecified", "Message header error", "OPEN message error", "UPDATE message error",
-            "Hold timer expired", "State machine error", "Cease", "Route refresh message error"};
+            "Hold timer expired", "State machine error", "Cease", "Route refresh message error",
+            "Send hold timer expired"};
         String c = code < codes.length ? codes[code] : "code " + code;
         String[] sub = switch (code) {
             case MESSAGE_HEADER_ERROR -> new String[] {"unspecific", "Connection not synchronised",

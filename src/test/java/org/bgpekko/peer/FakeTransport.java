@@ -21,7 +21,7 @@ import org.bgpekko.wire.SessionOptions;
 
 final class FakeTransport implements Transport {
     record Attempt(long connId, InetSocketAddress remote, Optional<InetSocketAddress> local,
-                   ActorRef<Peer.Command> peer) {
+                   ActorRef<Peer.Command> peer, AtomicBoolean aborted) {
         FakeConnection succeed() {
             FakeConnection c = new FakeConnection(connId, peer, true);
             peer.tell(new Peer.Connected(connId, c));
@@ -36,9 +36,11 @@ final class FakeTransport implements Transport {
     final BlockingQueue<Attempt> attempts = new LinkedBlockingQueue<>();
 
     @Override
-    public void connect(long connId, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout,
-                        Open localOpen, ActorRef<Peer.Command> peer) {
-        attempts.add(new Attempt(connId, remote, local, peer));
+    public Runnable connect(long connId, InetSocketAddress remote, Optional<InetSocketAddress> local,
+                            Duration timeout, Open localOpen, ActorRef<Peer.Command> peer) {
+        Attempt a = new Attempt(connId, remote, local, peer, new AtomicBoolean());
+        attempts.add(a);
+        return () -> a.aborted().set(true);
     }
 
     Attempt nextAttempt() throws InterruptedException {
@@ -61,10 +63,10 @@ final class FakeTransport implements Transport {
         }
 
         @Override
-        public void attach(long connId, Open localOpen, ActorRef<Peer.Command> peer) {
+        public Connection attach(long connId, Open localOpen, ActorRef<Peer.Command> peer) {
             FakeConnection c = new FakeConnection(connId, peer, false);
             attached.add(c);
-            peer.tell(new Peer.Connected(connId, c));
+            return c;
         }
 
         @Override

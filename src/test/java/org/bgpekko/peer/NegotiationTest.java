@@ -44,6 +44,28 @@ class NegotiationTest {
         assertEquals(0, Negotiation.of(open(1, 180, 1), open(2, 0, 2), 2, 1).holdTime());
     }
 
+    /** Issue 11: the decoder learns from the two OPENs whether the peer is external and which families it may send. */
+    @Test
+    void theOptionsSayWhetherThePeerIsExternalAndWhichFamiliesWereNegotiated() {
+        Open ours = open(65001, 180, 1, new FourOctetAs(65001), new Multiprotocol(V4), new Multiprotocol(V6));
+        SessionOptions ebgp = Negotiation.options(ours, open(65002, 180, 2, new FourOctetAs(65002),
+                new Multiprotocol(V4)));
+        assertTrue(ebgp.externalPeer());
+        assertEquals(Set.of(V4), ebgp.families());
+        assertFalse(ebgp.negotiated(V6));
+        SessionOptions ibgp = Negotiation.options(ours, open(65001, 180, 2, new FourOctetAs(65001),
+                new Multiprotocol(V4), new Multiprotocol(V6)));
+        assertFalse(ibgp.externalPeer());
+        assertEquals(Set.of(V4, V6), ibgp.families());
+        // a 4-octet AS: the capability, not AS_TRANS in My AS, says which AS the peer is in
+        assertTrue(Negotiation.options(ours, open(4200000000L, 180, 2, new FourOctetAs(4200000000L)))
+                .externalPeer());
+        assertFalse(Negotiation.options(open(4200000000L, 180, 1, new FourOctetAs(4200000000L)),
+                open(4200000000L, 180, 2, new FourOctetAs(4200000000L))).externalPeer());
+        assertTrue(Negotiation.options(open(4200000000L, 180, 1, new FourOctetAs(4200000000L)),
+                open(4200000001L, 180, 2, new FourOctetAs(4200000001L))).externalPeer());
+    }
+
     @Test
     void badVersionIs2_1WithTheSupportedVersion() {
         Open v3 = new Open(3, 2, 180, 2, List.of());
@@ -128,5 +150,21 @@ class NegotiationTest {
         assertFalse(none.asn4());
         assertEquals(Set.of(), none.extendedNextHop());
         assertEquals(4096, none.maxMessageSize());
+    }
+
+    /** Issue 11 item 5: a 4-octet AS capability of 2 bytes, an MP capability of 3, on the wire: 2/0, no session. */
+    @Test
+    void malformedCapabilitiesThatChangeTheEncodingAre2_0() {
+        Open ours = open(65001, 180, 1, new Multiprotocol(V4), new FourOctetAs(65001));
+        String header = "FF".repeat(16);
+        // OPEN v4, AS 65002, hold 180, id 10.0.0.2, one optional parameter (capabilities)
+        String as4Short = "04FDEA00B40A000002" + "0C" + "020A" + "010400010001" + "4102FDEA";
+        String mpShort = "04FDEA00B40A000002" + "0D" + "020B" + "0103000101" + "41040000FDEA";
+        for (String body : List.of(as4Short, mpShort)) {
+            String hex = header + String.format("%04X", 19 + body.length() / 2) + "01" + body;
+            Open received = (Open) MessageCodec.decode(Bytes.fromHex(hex).toArray(), SessionOptions.LEGACY);
+            NotificationException e = refused(ours, received, 65002, 65001);
+            assertEquals(List.of(2, 0), List.of(e.code(), e.subcode()), body);
+        }
     }
 }

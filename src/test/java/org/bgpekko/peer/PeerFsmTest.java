@@ -7,18 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.bgpekko.config.ConfigParser;
-import org.bgpekko.config.NeighborConfig;
+import org.apache.pekko.util.ByteString;
 import org.bgpekko.peer.FakeTransport.FakeConnection;
 import org.bgpekko.rib.Rib;
-import org.bgpekko.wire.BgpMessage;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.Keepalive;
@@ -28,84 +22,9 @@ import org.bgpekko.wire.Open;
 import org.bgpekko.wire.SessionOptions;
 import org.bgpekko.wire.Update;
 import org.bgpekko.wire.capability.FourOctetAs;
-import org.bgpekko.wire.capability.Multiprotocol;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PeerFsmTest {
-    static final ActorTestKit KIT = ActorTestKit.create(ManualTime.config());
-    static final ManualTime TIME = ManualTime.get(KIT.system());
-    static final long OUR_ID = 0x0A000001L;
-    static final long THEIR_ID = 0x0A000002L;
-
-    FakeTransport transport;
-    TestProbe<Rib.Command> rib;
-    TestProbe<Peer.Stopped> parent;
-    ActorRef<Peer.Command> peer;
-
-    @AfterAll
-    static void shutdown() {
-        KIT.shutdownTestKit();
-    }
-
-    @BeforeEach
-    void setUp() {
-        transport = new FakeTransport();
-        rib = KIT.createTestProbe();
-        parent = KIT.createTestProbe();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (peer != null) {
-            KIT.stop(peer);
-        }
-    }
-
-    static NeighborConfig neighbor(int hold, String extra) {
-        String text = "neighbor 127.0.0.2 { router-id 10.0.0.1; local-address 127.0.0.1; local-as 65001; "
-                + "peer-as 65002; hold-time " + hold + "; " + extra + " family { ipv4 unicast; } }";
-        return ConfigParser.parse(Path.of("fsm-test.conf"), text).neighbors().get(0);
-    }
-
-    void start(NeighborConfig n, int attempts) {
-        Peer.Options o = new Peer.Options(179, attempts, false, 60, Duration.ofSeconds(5), "bgpekko/test");
-        peer = KIT.spawn(Peer.create(n, o, transport, rib.ref(), parent.ref()));
-    }
-
-    static Open theirOpen(int hold) {
-        return new Open(4, 65002, hold, THEIR_ID, List.of(new Multiprotocol(Family.IPV4_UNICAST),
-                new FourOctetAs(65002)));
-    }
-
-    /** Connects and exchanges OPENs; returns the connection in OpenConfirm (our KEEPALIVE read). */
-    FakeConnection openConfirm(int hold) throws Exception {
-        FakeConnection c = transport.nextAttempt().succeed();
-        Open ours = assertInstanceOf(Open.class, c.next());
-        assertEquals(OUR_ID, ours.bgpIdentifier());
-        c.receive(theirOpen(hold));
-        assertInstanceOf(Keepalive.class, c.next());
-        return c;
-    }
-
-    FakeConnection established(int hold) throws Exception {
-        FakeConnection c = openConfirm(hold);
-        c.receive(Keepalive.INSTANCE);
-        Rib.PeerUp up = rib.expectMessageClass(Rib.PeerUp.class);
-        assertEquals(List.of(Family.IPV4_UNICAST), up.session().families());
-        assertEquals(65002, up.session().peerAs());
-        assertTrue(up.session().options().asn4());
-        return c;
-    }
-
-    static void assertNotification(int code, int subcode, BgpMessage m) {
-        Notification n = assertInstanceOf(Notification.class, m);
-        assertEquals(List.of(code, subcode), List.of(n.code(), n.subcode()), n.toString());
-    }
-
-    @Test
+class PeerFsmTest extends FsmHarness {    @Test
     void connectOpenSentOpenConfirmEstablished() throws Exception {
         start(neighbor(9, ""), 0);
         FakeTransport.Attempt a = transport.nextAttempt();
@@ -224,7 +143,7 @@ class PeerFsmTest {
         start(neighbor(9, ""), 0);
         FakeConnection c = established(9);
         InboundDecoder decoder = new InboundDecoder(OpenBuilder.build(neighbor(9, ""), "x"));
-        InboundDecoder.Item item = decoder.decode(Bytes.fromHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF0013FF").toArray());
+        InboundDecoder.Item item = decoder.feed(ByteString.fromArray(Bytes.fromHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF0013FF").toArray())).get(0);
         c.receiveUndecodable(item.error());
         String expected = "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF004003010063616E206E6F74206465636F6465207570646174652"
                 + "06D657373616765206F662074797065202232353522";
@@ -268,7 +187,7 @@ class PeerFsmTest {
         FakeConnection c = established(9);
         c.slowClose = true;
         InboundDecoder decoder = new InboundDecoder(OpenBuilder.build(neighbor(9, ""), "x"));
-        c.receiveUndecodable(decoder.decode(Bytes.fromHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF0013FF").toArray()).error());
+        c.receiveUndecodable(decoder.feed(ByteString.fromArray(Bytes.fromHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF0013FF").toArray())).get(0).error());
         assertNotification(1, 0, c.next());
         parent.expectNoMessage(Duration.ofMillis(300));
         c.closeCompletes();
@@ -429,5 +348,24 @@ class PeerFsmTest {
             Thread.sleep(20);
         }
         return c.closed.get();
+    }
+
+    /** A connect still under way when the Peer stops, or when an incoming connection wins, is aborted (no leak). */
+    @Test
+    void aConnectionAttemptStillOpeningIsAbortedWhenGivenUp() throws Exception {
+        start(neighbor(9, ""), 0);
+        FakeTransport.Attempt a = transport.nextAttempt();
+        FakeTransport.FakeIncoming in = new FakeTransport.FakeIncoming();
+        peer.tell(new Peer.Incoming(in));
+        assertInstanceOf(Open.class, in.connection().next());
+        assertTrue(a.aborted().get(), "the outgoing attempt is aborted when the incoming one is taken");
+        KIT.stop(peer);
+        setUp();
+        start(neighbor(9, ""), 0);
+        FakeTransport.Attempt b = transport.nextAttempt();
+        TestProbe<Peer.Stopped> stopped = KIT.createTestProbe();
+        peer.tell(new Peer.Shutdown(stopped.ref()));
+        stopped.expectMessageClass(Peer.Stopped.class);
+        assertTrue(b.aborted().get(), "the outgoing attempt is aborted when the Peer stops");
     }
 }

@@ -13,6 +13,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.bgpekko.api.ApiParser;
+import org.bgpekko.api.ApiTranslator;
 import org.bgpekko.config.ConfigParser;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.Peer;
@@ -40,7 +41,7 @@ class HeldFlushTest {
         TestProbe<Rib.ApiApplied> helper = kit.createTestProbe();
         rib.tell(new Rib.PeerConfigured(id, n));
         for (String line : List.of("announce route 10.0.0.2/32 next-hop 1.1.1.1", "flush adj-rib out")) {
-            rib.tell(new Rib.ApiBatch("helper", List.of(new Rib.ApiInput(line, ApiParser.parse(line), null)),
+            rib.tell(new Rib.ApiBatch("helper", List.of(ApiTranslator.translate("helper", line, ApiParser.parse(line))),
                     helper.getRef()));
             assertTrue(helper.receiveMessage(Duration.ofSeconds(5)).outcomes().get(0).ok());
         }

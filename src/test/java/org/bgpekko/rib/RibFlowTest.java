@@ -14,6 +14,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.bgpekko.api.ApiParseException;
 import org.bgpekko.api.ApiParser;
+import org.bgpekko.api.ApiTranslator;
 import org.bgpekko.config.ConfigParser;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.Peer;
@@ -57,7 +58,7 @@ class RibFlowTest {
     private Rib.ApiApplied batch(String... lines) throws ApiParseException {
         List<Rib.ApiInput> in = new ArrayList<>();
         for (String l : lines) {
-            in.add(new Rib.ApiInput(l, ApiParser.parse(l), null));
+            in.add(ApiTranslator.translate("helper", l, ApiParser.parse(l)));
         }
         rib.tell(new Rib.ApiBatch("helper", in, helper.getRef()));
         return helper.receiveMessage(Duration.ofSeconds(3));
