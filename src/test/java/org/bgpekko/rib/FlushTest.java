@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.PeerId;
@@ -82,12 +83,10 @@ class FlushTest {
         int ipv4 = 0;
         int ipv6Updates = 0;
         int endOfRib = 0;
-        // the table mixes next-hop families (IPv6 routes via IPv4, IPv4 routes via IPv6): decoded as a session
-        // with the extended next hop (RFC 8950), which the MP_REACH_NLRI next-hop check requires (D16)
-        SessionOptions decoding = new SessionOptions(true, java.util.Set.of(), java.util.Set.of(),
-                java.util.Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST), SessionOptions.STANDARD_MAX);
+        // the session's own reading: IPv4 routes with an IPv6 next hop need the extended next hop (RFC 8950)
+        SessionOptions read = SessionOptions.DEFAULT.withExtendedNextHop(Set.of(Family.IPV4_UNICAST));
         for (byte[] m : whole) {
-            Update u = (Update) MessageCodec.decode(m, decoding);
+            Update u = (Update) MessageCodec.decode(m, read);
             if (u.endOfRibFamily().isPresent()) {
                 endOfRib++;
             } else if (u.mpReach().isPresent()) {

@@ -72,6 +72,8 @@ public final class SettingSupport {
                 + "setting");
         applied("api.respawn");
         applied("api.terminate");
+        applied("api.batch_window"); // bgpekko's own (docs/environment.md)
+        applied("api.batch_latency");
         applied("api.cli"); // false is what bgpekko does: it has no CLI pipe or socket yet (docs/environment.md)
         noEffect("api.pipename", "bgpekko has no CLI pipe yet; helper processes are its API");
         noEffect("api.socketname", "bgpekko has no CLI socket yet; helper processes are its API");
