@@ -109,7 +109,10 @@ final class NeighborParser {
                     b.routes.addAll(StaticParser.announce(file, s.children(), errors));
                 }
                 case "flow" -> throw head.error(n.head(), "family flow is not supported yet");
-                case "l2vpn" -> throw head.error(n.head(), "family l2vpn is not supported yet");
+                case "l2vpn" -> {
+                    head.end();
+                    b.routes.addAll(L2vpnParser.routes(file, s.children(), errors));
+                }
                 case "operational" -> throw head.error(n.head(), "operational messages are not supported yet");
                 default -> throw head.error(n.head(), "unknown section '" + n.head() + "' in neighbor (expected "
                         + "family, capability, add-path, nexthop, api, static, announce, flow or l2vpn)");
@@ -147,7 +150,14 @@ final class NeighborParser {
             case "outgoing-ttl" -> b.outgoingTtl = (int) w.number("outgoing TTL", 1, 255);
             case "incoming-ttl" -> b.incomingTtl = (int) w.number("incoming TTL", 1, 255);
             case "group-updates" -> b.groupUpdates = w.bool("group-updates", true);
-            case "auto-flush" -> b.autoFlush = w.bool("auto-flush", true);
+            case "auto-flush" -> {
+                Token t = w.peek();
+                b.autoFlush = w.bool("auto-flush", true);
+                if (!b.autoFlush) { // ExaBGP 5 reads it and sends every change at once all the same
+                    throw w.error(t, "auto-flush false is not supported (bgpekko sends each change as soon as it is "
+                            + "applied, as ExaBGP 5 does whatever this setting says: remove it or set it true)");
+                }
+            }
             // a bare keyword means what ExaBGP's table of defaults says: false for these three
             case "manual-eor" -> b.manualEor = w.bool("manual-eor", false);
             case "adj-rib-in" -> b.adjRibIn = w.bool("adj-rib-in", false);
@@ -315,22 +325,31 @@ final class NeighborParser {
 
     private void checkRoute(RouteConfig r, IpAddress local) {
         Family f = r.nlri().family();
+        String route = "route " + (r.nlri().hasPrefix() ? r.nlri().prefix() + " " : "");
         if (!b.families.isEmpty() && !b.families.contains(f) && !f.equals(Family.IPV4_UNICAST)) {
-            errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " is " + f + " but neighbor "
+            errors.add(new ConfigException(file, r.at(), route + "is " + f + " but neighbor "
                     + b.peerAddress + " does not announce that family (expected " + f + " in its family block)"));
+        }
+        if (!r.nlri().hasPrefix()) {
+            // VPLS, MVPN and MUP routes take any next hop, "self" being the session's local address (ExaBGP's rule)
+            if (r.nextHop().isEmpty() && local == null) {
+                errors.add(new ConfigException(file, r.at(), route + "has next-hop self but neighbor "
+                        + b.peerAddress + " has no local-address to take it from"));
+            }
+            return;
         }
         if (r.nextHop().isPresent()) {
             IpAddress nh = r.nextHop().get();
             if (f.afi() == Family.AFI_IPV4 && !nh.isIpv4() && !b.nextHop.containsKey(f)) {
-                errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " of " + f
+                errors.add(new ConfigException(file, r.at(), route + "of " + f
                         + " has the IPv6 next hop " + nh + " (expected an IPv4 next hop, or a nexthop block "
                         + "allowing ipv6 for " + f + ")"));
             }
         } else if (local == null) {
-            errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " has next-hop self but "
+            errors.add(new ConfigException(file, r.at(), route + "has next-hop self but "
                     + "neighbor " + b.peerAddress + " has no local-address to take it from"));
         } else if (f.afi() != local.afi() && f.afi() != Family.AFI_IPV4) {
-            errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " has next-hop self but is "
+            errors.add(new ConfigException(file, r.at(), route + "has next-hop self but is "
                     + f + " while the session runs over " + (local.isIpv4() ? "IPv4" : "IPv6")
                     + " (expected an explicit next-hop)"));
         }

@@ -22,10 +22,14 @@ final class ApiShow {
         List<String> out = new ArrayList<>();
         for (PeerState p : peers) {
             p.out.announced().values().forEach(c -> out.add("neighbor " + p.config.peerAddress() + " "
-                    + c.nlri().family() + " " + c.nlri().prefix() + " next-hop "
+                    + c.nlri().family() + " " + text(c.nlri()) + " next-hop "
                     + c.attributes().nextHop().map(Object::toString).orElse("self")));
         }
         return out;
+    }
+
+    private static String text(org.bgpekko.wire.nlri.Nlri n) {
+        return n.hasPrefix() ? n.prefix().toString() : org.bgpekko.api.text.NlriText.of(n, null);
     }
 
     static List<String> adjRibIn(List<PeerState> peers) {
@@ -33,7 +37,7 @@ final class ApiShow {
         for (PeerState p : peers) {
             for (var family : p.in.families()) {
                 p.in.forEach(family, (nlri, id) -> out.add("neighbor " + p.config.peerAddress() + " " + family
-                        + " " + nlri.prefix()));
+                        + " " + text(nlri)));
             }
         }
         return out;

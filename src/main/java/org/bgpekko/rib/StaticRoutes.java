@@ -55,10 +55,10 @@ public record StaticRoutes(List<StaticRoute> routes) {
 
     /** The NLRI as the sub-prefixes of length {@code to}, in ascending order; itself when {@code to} is -1. */
     public static List<Nlri> split(Nlri nlri, int to) {
-        IpPrefix p = nlri.prefix();
-        if (to < 0 || to <= p.length()) {
+        if (to < 0 || to <= nlri.prefix().length()) {
             return List.of(nlri);
         }
+        IpPrefix p = nlri.prefix();
         int max = IpPrefix.maxLength(p.afi());
         BigInteger base = toBig(p).shiftRight(max - p.length()).shiftLeft(max - p.length());
         int count = 1 << (to - p.length());

@@ -140,11 +140,11 @@ public final class UpdateEncoder {
                         .forEach(out);
             }
         } else if (includeWithdraw) {
-            PathAttributes attrs = isUnicast(family) ? PathAttributes.EMPTY : withdrawAttributes(c.attributes());
+            PathAttributes attrs = isUnicast(family) ? PathAttributes.EMPTY : withdrawAttributes(family, c.attributes());
             UpdatePacker.withdraw(attrs, block(family, List.of(c.nlri())), session.options(), 1).forEach(out);
         } else if (!isUnicast(family)) {
             NlriBlock none = NlriBlock.empty(Family.IPV4_UNICAST);
-            out.accept(MessageCodec.encode(new Update(none, withdrawAttributes(c.attributes()), none),
+            out.accept(MessageCodec.encode(new Update(none, withdrawAttributes(family, c.attributes()), none),
                     session.options()));
         }
     }
@@ -164,7 +164,7 @@ public final class UpdateEncoder {
                           Consumer<byte[]> out) {
         IpAddress nextHop = route.nextHop().orElse(session.localAddress());
         PathAttributes attrs = withDefaults(route);
-        if (nextHop.isIpv4()) {
+        if (nextHop.isIpv4() && usesNextHopAttribute(family)) {
             attrs = attrs.with(new NextHop(nextHop));
         }
         Bytes mpNextHop = mpNextHop(family, nextHop);
@@ -182,9 +182,9 @@ public final class UpdateEncoder {
      * What an MP withdrawal carries besides MP_UNREACH_NLRI: the withdraw's attributes, and NEXT_HOP when it named
      * an IPv4 next hop (api-vpnv4); 0.0.0.0 is what a withdrawal without next hop gets, so it adds none.
      */
-    private PathAttributes withdrawAttributes(OutboundAttributes route) {
+    private PathAttributes withdrawAttributes(Family family, OutboundAttributes route) {
         PathAttributes attrs = withDefaults(route);
-        return route.nextHop().filter(nh -> nh.isIpv4() && !nh.equals(NO_NEXT_HOP))
+        return route.nextHop().filter(nh -> nh.isIpv4() && !nh.equals(NO_NEXT_HOP) && usesNextHopAttribute(family))
                 .map(nh -> attrs.with(new NextHop(nh))).orElse(attrs);
     }
 
@@ -219,6 +219,11 @@ public final class UpdateEncoder {
 
     private NlriBlock block(Family family, List<Nlri> nlri) {
         return NlriBlock.of(family, session.options().addPathSend(family), nlri);
+    }
+
+    /** ExaBGP sends an IPv4 next hop in NEXT_HOP too, except for VPLS (conf-l2vpn: in MP_REACH_NLRI only). */
+    private static boolean usesNextHopAttribute(Family f) {
+        return f.safi() != Family.SAFI_VPLS;
     }
 
     private static boolean isUnicast(Family f) {

@@ -160,7 +160,7 @@ public final class ExaJson {
     private static void announce(Map<Family, Map<String, List<String>>> plus, String hop, NlriBlock block) {
         for (Nlri n : block) {
             plus.computeIfAbsent(block.family(), f -> new LinkedHashMap<>())
-                    .computeIfAbsent(hop, h -> new ArrayList<>()).add(NlriJson.of(n));
+                    .computeIfAbsent(hop, h -> new ArrayList<>()).add(NlriJson.of(n, hop));
         }
     }
 

@@ -1,9 +1,11 @@
-// ExaBGP's JSON object of one NLRI: { "nlri": "P", "path-information": "a.b.c.d", "label": [ [L] ], "rd": "RD" }.
+// ExaBGP's JSON object of one NLRI: { "nlri": "P", "path-information": "a.b.c.d", "label": [ [L] ], "rd": "RD" },
+// or the object of a VPLS, MVPN, MUP, EVPN or BGP-LS route.
 package org.bgpekko.api.json;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.bgpekko.wire.Wire;
+import org.bgpekko.wire.nlri.BgpLsNlri;
 import org.bgpekko.wire.nlri.LabeledNlri;
 import org.bgpekko.wire.nlri.Labels;
 import org.bgpekko.wire.nlri.Nlri;
@@ -13,6 +15,21 @@ public final class NlriJson {
     private NlriJson() {}
 
     public static String of(Nlri n) {
+        return of(n, "None");
+    }
+
+    /**
+     * The object of one NLRI; {@code nextHop} is what BGP-LS node and prefix objects show (ExaBGP's Python "None"
+     * for a withdrawn or bare NLRI).
+     */
+    public static String of(Nlri n, String nextHop) {
+        if (n instanceof BgpLsNlri ls) {
+            return LinkStateNlriJson.of(ls, nextHop);
+        }
+        String family = FamilyNlriJson.of(n);
+        if (family != null) {
+            return family;
+        }
         List<String> parts = new ArrayList<>(4);
         parts.add(JsonText.ks("nlri", n.prefix().toString()));
         if (n.pathId() != Nlri.NO_PATH_ID) {

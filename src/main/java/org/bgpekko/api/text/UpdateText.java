@@ -59,7 +59,8 @@ final class UpdateText {
         for (Nlri n : u.nlri()) {
             out.add(announced(n, v4, attributes));
         }
-        u.mpUnreach().map(MpUnreachNlri::nlri).ifPresent(b -> b.forEach(n -> out.add("withdrawn " + prefix(n))));
+        u.mpUnreach().map(MpUnreachNlri::nlri).ifPresent(b -> b.forEach(n -> out.add("withdrawn "
+                + (n.hasPrefix() ? prefix(n) : NlriText.of(n, null)))));
         u.mpReach().ifPresent(m -> {
             String hop = nextHop(m.nextHop().toArray());
             for (Nlri n : m.nlri()) {
@@ -70,6 +71,9 @@ final class UpdateText {
     }
 
     private static String announced(Nlri n, String hop, String attributes) {
+        if (!n.hasPrefix()) {
+            return "announced " + NlriText.of(n, hop) + attributes;
+        }
         StringBuilder sb = new StringBuilder("announced ").append(prefix(n));
         if (hop != null) {
             sb.append(" next-hop ").append(hop);
