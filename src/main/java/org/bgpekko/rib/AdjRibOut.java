@@ -24,6 +24,12 @@ public final class AdjRibOut {
     private PendingChanges pending = PendingChanges.empty();
     /** The attribute set under which an NLRI has a pending announcement. */
     private final Map<Nlri, OutboundAttributes> pendingGroup = new java.util.HashMap<>();
+    /**
+     * Announcements replaced by another of the same NLRI before any session began (a configuration naming one
+     * VPLS NLRI twice, conf-l2vpn): ExaBGP sends them too, before their replacement, in the first initial table.
+     */
+    private final List<Change> replacedBeforeSession = new ArrayList<>();
+    private boolean sessionSeen;
 
     /** Queues an announcement unless the route is already announced with the same attributes. */
     public boolean announce(Change c) {
@@ -32,6 +38,9 @@ public final class AdjRibOut {
             return false;
         }
         announced.put(c.nlri(), c);
+        if (current != null && !sessionSeen) {
+            replacedBeforeSession.add(current);
+        }
         queue(c);
         return true;
     }
@@ -39,6 +48,7 @@ public final class AdjRibOut {
     /** Queues a withdrawal, also for a route that was never announced (ExaBGP sends it too). */
     public void withdraw(Change c) {
         announced.remove(c.nlri());
+        replacedBeforeSession.removeIf(r -> r.nlri().equals(c.nlri()));
         queue(c);
     }
 
@@ -55,18 +65,28 @@ public final class AdjRibOut {
                 unqueue(c.nlri());
             }
         }
+        replacedBeforeSession.clear();
     }
 
-    /** A new session starts: what was pending is void; the whole table is queued again. */
+    /**
+     * A new session starts: what was pending is void; the whole table is queued again, after (first session
+     * only) the announcements replaced before it, which their replacements then leave in place.
+     */
     public void sessionStarted() {
         pending = PendingChanges.empty();
         pendingGroup.clear();
         sent.clear();
+        replacedBeforeSession.forEach(this::queue);
         List<Change> table = new ArrayList<>(announced.values());
         table.sort(Comparator.comparing(c -> c.nlri().family()));
         for (Change c : table) {
+            if (!sessionSeen && replacedBeforeSession.stream().anyMatch(r -> r.nlri().equals(c.nlri()))) {
+                pendingGroup.remove(c.nlri()); // keep the replaced one queued ahead of it
+            }
             queue(c);
         }
+        replacedBeforeSession.clear();
+        sessionSeen = true;
     }
 
     /**

@@ -48,6 +48,14 @@ public record StaticRoutes(List<StaticRoute> routes) {
         return out;
     }
 
+    /**
+     * The routes announced when the configuration is loaded, in configuration order; an NLRI named twice is
+     * there twice (the Adj-RIB-Out keeps the last and sends the first ahead of it in the first session).
+     */
+    public List<Change> initialInOrder() {
+        return routes.stream().filter(r -> !r.startsWithdrawn()).map(StaticRoute::change).toList();
+    }
+
     /** The routes of one watchdog group. */
     public List<Change> watchdog(String name) {
         return routes.stream().filter(r -> name.equals(r.watchdog())).map(StaticRoute::change).toList();

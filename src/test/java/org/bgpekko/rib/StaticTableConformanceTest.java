@@ -51,7 +51,7 @@ class StaticTableConformanceTest {
         Session s = EchoSession.of(n, peerAs(msg, n));
 
         AdjRibOut out = new AdjRibOut();
-        StaticRoutes.of(n.routes()).initial().values().forEach(out::announce);
+        StaticRoutes.of(n.routes()).initialInOrder().forEach(out::announce);
         out.sessionStarted();
         UpdateEncoder encoder = new UpdateEncoder(s, n.groupUpdates());
         List<String> produced = new ArrayList<>();
