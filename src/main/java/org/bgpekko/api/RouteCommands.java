@@ -71,7 +71,8 @@ final class RouteCommands {
             case "vpls" -> {
                 return routes(announce, List.of(familyRoute(c, VplsNlri.FAMILY, announce)));
             }
-            case "evpn" -> throw new ApiParseException("family l2vpn evpn is not supported yet");
+            case "evpn" -> throw new ApiParseException("l2vpn evpn routes are received and reported, not announced "
+                    + "(ExaBGP has no such command either)");
             case "operational" -> throw new ApiParseException("operational messages are not supported yet");
             default -> throw new ApiParseException("unknown " + verb + " form '" + what.text() + "' (expected " + verb
                     + " route, ipv4, ipv6, vpls, attributes" + (announce ? ", eor, route-refresh" : "") + " or watchdog)");
