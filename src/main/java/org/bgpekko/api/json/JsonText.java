@@ -39,13 +39,13 @@ final class JsonText {
         return plain.contains(".") ? plain : plain + ".0";
     }
 
-    /** A double as Python's json.dumps writes a float: repr digits, positional from 1e-4 to 1e16. */
+    /**
+     * A double as Python's json.dumps writes a float: repr digits, positional from 1e-4 to 1e16. NaN and the
+     * infinities, which JSON cannot hold, are null (Python writes NaN and Infinity: D6).
+     */
     static String pythonFloat(double d) {
-        if (Double.isNaN(d)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "Infinity" : "-Infinity";
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return "null";
         }
         if (d == 0) {
             return 1 / d < 0 ? "-0.0" : "0.0";

@@ -32,6 +32,7 @@ import org.bgpekko.wire.attribute.Origin;
 import org.bgpekko.wire.attribute.OriginatorId;
 import org.bgpekko.wire.attribute.PathAttribute;
 import org.bgpekko.wire.attribute.PathAttributes;
+import org.bgpekko.wire.attribute.PrefixSid;
 import org.bgpekko.wire.attribute.UnknownAttribute;
 import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.LabeledNlri;
@@ -151,6 +152,8 @@ final class UpdateText {
                     .map(c -> c.global() + ":" + c.local1() + ":" + c.local2()).toList());
         } else if (a instanceof Aigp g) {
             return " aigp " + Long.toUnsignedString(g.metric());
+        } else if (a instanceof PrefixSid p) {
+            return " bgp-prefix-sid " + PrefixSidText.of(p);
         }
         return generic(a);
     }

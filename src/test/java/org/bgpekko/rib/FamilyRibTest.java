@@ -1,0 +1,108 @@
+// The Adj-RIB-In keeps received VPLS, MVPN, MUP, EVPN and BGP-LS routes by their whole NLRI; the Adj-RIB-Out
+// sends a VPLS NLRI configured twice as ExaBGP does (conf-l2vpn), and without NEXT_HOP.
+package org.bgpekko.rib;
+
+import static org.bgpekko.rib.RibFixtures.attrs;
+import static org.bgpekko.rib.RibFixtures.mpAnnounce;
+import static org.bgpekko.rib.RibFixtures.mpWithdraw;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bgpekko.config.ConfigParser;
+import org.bgpekko.config.NeighborConfig;
+import org.bgpekko.peer.Session;
+import org.bgpekko.testing.EchoSession;
+import org.bgpekko.wire.Bytes;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.Hex;
+import org.bgpekko.wire.attribute.LocalPref;
+import org.bgpekko.wire.attribute.PathAttributes;
+import org.bgpekko.wire.nlri.BgpLsNlri;
+import org.bgpekko.wire.nlri.EvpnNlri;
+import org.bgpekko.wire.nlri.IpAddress;
+import org.bgpekko.wire.nlri.MvpnNlri;
+import org.bgpekko.wire.nlri.Nlri;
+import org.bgpekko.wire.nlri.NlriBlock;
+import org.bgpekko.wire.nlri.RouteDistinguisher;
+import org.bgpekko.wire.nlri.VplsNlri;
+import org.bgpekko.wire.nlri.mvpn.MvpnRoute;
+import org.junit.jupiter.api.Test;
+
+class FamilyRibTest {
+    private static final Family MVPN4 = new Family(Family.AFI_IPV4, Family.SAFI_MCAST_VPN);
+    private static final Bytes NH4 = Bytes.fromHex("0A000001");
+
+    @Test
+    void receivedRoutesOfEveryFamilyAreKeptAndWithdrawn() {
+        AdjRibIn in = new AdjRibIn(new AttributeStore());
+        VplsNlri vpls = new VplsNlri(RouteDistinguisher.parse("1:1"), 5, 1, 8, 10702);
+        MvpnNlri mvpn = MvpnRoute.sourceAd(MVPN4, RouteDistinguisher.parse("1:1"), IpAddress.parse("10.0.0.1"),
+                IpAddress.parse("239.0.0.1"));
+        EvpnNlri evpn = new EvpnNlri(EvpnNlri.FAMILY, Nlri.NO_PATH_ID, 9, Bytes.fromHex("0102"));
+        BgpLsNlri ls = new BgpLsNlri(BgpLsNlri.FAMILY, Nlri.NO_PATH_ID, 5, Bytes.fromHex("00"));
+        for (Nlri n : List.of(vpls, mvpn, evpn, ls)) {
+            NlriBlock b = NlriBlock.of(n.family(), false, n);
+            assertEquals(1, in.apply(mpAnnounce(attrs(1), NH4, b)).size(), "announced " + n);
+            assertNotNull(in.get(n), "held " + n);
+            assertEquals(1, in.size(n.family()));
+            List<Nlri> seen = new ArrayList<>();
+            in.forEach(n.family(), (held, id) -> seen.add(held));
+            assertEquals(List.of(n), seen);
+        }
+        assertEquals(4, in.size());
+        NlriBlock b = NlriBlock.of(VplsNlri.FAMILY, false, vpls);
+        assertEquals(1, in.apply(mpWithdraw(b)).size());
+        assertNull(in.get(vpls));
+        assertEquals(3, in.size());
+    }
+
+    /** conf-l2vpn: the l2vpn line and the announce line name one NLRI; both go out in the first table only. */
+    @Test
+    void anNlriConfiguredTwiceIsSentTwiceInTheFirstTableOnly() throws Exception {
+        String conf = "neighbor 127.0.0.1 { router-id 127.0.0.1; local-address 127.0.0.1; local-as 1; peer-as 1;\n"
+                + "  group-updates false; family { l2vpn vpls; }\n"
+                + "  l2vpn { vpls rd 1:1 endpoint 5 base 10702 offset 1 size 8 next-hop 10.0.0.1 local-preference 100; }\n"
+                + "  announce { l2vpn { vpls rd 1:1 endpoint 5 base 10702 offset 1 size 8 next-hop 10.0.0.1"
+                + " local-preference 1; } }\n}\n";
+        NeighborConfig n = ConfigParser.check(java.nio.file.Path.of("t.conf"), conf).configuration().neighbors().get(0);
+        Session s = EchoSession.of(n, 1);
+        AdjRibOut out = new AdjRibOut();
+        StaticRoutes.of(n.routes()).initialInOrder().forEach(out::announce);
+        UpdateEncoder encoder = new UpdateEncoder(s, false);
+
+        out.sessionStarted();
+        List<String> first = hex(encoder.encode(out.takePending(), false));
+        assertEquals(2, first.size(), first.toString());
+        assertTrue(first.get(0).contains("40050400000064") && first.get(1).contains("40050400000001"), first.toString());
+        assertTrue(first.stream().noneMatch(m -> m.contains("400304")), "VPLS sends no NEXT_HOP attribute");
+
+        out.sessionStarted();
+        List<String> second = hex(encoder.encode(out.takePending(), false));
+        assertEquals(List.of(first.get(1)), second, "a later session sends the last one only");
+        assertEquals(Optional.of(new LocalPref(1)), out.announced().values().iterator().next().attributes()
+                .attributes().get(LocalPref.class));
+    }
+
+    @Test
+    void aWithdrawnDuplicateIsNotSent() {
+        AdjRibOut out = new AdjRibOut();
+        VplsNlri vpls = new VplsNlri(RouteDistinguisher.parse("1:1"), 5, 1, 8, 10702);
+        OutboundAttributes a = new OutboundAttributes(PathAttributes.of(new LocalPref(100)),
+                Optional.of(IpAddress.parse("10.0.0.1")));
+        OutboundAttributes b = new OutboundAttributes(PathAttributes.of(new LocalPref(1)), a.nextHop());
+        out.announce(Change.announce(vpls, a));
+        out.announce(Change.announce(vpls, b));
+        out.withdraw(Change.withdraw(vpls, b));
+        out.sessionStarted();
+        assertTrue(out.takePending().isEmpty(), "nothing announced is left");
+    }
+
+    private static List<String> hex(List<byte[]> messages) {
+        return messages.stream().map(Hex::encode).toList();
+    }
+}
