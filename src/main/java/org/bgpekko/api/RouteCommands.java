@@ -75,7 +75,8 @@ final class RouteCommands {
                     + "(ExaBGP has no such command either)");
             case "operational" -> throw new ApiParseException("operational messages are not supported yet");
             default -> throw new ApiParseException("unknown " + verb + " form '" + what.text() + "' (expected " + verb
-                    + " route, ipv4, ipv6, vpls, attributes" + (announce ? ", eor, route-refresh" : "") + " or watchdog)");
+                    + " route, ipv4, ipv6, vpls, attributes" + (announce ? ", eor, route-refresh" : "")
+                    + " or watchdog)");
         }
     }
 

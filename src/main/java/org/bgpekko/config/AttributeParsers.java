@@ -265,7 +265,8 @@ final class AttributeParsers {
         int type = switch (service.text().toLowerCase(Locale.ROOT)) {
             case "l3-service" -> PrefixSid.SRV6_L3_SERVICE;
             case "l2-service" -> PrefixSid.SRV6_L2_SERVICE;
-            default -> throw w.error(service, "unknown SRv6 service '" + service + "' (expected l3-service or l2-service)");
+            default -> throw w.error(service, "unknown SRv6 service '" + service
+                    + "' (expected l3-service or l2-service)");
         };
         Token sidAt = w.next("SRv6 SID (an IPv6 address)");
         IpAddress sid = w.ip(sidAt, "SRv6 SID (an IPv6 address)");

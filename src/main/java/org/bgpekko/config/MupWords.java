@@ -45,22 +45,12 @@ final class MupWords implements RouteParser.NlriWords {
                 throw w.error(t, "prefix " + prefix + " is not an " + family.afiName() + " prefix");
             }
         } else {
-            address = address(w, routeType == MupRoute.DSD ? "address" : "endpoint address");
+            address = w.ip(routeType == MupRoute.DSD ? "address" : "endpoint address", family);
         }
     }
 
     Token at() {
         return typeAt;
-    }
-
-    private IpAddress address(Words w, String what) {
-        Token t = w.next(what);
-        IpAddress a = w.ip(t, what);
-        if (a.afi() != family.afi()) {
-            throw w.error(t, what + " " + a + " is not an " + family.afiName() + " address (the route is " + family
-                    + ")");
-        }
-        return a;
     }
 
     @Override
@@ -71,8 +61,8 @@ final class MupWords implements RouteParser.NlriWords {
                 switch (k) {
                     case "teid" -> teid = w.number("TEID", 0, 0xFFFFFFFFL);
                     case "qfi" -> qfi = (int) w.number("QFI", 0, 255);
-                    case "endpoint" -> endpoint = address(w, "endpoint address");
-                    case "source" -> source = address(w, "source address");
+                    case "endpoint" -> endpoint = w.ip("endpoint address", family);
+                    case "source" -> source = w.ip("source address", family);
                     default -> {
                         return false;
                     }

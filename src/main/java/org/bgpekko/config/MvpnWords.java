@@ -39,25 +39,15 @@ final class MvpnWords implements RouteParser.NlriWords {
         String k = key.text().toLowerCase(Locale.ROOT);
         boolean rp = routeType == MvpnRoute.SHARED_JOIN;
         if (k.equals(rp ? "rp" : "source")) {
-            source = address(w, rp ? "RP address" : "source address");
+            source = w.ip(rp ? "RP address" : "source address", family);
         } else if (k.equals("group")) {
-            group = address(w, "group address");
+            group = w.ip("group address", family);
         } else if (k.equals("source-as") && routeType != MvpnRoute.SOURCE_AD) {
             sourceAs = w.number("source-as", 0, 0xFFFFFFFFL);
         } else {
             return false;
         }
         return true;
-    }
-
-    private IpAddress address(Words w, String what) {
-        Token t = w.next(what);
-        IpAddress a = w.ip(t, what);
-        if (a.afi() != family.afi()) {
-            throw w.error(t, what + " " + a + " is not an " + family.afiName() + " address (the route is " + family
-                    + ")");
-        }
-        return a;
     }
 
     @Override

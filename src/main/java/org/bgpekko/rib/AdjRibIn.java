@@ -23,9 +23,10 @@ import org.bgpekko.wire.nlri.NlriBlock;
  * among all of them. Each route holds one reference to its attribute id.
  *
  * <p>Kept: the families with a codec in {@code NlriCodecs} (IPv4/IPv6 unicast and multicast, nlri-mpls,
- * mpls-vpn), with or without ADD-PATH. IPv4 unicast/multicast without ADD-PATH is packed in a long per prefix;
- * the rest is keyed by the identifying wire bytes (see {@link WireKeyTable}). NLRI of families without a codec
- * (kept opaque by the decoder: FlowSpec, EVPN, ...) are ignored.
+ * mpls-vpn, mcast-vpn, mup, l2vpn vpls and evpn, bgp-ls), with or without ADD-PATH. IPv4 unicast/multicast without
+ * ADD-PATH is packed in a long per prefix; the rest is keyed by the identifying wire bytes (see
+ * {@link WireKeyTable}). NLRI of families without a codec (kept opaque by the decoder: FlowSpec, ...) are
+ * ignored.
  *
  * <p>RFC 7606: with a treat-as-withdraw finding every NLRI of the UPDATE is withdrawn; an AFI/SAFI-disable finding
  * withdraws every route of that family and ignores the family until {@link #clear}.

@@ -138,7 +138,7 @@ public final class Rib {
                     }
                 }
             }
-            // the first configuration in order (an NLRI named twice is sent twice, as ExaBGP does); a reload sends a diff
+            // the first configuration in order (an NLRI named twice is sent twice, as ExaBGP does); a reload: a diff
             (ps.statics == null ? next.initialInOrder() : List.copyOf(wanted.values())).forEach(ps.out::announce);
             ps.config = m.config();
             ps.statics = next;

@@ -140,7 +140,8 @@ public final class UpdateEncoder {
                         .forEach(out);
             }
         } else if (includeWithdraw) {
-            PathAttributes attrs = isUnicast(family) ? PathAttributes.EMPTY : withdrawAttributes(family, c.attributes());
+            PathAttributes attrs = isUnicast(family) ? PathAttributes.EMPTY
+                    : withdrawAttributes(family, c.attributes());
             UpdatePacker.withdraw(attrs, block(family, List.of(c.nlri())), session.options(), 1).forEach(out);
         } else if (!isUnicast(family)) {
             NlriBlock none = NlriBlock.empty(Family.IPV4_UNICAST);

@@ -23,9 +23,11 @@ final class FamilyNlriJson {
     /** The object of a VPLS, MVPN, MUP or EVPN route; null for other NLRI. */
     static String of(Nlri n) {
         if (n instanceof VplsNlri v) {
-            return JsonText.object(List.of(JsonText.ks("rd", v.rd().toString()), JsonText.kv("endpoint",
-                    Integer.toString(v.endpoint())), JsonText.kv("base", Integer.toString(v.base())),
-                    JsonText.kv("offset", Integer.toString(v.offset())), JsonText.kv("size", Integer.toString(v.size()))));
+            return JsonText.object(List.of(JsonText.ks("rd", v.rd().toString()),
+                    JsonText.kv("endpoint", Integer.toString(v.endpoint())),
+                    JsonText.kv("base", Integer.toString(v.base())),
+                    JsonText.kv("offset", Integer.toString(v.offset())),
+                    JsonText.kv("size", Integer.toString(v.size()))));
         } else if (n instanceof MvpnNlri m) {
             return mvpn(m);
         } else if (n instanceof MupNlri m) {

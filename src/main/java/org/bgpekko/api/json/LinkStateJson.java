@@ -99,7 +99,8 @@ final class LinkStateJson {
         }
         return JsonText.quote(key) + ": " + switch (type) {
             case LinkStateTlvs.NODE_FLAGS, LinkStateTlvs.LINK_PROTECTION, LinkStateTlvs.MPLS_MASK,
-                 LinkStateTlvs.IGP_FLAGS, LinkStateTlvs.SR_PREFIX_ATTRIBUTE_FLAGS -> SegmentRoutingJson.flags(type, v[0]);
+                 LinkStateTlvs.IGP_FLAGS, LinkStateTlvs.SR_PREFIX_ATTRIBUTE_FLAGS ->
+                    SegmentRoutingJson.flags(type, v[0]);
             case LinkStateTlvs.NODE_NAME, LinkStateTlvs.LINK_NAME, LinkStateTlvs.PREFIX_OPAQUE ->
                     JsonText.quote(new String(v, StandardCharsets.UTF_8));
             case LinkStateTlvs.NODE_OPAQUE -> JsonText.quote("0x" + Hex.encode(v));

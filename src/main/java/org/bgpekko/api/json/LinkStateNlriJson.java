@@ -96,7 +96,7 @@ final class LinkStateNlriJson {
         return JsonText.list(addresses.stream().map(a -> JsonText.quote(a.toString())).toList());
     }
 
-    /** ExaBGP's dictionary: multi-topology IDs (as strings) first, then the SID and generic TLVs by first appearance. */
+    /** ExaBGP's dictionary: multi-topology IDs (as strings) first, then the SID and generic TLVs as they appear. */
     private static String sidDescriptors(List<LinkStateNlri.Tlv> tlvs) {
         List<String> topologies = new ArrayList<>();
         Map<String, List<String>> members = new LinkedHashMap<>();

@@ -62,7 +62,8 @@ final class SegmentRoutingJson {
             case LinkStateTlvs.SR_ADJACENCY -> "\"sr-adj\": {\"flags\": " + flags(type, v[0]) + ", \"sids\": "
                     + sids(type, v, 4).sidList() + ", \"weight\": " + (v[1] & 0xFF) + ", \"undecoded-sids\": "
                     + sids(type, v, 4).undecodedList() + "}";
-            case LinkStateTlvs.SR_ADJACENCY_LAN -> "\"sr-adj-lan-sids\": " + list(values, SegmentRoutingJson::lanAdjacency);
+            case LinkStateTlvs.SR_ADJACENCY_LAN -> "\"sr-adj-lan-sids\": "
+                    + list(values, SegmentRoutingJson::lanAdjacency);
             case LinkStateTlvs.SR_PREFIX -> "\"sr-prefix-flags\": " + flags(type, v[0]) + ", \"sids\": "
                     + sids(type, v, 4).sidList() + ", \"undecoded-sids\": " + sids(type, v, 4).undecodedList()
                     + ", \"sr-algorithm\": " + (v[1] & 0xFF);

@@ -74,7 +74,7 @@ public record Srv6Service(int tlvType, List<SidInformation> sids) {
                 structure);
     }
 
-    /** The TLV of one SID, as the configuration's {@code bgp-prefix-sid-srv6 ( l3-service SID BEHAVIOR [..] )} gives it. */
+    /** The TLV of one SID, as {@code bgp-prefix-sid-srv6 ( l3-service SID BEHAVIOR [..] )} gives it. */
     public static PrefixSid.Tlv tlv(int tlvType, IpAddress sid, int behavior, SidStructure structure) {
         if (sid.isIpv4() || behavior < 0 || behavior > 0xFFFF) {
             throw new IllegalArgumentException("an SRv6 SID is an IPv6 address with a 16-bit behavior");

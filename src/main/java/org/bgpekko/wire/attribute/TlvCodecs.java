@@ -70,7 +70,8 @@ final class TlvCodecs {
                     return ctx.malformed("Originator SRGB TLV length " + tlvLen + " is not 2 + 6n");
                 }
                 PrefixSid.Tlv tlv = new PrefixSid.Tlv(type, Bytes.of(b, p + 3, tlvLen));
-                if ((type == PrefixSid.SRV6_L3_SERVICE || type == PrefixSid.SRV6_L2_SERVICE) && !Srv6Service.valid(tlv)) {
+                boolean srv6 = type == PrefixSid.SRV6_L3_SERVICE || type == PrefixSid.SRV6_L2_SERVICE;
+                if (srv6 && !Srv6Service.valid(tlv)) {
                     return ctx.malformed("SRv6 service TLV " + type + " has malformed sub-TLVs");
                 }
                 tlvs.add(tlv);

@@ -19,7 +19,8 @@ public record BgpLsNlri(Family family, long pathId, int nlriType, Bytes value) i
     public BgpLsNlri {
         Nlri.checkPathId(pathId);
         if (!family.equals(FAMILY) && !family.equals(VPN_FAMILY)) {
-            throw new IllegalArgumentException("a BGP-LS route is of family bgp-ls bgp-ls or bgp-ls-vpn, not " + family);
+            throw new IllegalArgumentException("a BGP-LS route is of family bgp-ls bgp-ls or bgp-ls-vpn, not "
+                    + family);
         }
         if (nlriType < 0 || nlriType > 0xFFFF || value.length() > 0xFFFF) {
             throw new IllegalArgumentException("BGP-LS NLRI type " + nlriType + " or length " + value.length()

@@ -38,6 +38,34 @@ public abstract class TypedNlriCodec implements NlriCodec {
     /** Writes the header and value of {@code nlri} (after the path id). */
     protected abstract void writeBody(Nlri nlri, WireWriter out);
 
+    /** The families whose header is a route type (1 byte) and a value length (1 byte): EVPN and MVPN. */
+    public abstract static class OctetHeader extends TypedNlriCodec {
+        protected OctetHeader(Family family) {
+            super(family);
+        }
+
+        /** The route type of an NLRI of this family. */
+        protected abstract int routeType(Nlri nlri);
+
+        /** The value of an NLRI of this family. */
+        protected abstract org.bgpekko.wire.Bytes value(Nlri nlri);
+
+        @Override
+        protected final int headerLength() {
+            return 2;
+        }
+
+        @Override
+        protected final int valueLength(byte[] b, int off) {
+            return b[off + 1] & 0xFF;
+        }
+
+        @Override
+        protected final void writeBody(Nlri nlri, WireWriter out) {
+            out.put8(routeType(nlri)).put8(value(nlri).length()).putBytes(value(nlri));
+        }
+    }
+
     @Override
     public final int scan(byte[] b, int off, int end, boolean addPath) {
         int p = addPath ? off + 4 : off;

@@ -35,9 +35,11 @@ public record NodeDescriptor(int type, long number, IpAddress address, String is
             }
             case IGP_ROUTER_ID -> {
                 if (LinkStateNlri.isIsis(protocolId)) {
-                    return len == 6 || len == 7 ? new NodeDescriptor(type, 0, null,
-                            Hex.encode(b, off, len).toLowerCase(java.util.Locale.ROOT), len == 7 ? b[off + 6] & 0xFF : 0,
-                            null) : null;
+                    if (len != 6 && len != 7) {
+                        return null;
+                    }
+                    String iso = Hex.encode(b, off, len).toLowerCase(java.util.Locale.ROOT);
+                    return new NodeDescriptor(type, 0, null, iso, len == 7 ? b[off + 6] & 0xFF : 0, null);
                 }
                 if (LinkStateNlri.isOspfLike(protocolId) && (len == 4 || len == 8)) {
                     return new NodeDescriptor(type, 0, IpAddress.read(b, off, 4), null, 0,

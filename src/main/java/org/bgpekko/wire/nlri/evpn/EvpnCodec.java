@@ -2,24 +2,13 @@
 package org.bgpekko.wire.nlri.evpn;
 
 import org.bgpekko.wire.Bytes;
-import org.bgpekko.wire.WireWriter;
 import org.bgpekko.wire.nlri.EvpnNlri;
 import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.TypedNlriCodec;
 
-public final class EvpnCodec extends TypedNlriCodec {
+public final class EvpnCodec extends TypedNlriCodec.OctetHeader {
     public EvpnCodec() {
         super(EvpnNlri.FAMILY);
-    }
-
-    @Override
-    protected int headerLength() {
-        return 2;
-    }
-
-    @Override
-    protected int valueLength(byte[] b, int off) {
-        return b[off + 1] & 0xFF;
     }
 
     @Override
@@ -33,8 +22,12 @@ public final class EvpnCodec extends TypedNlriCodec {
     }
 
     @Override
-    protected void writeBody(Nlri nlri, WireWriter out) {
-        EvpnNlri e = (EvpnNlri) nlri;
-        out.put8(e.routeType()).put8(e.value().length()).putBytes(e.value());
+    protected int routeType(Nlri nlri) {
+        return ((EvpnNlri) nlri).routeType();
+    }
+
+    @Override
+    protected Bytes value(Nlri nlri) {
+        return ((EvpnNlri) nlri).value();
     }
 }

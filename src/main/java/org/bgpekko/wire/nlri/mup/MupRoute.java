@@ -160,7 +160,7 @@ public sealed interface MupRoute {
 
     /** A Type 2 ST route: the endpoint, then the low {@code teidBits} bits of the TEID in whole bytes. */
     static MupNlri t2st(Family family, RouteDistinguisher rd, IpAddress endpoint, long teid, int teidBits) {
-        if (teidBits < 0 || teidBits > MAX_TEID_BITS || (teidBits < 64 && teid >>> teidBits != 0)) {
+        if (teidBits < 0 || teidBits > MAX_TEID_BITS || teid < 0 || teid >>> teidBits != 0) {
             throw new IllegalArgumentException("TEID " + teid + " does not fit " + teidBits + " bits");
         }
         WireWriter w = start(rd);

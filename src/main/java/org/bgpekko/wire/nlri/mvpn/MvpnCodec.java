@@ -3,24 +3,13 @@ package org.bgpekko.wire.nlri.mvpn;
 
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
-import org.bgpekko.wire.WireWriter;
 import org.bgpekko.wire.nlri.MvpnNlri;
 import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.TypedNlriCodec;
 
-public final class MvpnCodec extends TypedNlriCodec {
+public final class MvpnCodec extends TypedNlriCodec.OctetHeader {
     public MvpnCodec(Family family) {
         super(family);
-    }
-
-    @Override
-    protected int headerLength() {
-        return 2;
-    }
-
-    @Override
-    protected int valueLength(byte[] b, int off) {
-        return b[off + 1] & 0xFF;
     }
 
     @Override
@@ -34,8 +23,12 @@ public final class MvpnCodec extends TypedNlriCodec {
     }
 
     @Override
-    protected void writeBody(Nlri nlri, WireWriter out) {
-        MvpnNlri m = (MvpnNlri) nlri;
-        out.put8(m.routeType()).put8(m.value().length()).putBytes(m.value());
+    protected int routeType(Nlri nlri) {
+        return ((MvpnNlri) nlri).routeType();
+    }
+
+    @Override
+    protected Bytes value(Nlri nlri) {
+        return ((MvpnNlri) nlri).value();
     }
 }

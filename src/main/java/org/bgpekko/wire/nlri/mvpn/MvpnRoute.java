@@ -52,8 +52,8 @@ public sealed interface MvpnRoute {
                     return null;
                 }
                 IpAddress[] sg = sourceGroup(b, off + 12, off + len);
-                return sg == null ? null
-                        : new CMulticast(routeType, RouteDistinguisher.read(b, off), Wire.u32(b, off + 8), sg[0], sg[1]);
+                return sg == null ? null : new CMulticast(routeType, RouteDistinguisher.read(b, off),
+                        Wire.u32(b, off + 8), sg[0], sg[1]);
             }
             default -> {
                 return new Other(routeType);
