@@ -29,7 +29,7 @@ final class ApiShow {
     }
 
     private static String text(org.bgpekko.wire.nlri.Nlri n) {
-        return n.hasPrefix() ? n.prefix().toString() : org.bgpekko.api.text.NlriText.of(n, null);
+        return n.hasPrefix() ? n.prefix().toString() : org.bgpekko.api.text.NlriText.of(n, null).strip();
     }
 
     static List<String> adjRibIn(List<PeerState> peers) {
