@@ -80,13 +80,27 @@ public final class AdjRibOut {
         List<Change> table = new ArrayList<>(announced.values());
         table.sort(Comparator.comparing(c -> c.nlri().family()));
         for (Change c : table) {
-            if (!sessionSeen && replacedBeforeSession.stream().anyMatch(r -> r.nlri().equals(c.nlri()))) {
-                pendingGroup.remove(c.nlri()); // keep the replaced one queued ahead of it
+            OutboundAttributes replaced = replacedBeforeSession.isEmpty() ? null : pendingGroup.get(c.nlri());
+            if (replaced != null && !replaced.equals(c.attributes()) && sentBefore(replaced, c.attributes())) {
+                pendingGroup.remove(c.nlri()); // the replaced one stays queued, ahead of it: the peer ends at c
             }
             queue(c);
         }
         replacedBeforeSession.clear();
         sessionSeen = true;
+    }
+
+    /** True when the pending group {@code first} goes out before the group of {@code then} (new groups go last). */
+    private boolean sentBefore(OutboundAttributes first, OutboundAttributes then) {
+        for (OutboundAttributes g : pending.groups().keySet()) {
+            if (g.equals(then)) {
+                return false;
+            }
+            if (g.equals(first)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -102,6 +102,26 @@ class FamilyRibTest {
         assertTrue(out.takePending().isEmpty(), "nothing announced is left");
     }
 
+    /**
+     * A, B, then A's attributes again before any session: ExaBGP would send A' before B, leaving the peer at B; the
+     * Adj-RIB-Out sends B, then A' (D8: the peer ends at the last configured route).
+     */
+    @Test
+    void aDuplicateNeverLeavesThePeerAtAnOlderRoute() {
+        AdjRibOut out = new AdjRibOut();
+        VplsNlri vpls = new VplsNlri(RouteDistinguisher.parse("1:1"), 5, 1, 8, 10702);
+        Optional<IpAddress> nh = Optional.of(IpAddress.parse("10.0.0.1"));
+        OutboundAttributes a = new OutboundAttributes(PathAttributes.of(new LocalPref(100)), nh);
+        OutboundAttributes b = new OutboundAttributes(PathAttributes.of(new LocalPref(1)), nh);
+        out.announce(Change.announce(vpls, a));
+        out.announce(Change.announce(vpls, b));
+        out.announce(Change.announce(vpls, a));
+        out.sessionStarted();
+        List<Change> sent = new ArrayList<>();
+        out.takePending().groups().values().forEach(byFamily -> byFamily.values().forEach(m -> sent.addAll(m.values())));
+        assertEquals(a, sent.get(sent.size() - 1).attributes(), sent.toString());
+    }
+
     private static List<String> hex(List<byte[]> messages) {
         return messages.stream().map(Hex::encode).toList();
     }
