@@ -110,7 +110,10 @@ final class NeighborParser {
                     head.end();
                     b.routes.addAll(FlowParser.section(file, s.children(), errors));
                 }
-                case "l2vpn" -> throw head.error(n.head(), "family l2vpn is not supported yet");
+                case "l2vpn" -> {
+                    head.end();
+                    b.routes.addAll(L2vpnParser.routes(file, s.children(), errors));
+                }
                 case "operational" -> throw head.error(n.head(), "operational messages are not supported yet");
                 default -> throw head.error(n.head(), "unknown section '" + n.head() + "' in neighbor (expected "
                         + "family, capability, add-path, nexthop, api, static, announce, flow or l2vpn)");
@@ -139,14 +142,13 @@ final class NeighborParser {
             case "passive" -> b.passive = w.bool("passive", true);
             case "connect" -> b.connect = (int) w.number("connect port", 1, 65535);
             case "group-updates" -> b.groupUpdates = w.bool("group-updates", true);
-            case "auto-flush" -> b.autoFlush = w.bool("auto-flush", true);
             // a bare keyword means what ExaBGP's table of defaults says: false for these (and adj-rib-out)
             case "manual-eor" -> b.manualEor = w.bool("manual-eor", false);
             case "adj-rib-in" -> b.adjRibIn = w.bool("adj-rib-in", false);
             case "host-name" -> b.hostName = w.next("host name").text();
             case "domain-name" -> b.domainName = w.next("domain name").text();
             case "listen", "md5-password", "md5-base64", "md5-ip", "outgoing-ttl", "incoming-ttl", "rate-limit",
-                 "source-interface", "adj-rib-out" -> Unsupported.neighborSetting(key, n.head(), w);
+                 "source-interface", "adj-rib-out", "auto-flush" -> Unsupported.neighborSetting(key, n.head(), w);
             default -> throw w.error(n.head(), "unknown neighbor setting '" + n.head() + "'");
         }
         w.end();
@@ -285,7 +287,8 @@ final class NeighborParser {
     private void checkRoute(RouteConfig r, IpAddress local) {
         Family f = r.nlri().family();
         boolean flow = r.nlri() instanceof FlowNlri;
-        String what = flow ? "flow route" + (r.name() != null ? " " + r.name() : "") : "route " + r.nlri().prefix();
+        String what = flow ? "flow route" + (r.name() != null ? " " + r.name() : "")
+                : "route" + (r.nlri().hasPrefix() ? " " + r.nlri().prefix() : "");
         if (!b.families.isEmpty() && !b.families.contains(f) && !f.equals(Family.IPV4_UNICAST)) {
             errors.add(new ConfigException(file, r.at(), what + " is " + f + " but neighbor "
                     + b.peerAddress + " does not announce that family (expected " + f + " in its family block)"));
@@ -293,10 +296,18 @@ final class NeighborParser {
         if (flow && r.nextHop().isPresent()) {
             return; // a flow's next hop is a redirect target of either AFI, or none
         }
+        if (!r.nlri().hasPrefix()) {
+            // VPLS, MVPN and MUP routes take any next hop, "self" being the session's local address (ExaBGP's rule)
+            if (r.nextHop().isEmpty() && local == null) {
+                errors.add(new ConfigException(file, r.at(), what + " has next-hop self but neighbor "
+                        + b.peerAddress + " has no local-address to take it from"));
+            }
+            return;
+        }
         if (r.nextHop().isPresent()) {
             IpAddress nh = r.nextHop().get();
             if (f.afi() == Family.AFI_IPV4 && !nh.isIpv4() && !b.nextHop.containsKey(f)) {
-                errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " of " + f
+                errors.add(new ConfigException(file, r.at(), what + " of " + f
                         + " has the IPv6 next hop " + nh + " (expected an IPv4 next hop, or a nexthop block "
                         + "allowing ipv6 for " + f + ")"));
             }

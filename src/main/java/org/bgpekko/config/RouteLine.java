@@ -31,6 +31,26 @@ public final class RouteLine {
     }
 
     /**
+     * One route of a family with its own NLRI words: "ipv4|ipv6 mcast-vpn|mup ROUTE-TYPE …" (the words from
+     * {@code start} on begin with the route type) or, for {@code l2vpn vpls}, "endpoint N base N … rd RD …".
+     *
+     * @param withdraw a withdrawal: a missing next-hop is then 0.0.0.0 instead of an error
+     * @throws ConfigException what is wrong, at the offending word
+     * @throws IllegalArgumentException for a family whose routes are IP prefixes
+     */
+    public static RouteConfig familyRoute(Statement statement, int start, Family family, boolean withdraw) {
+        Words w = new Words(SOURCE, statement, start);
+        Token at = w.peek();
+        RouteParser.NlriWords words = switch (family.safi()) {
+            case Family.SAFI_MCAST_VPN -> new MvpnWords(family, w);
+            case Family.SAFI_MUP -> new MupWords(family, w);
+            case Family.SAFI_VPLS -> new VplsWords();
+            default -> throw new IllegalArgumentException(family + " routes are IP prefixes");
+        };
+        return RouteParser.custom(w, at, words, null, withdraw);
+    }
+
+    /**
      * The routes of "WORD VALUE … nlri P1 P2 …" (the words of {@code statement} from {@code start} on): one per
      * prefix, all with the attributes, next hop, rd, label and path-information given before "nlri".
      */

@@ -6,9 +6,9 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
+import org.bgpekko.api.text.NlriText;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.wire.Family;
-import org.bgpekko.wire.nlri.FlowNlri;
 import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
 
@@ -139,8 +139,8 @@ final class ApiShow {
         };
     }
 
-    /** The prefix, or a flow's text (its components). */
+    /** The prefix, or the text of an NLRI that is no prefix (a flow's components, a VPLS route …). */
     private static String text(Nlri nlri) {
-        return nlri instanceof FlowNlri ? nlri.toString() : nlri.prefix().toString();
+        return nlri.hasPrefix() ? nlri.prefix().toString() : NlriText.of(nlri, null).strip();
     }
 }

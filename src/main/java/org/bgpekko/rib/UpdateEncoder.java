@@ -278,7 +278,7 @@ final class UpdateEncoder {
 
     private PathAttributes withNextHop(OutboundAttributes route, Family family, IpAddress nextHop) {
         PathAttributes a = withDefaults(route);
-        return nextHop.isIpv4() && !isFlow(family) ? a.with(new NextHop(nextHop)) : a;
+        return nextHop.isIpv4() && usesNextHopAttribute(family) ? a.with(new NextHop(nextHop)) : a;
     }
 
     /**
@@ -309,7 +309,7 @@ final class UpdateEncoder {
      */
     private PathAttributes withdrawAttributes(Family family, OutboundAttributes route) {
         PathAttributes a = withDefaults(route);
-        return route.nextHop().filter(nh -> nh.isIpv4() && !nh.equals(NO_NEXT_HOP) && !isFlow(family))
+        return route.nextHop().filter(nh -> nh.isIpv4() && !nh.equals(NO_NEXT_HOP) && usesNextHopAttribute(family))
                 .map(nh -> a.with(new NextHop(nh))).orElse(a);
     }
 
@@ -350,7 +350,15 @@ final class UpdateEncoder {
         return NlriBlock.of(family, session.options().addPathSend(family), nlri);
     }
 
-    /** FlowSpec (SAFI 133, 134): no NEXT_HOP attribute, ever (conformance README section 8). */
+    /**
+     * ExaBGP sends an IPv4 next hop in NEXT_HOP too, except for FlowSpec (SAFI 133, 134: never, conformance README
+     * section 8) and VPLS (conf-l2vpn: in MP_REACH_NLRI only).
+     */
+    private static boolean usesNextHopAttribute(Family f) {
+        return !isFlow(f) && f.safi() != Family.SAFI_VPLS;
+    }
+
+    /** FlowSpec: an empty MP_REACH_NLRI next hop without a redirect address. */
     private static boolean isFlow(Family f) {
         return f.safi() == Family.SAFI_FLOW || f.safi() == Family.SAFI_FLOW_VPN;
     }

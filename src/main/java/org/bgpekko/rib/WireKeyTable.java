@@ -1,4 +1,5 @@
-// Routes of any family with a codec, keyed by the NLRI's identifying wire bytes: path id, length, RD, prefix.
+// Routes of any family with a codec, keyed by the NLRI's identifying wire bytes: path id, length, RD, prefix (or
+// the whole NLRI for the families whose NLRI is no IP prefix: VPLS, MVPN, MUP, EVPN, BGP-LS).
 package org.bgpekko.rib;
 
 import it.unimi.dsi.fastutil.objects.Object2IntMap;
@@ -57,10 +58,7 @@ final class WireKeyTable implements FamilyTable {
         if (c != null && family.safi() == Family.SAFI_MPLS_VPN) {
             return Layout.VPN;
         }
-        if (c != null && (family.safi() == Family.SAFI_FLOW || family.safi() == Family.SAFI_FLOW_VPN)) {
-            return Layout.WHOLE;
-        }
-        return null;
+        return c != null ? Layout.WHOLE : null;
     }
 
     /** An NLRI's identity: [path id (4)] prefix-length [RD (8)] prefix-bytes. */
@@ -100,7 +98,7 @@ final class WireKeyTable implements FamilyTable {
                 key = new Key(Arrays.copyOfRange(b, p, end));
                 labelOff = p;
                 labelLen = 0;
-                lastMask = 0xFF; // a flow is kept as it came: all of its bytes are its key
+                lastMask = 0xFF; // kept as it came: all of its bytes are its key
                 return;
             }
             int q = addPath ? p + 4 : p;

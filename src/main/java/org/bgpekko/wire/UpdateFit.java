@@ -86,19 +86,20 @@ public final class UpdateFit {
         return problem(attributeBytes(attributes), nlri, split, nextHop);
     }
 
-    /** How an error names the route: its prefix, or the start of a flow's components (a long flow is the problem). */
+    /** How an error names the route: its prefix, or the start of its text (a flow's components, a VPLS route …). */
     private static String name(Nlri nlri) {
-        if (nlri instanceof FlowNlri) {
-            String text = nlri.toString();
-            return "flow route " + (text.length() > 64 ? text.substring(0, 64) + "…" : text);
+        if (nlri.hasPrefix()) {
+            return "route " + nlri.prefix();
         }
-        return "route " + nlri.prefix();
+        String text = nlri.toString();
+        return (nlri instanceof FlowNlri ? "flow route " : "route ")
+                + (text.length() > 64 ? text.substring(0, 64) + "…" : text);
     }
 
     private static int size(int attributeBytes, Nlri nlri, int split, boolean ipv4NextHop, boolean noNextHop) {
         Family family = nlri.family();
         int nlriBytes = NlriBlock.of(family, true, List.of(nlri)).byteLength();
-        if (split >= 0 && split > nlri.prefix().length()) {
+        if (split >= 0 && nlri.hasPrefix() && split > nlri.prefix().length()) {
             int length = nlri.prefix().length();
             nlriBytes += (split + 7) / 8 - (length + 7) / 8;
         }

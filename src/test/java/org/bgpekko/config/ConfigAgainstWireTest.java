@@ -33,7 +33,7 @@ class ConfigAgainstWireTest {
 
     /**
      * Every announced NLRI of the expected messages, with the attribute sets it went out with: one, or more when
-     * the configuration has it twice (conf-flow-redirect, api-flow-merge: ExaBGP sends both).
+     * the configuration has it twice (conf-flow-redirect, api-flow-merge, conf-l2vpn: ExaBGP sends both).
      */
     static Map<Nlri, List<PathAttributes>> announced(Path msg, SessionOptions options) {
         Map<Nlri, List<PathAttributes>> out = new HashMap<>();

@@ -119,4 +119,20 @@ class RibFlowTest {
         assertEquals(List.of("neighbor 127.0.0.1 ipv4 flow flow destination-ipv4 10.0.0.1/32 next-hop 0.0.0.0"),
                 in.outcomes().get(1).output());
     }
+
+    /** D14 for flows: a helper's flow whose UPDATE would pass 4,096 bytes is answered error and applies nothing. */
+    @Test
+    void aFlowTooBigForAnUpdateIsRefused() throws Exception {
+        up();
+        StringBuilder ports = new StringBuilder();
+        for (int i = 0; i < 1345; i++) {
+            ports.append(" =").append(1000 + i);
+        }
+        Rib.ApiApplied a = batch("announce flow route { match { port [" + ports + " ]; } then { discard; } }");
+        assertEquals(1, a.outcomes().size());
+        assertTrue(!a.outcomes().get(0).ok() && a.outcomes().get(0).toString().contains("it needs an UPDATE of 4105"),
+                a.toString());
+        assertEquals(List.of(), wire(), "nothing sent");
+        assertEquals(List.of(), batch("show adj-rib out").outcomes().get(0).output());
+    }
 }

@@ -19,6 +19,7 @@ import org.bgpekko.wire.Wire;
 import org.bgpekko.wire.attribute.MpReachNlri;
 import org.bgpekko.wire.attribute.MpUnreachNlri;
 import org.bgpekko.wire.attribute.NextHop;
+import org.bgpekko.wire.nlri.FlowNlri;
 import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
@@ -164,7 +165,7 @@ public final class ExaJson {
         for (Nlri n : block) {
             plus.computeIfAbsent(block.family(), f -> new LinkedHashMap<>())
                     .computeIfAbsent(hop, h -> new ArrayList<>())
-                    .add(NlriJson.of(n, hop.equals(NO_NEXT_HOP) ? null : hop));
+                    .add(NlriJson.of(n, n instanceof FlowNlri && hop.equals(NO_NEXT_HOP) ? null : hop));
         }
     }
 

@@ -32,6 +32,7 @@ import org.bgpekko.wire.attribute.Origin;
 import org.bgpekko.wire.attribute.OriginatorId;
 import org.bgpekko.wire.attribute.PathAttribute;
 import org.bgpekko.wire.attribute.PathAttributes;
+import org.bgpekko.wire.attribute.PrefixSid;
 import org.bgpekko.wire.attribute.UnknownAttribute;
 import org.bgpekko.wire.nlri.FlowNlri;
 import org.bgpekko.wire.nlri.FlowText;
@@ -61,7 +62,8 @@ final class UpdateText {
         for (Nlri n : u.nlri()) {
             out.add(announced(n, v4, attributes));
         }
-        u.mpUnreach().map(MpUnreachNlri::nlri).ifPresent(b -> b.forEach(n -> out.add("withdrawn " + prefix(n))));
+        u.mpUnreach().map(MpUnreachNlri::nlri).ifPresent(b -> b.forEach(n -> out.add("withdrawn "
+                + (n.hasPrefix() ? prefix(n) : NlriText.of(n, null)))));
         u.mpReach().ifPresent(m -> {
             String hop = nextHop(m.nextHop().toArray());
             for (Nlri n : m.nlri()) {
@@ -74,6 +76,9 @@ final class UpdateText {
     private static String announced(Nlri n, String hop, String attributes) {
         if (n instanceof FlowNlri f) {
             return "announced " + FlowText.extensive(f, hop) + attributes; // the next hop is part of the flow's text
+        }
+        if (!n.hasPrefix()) {
+            return "announced " + NlriText.of(n, hop) + attributes;
         }
         StringBuilder sb = new StringBuilder("announced ").append(prefix(n));
         if (hop != null) {
@@ -155,6 +160,8 @@ final class UpdateText {
                     .map(c -> c.global() + ":" + c.local1() + ":" + c.local2()).toList());
         } else if (a instanceof Aigp g) {
             return " aigp " + Long.toUnsignedString(g.metric());
+        } else if (a instanceof PrefixSid p) {
+            return " bgp-prefix-sid " + PrefixSidText.of(p);
         }
         return generic(a);
     }

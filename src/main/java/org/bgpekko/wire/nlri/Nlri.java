@@ -3,7 +3,8 @@ package org.bgpekko.wire.nlri;
 
 import org.bgpekko.wire.Family;
 
-public sealed interface Nlri permits InetNlri, LabeledNlri, VpnNlri, FlowNlri {
+public sealed interface Nlri
+        permits InetNlri, LabeledNlri, VpnNlri, FlowNlri, VplsNlri, MvpnNlri, MupNlri, EvpnNlri, BgpLsNlri {
     /** pathId() when no ADD-PATH identifier is attached. */
     long NO_PATH_ID = -1;
 
@@ -13,12 +14,18 @@ public sealed interface Nlri permits InetNlri, LabeledNlri, VpnNlri, FlowNlri {
     long pathId();
 
     /**
-     * The IP prefix of the prefix families (unicast, multicast, nlri-mpls, mpls-vpn).
+     * The IP prefix of a unicast, labeled or VPN route. The other families (FlowSpec, VPLS, MVPN, MUP, EVPN, BGP-LS) carry no
+     * such prefix: check {@link #hasPrefix()} first.
      *
-     * @throws UnsupportedOperationException for NLRI that are not identified by one prefix (FlowSpec)
+     * @throws UnsupportedOperationException for an NLRI without an IP prefix
      */
     default IpPrefix prefix() {
-        throw new UnsupportedOperationException(family() + " NLRI have no single prefix");
+        throw new UnsupportedOperationException(family() + " NLRI carry no IP prefix");
+    }
+
+    /** True for the NLRI that are an IP prefix with qualifiers (unicast, multicast, nlri-mpls, mpls-vpn). */
+    default boolean hasPrefix() {
+        return false;
     }
 
     static void checkPathId(long pathId) {

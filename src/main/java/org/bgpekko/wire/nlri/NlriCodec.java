@@ -9,6 +9,8 @@ public interface NlriCodec {
     int TRUNCATED = -1;
     /** Scan result: the prefix length is larger than the address (after labels and RD). */
     int BAD_LENGTH = -2;
+    /** Scan result: the NLRI's own fields are inconsistent (a route type's value of the wrong size, ...). */
+    int MALFORMED = -3;
 
     Family family();
 
@@ -36,7 +38,11 @@ public interface NlriCodec {
     void encode(Nlri nlri, boolean addPath, WireWriter out);
 
     static String reason(int scanResult) {
-        return scanResult == TRUNCATED ? "NLRI truncated" : "invalid prefix length in NLRI";
+        return switch (scanResult) {
+            case TRUNCATED -> "NLRI truncated";
+            case BAD_LENGTH -> "invalid prefix length in NLRI";
+            default -> "malformed NLRI";
+        };
     }
 
     static void writePathId(long pathId, boolean addPath, WireWriter out) {
