@@ -162,8 +162,13 @@ public final class ConfigDump {
     /** Static-form routes in a static section; the others (multicast, unlabelled nlri-mpls) under announce. */
     private void routes(List<RouteConfig> routes) {
         List<RouteConfig> announce = new ArrayList<>();
+        List<RouteConfig> flows = new ArrayList<>();
         boolean open = false;
         for (RouteConfig r : routes) {
+            if (r.nlri() instanceof org.bgpekko.wire.nlri.FlowNlri) {
+                flows.add(r);
+                continue;
+            }
             if (!RouteText.staticForm(r)) {
                 announce.add(r);
                 continue;
@@ -175,6 +180,11 @@ public final class ConfigDump {
             line(I2, "route " + RouteText.words(r) + ";");
         }
         if (open) {
+            line(I1, "}");
+        }
+        if (!flows.isEmpty()) {
+            line(I1, "flow {");
+            flows.forEach(r -> FlowRouteText.lines(r).forEach(l -> line(I2, l)));
             line(I1, "}");
         }
         if (announce.isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.bgpekko.wire.Family;
+import org.bgpekko.wire.nlri.FlowNlri;
 import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.NlriCodecs;
 
@@ -105,8 +106,14 @@ final class NeighborParser {
                     head.end();
                     b.routes.addAll(StaticParser.announce(file, s.children(), errors));
                 }
-                case "flow" -> throw head.error(n.head(), "family flow is not supported yet");
-                case "l2vpn" -> throw head.error(n.head(), "family l2vpn is not supported yet");
+                case "flow" -> {
+                    head.end();
+                    b.routes.addAll(FlowParser.section(file, s.children(), errors));
+                }
+                case "l2vpn" -> {
+                    head.end();
+                    b.routes.addAll(L2vpnParser.routes(file, s.children(), errors));
+                }
                 case "operational" -> throw head.error(n.head(), "operational messages are not supported yet");
                 default -> throw head.error(n.head(), "unknown section '" + n.head() + "' in neighbor (expected "
                         + "family, capability, add-path, nexthop, api, static, announce, flow or l2vpn)");
@@ -135,7 +142,6 @@ final class NeighborParser {
             case "passive" -> b.passive = w.bool("passive", true);
             case "connect" -> b.connect = (int) w.number("connect port", 1, 65535);
             case "group-updates" -> b.groupUpdates = w.bool("group-updates", true);
-            case "auto-flush" -> b.autoFlush = w.bool("auto-flush", true);
             // a bare keyword means what ExaBGP's table of defaults says: false for these (and adj-rib-out)
             case "manual-eor" -> b.manualEor = w.bool("manual-eor", false);
             case "adj-rib-in" -> b.adjRibIn = w.bool("adj-rib-in", false);
@@ -164,7 +170,7 @@ final class NeighborParser {
                 b.incomingTtl = ttl(w, "incoming-ttl");
                 b.nativeAt = b.nativeAt == null && b.incomingTtl > 0 ? n.head() : b.nativeAt;
             }
-            case "listen", "rate-limit", "source-interface", "adj-rib-out" ->
+            case "listen", "rate-limit", "source-interface", "adj-rib-out", "auto-flush" ->
                     Unsupported.neighborSetting(key, n.head(), w);
             default -> throw w.error(n.head(), "unknown neighbor setting '" + n.head() + "'");
         }
@@ -349,22 +355,36 @@ final class NeighborParser {
 
     private void checkRoute(RouteConfig r, IpAddress local) {
         Family f = r.nlri().family();
+        boolean flow = r.nlri() instanceof FlowNlri;
+        String what = flow ? "flow route" + (r.name() != null ? " " + r.name() : "")
+                : "route" + (r.nlri().hasPrefix() ? " " + r.nlri().prefix() : "");
         if (!b.families.isEmpty() && !b.families.contains(f) && !f.equals(Family.IPV4_UNICAST)) {
-            errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " is " + f + " but neighbor "
+            errors.add(new ConfigException(file, r.at(), what + " is " + f + " but neighbor "
                     + b.peerAddress + " does not announce that family (expected " + f + " in its family block)"));
+        }
+        if (flow && r.nextHop().isPresent()) {
+            return; // a flow's next hop is a redirect target of either AFI, or none
+        }
+        if (!r.nlri().hasPrefix()) {
+            // VPLS, MVPN and MUP routes take any next hop, "self" being the session's local address (ExaBGP's rule)
+            if (r.nextHop().isEmpty() && local == null) {
+                errors.add(new ConfigException(file, r.at(), what + " has next-hop self but neighbor "
+                        + b.peerAddress + " has no local-address to take it from"));
+            }
+            return;
         }
         if (r.nextHop().isPresent()) {
             IpAddress nh = r.nextHop().get();
             if (f.afi() == Family.AFI_IPV4 && !nh.isIpv4() && !b.nextHop.containsKey(f)) {
-                errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " of " + f
+                errors.add(new ConfigException(file, r.at(), what + " of " + f
                         + " has the IPv6 next hop " + nh + " (expected an IPv4 next hop, or a nexthop block "
                         + "allowing ipv6 for " + f + ")"));
             }
         } else if (local == null) {
-            errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " has next-hop self but "
+            errors.add(new ConfigException(file, r.at(), what + " has next-hop self but "
                     + "neighbor " + b.peerAddress + " has no local-address to take it from"));
         } else if (f.afi() != local.afi() && f.afi() != Family.AFI_IPV4) {
-            errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " has next-hop self but is "
+            errors.add(new ConfigException(file, r.at(), what + " has next-hop self but is "
                     + f + " while the session runs over " + (local.isIpv4() ? "IPv4" : "IPv6")
                     + " (expected an explicit next-hop)"));
         }

@@ -35,6 +35,14 @@ final class Unsupported {
                             + "them again on every new session and route refresh; remove the line");
                 }
             }
+            case "auto-flush" -> {
+                // ExaBGP (d7f4a9293, and its main branch) parses it and never reads it: changes always go out
+                if (!w.bool("auto-flush", true)) {
+                    throw refuse(w, keyword, "auto-flush false", "bgpekko sends each change as soon as it is "
+                            + "applied, as ExaBGP does whatever this setting says; remove the line or write "
+                            + "auto-flush true");
+                }
+            }
             default -> throw new IllegalArgumentException("not an unsupported neighbor setting: " + key);
         }
     }

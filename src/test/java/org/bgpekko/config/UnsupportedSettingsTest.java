@@ -38,6 +38,8 @@ class UnsupportedSettingsTest {
             + "announces and sends them again on every new session and route refresh; remove the line)",
         "    adj-rib-out;|5|adj-rib-out false is not supported by bgpekko yet (bgpekko keeps the routes it announces "
             + "and sends them again on every new session and route refresh; remove the line)",
+        "    auto-flush false;|5|auto-flush false is not supported by bgpekko yet (bgpekko sends each change as soon "
+            + "as it is applied, as ExaBGP does whatever this setting says; remove the line or write auto-flush true)",
         "    capability { aigp disable; }|18|aigp disable is not supported by bgpekko yet (bgpekko sends and accepts "
             + "AIGP on every session, as aigp enable does; remove the line)",
         "    capability { extended-message; }|18|extended-message is not supported by bgpekko yet (like ExaBGP 5, "
@@ -56,6 +58,7 @@ class UnsupportedSettingsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
         "    rate-limit disable;", "    rate-limit 0;", "    md5-base64 false;", "    adj-rib-out true;",
+        "    auto-flush true;", "    auto-flush;",
         "    adj-rib-in false;", "    capability { aigp enable; }", "    capability { aigp; }",
         "    capability { extended-message disable; }",
     })
