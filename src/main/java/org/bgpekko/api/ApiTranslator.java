@@ -8,7 +8,8 @@ import org.bgpekko.rib.RibOperation;
 
 /**
  * The seam between the helper command language and the Rib: the gateway calls {@link #translate} for each parsed
- * line and {@link #refused} for a line that could not be parsed, and sends the results as one {@link Rib.ApiBatch}.
+ * command of a batch and sends the results as one {@link Rib.ApiBatch} (a line that could not be parsed is answered
+ * by the reader and never reaches the Rib).
  * Commands that take effect in the gateway (acknowledgement modes, shutdown, reload, restart) become an empty
  * {@link RibOperation.Answer}, so their {@code done} keeps its place among the batch's answers.
  */
@@ -32,11 +33,6 @@ public final class ApiTranslator {
         public boolean includes(NeighborConfig neighbor) {
             return EventRoutes.serves(neighbor, process);
         }
-    }
-
-    /** A line that could not be parsed: answered {@code error} in its place. */
-    public static Rib.ApiInput refused(String text, String reason) {
-        return new Rib.ApiInput(text, RibOperation.Targets.NONE, new RibOperation.Refuse(reason));
     }
 
     static RibOperation operation(String process, ApiCommand c) {

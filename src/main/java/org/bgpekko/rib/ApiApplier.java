@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.config.RouteConfig;
+import org.bgpekko.peer.OpenBuilder;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.UpdateFit;
 import org.bgpekko.wire.attribute.PathAttributes;
@@ -76,9 +77,6 @@ final class ApiApplier {
 
     private Rib.ApiOutcome outcome(Rib.ApiInput input, Collection<PeerState> peers) {
         RibOperation op = input.operation();
-        if (op instanceof RibOperation.Refuse r) {
-            return Rib.ApiOutcome.error(r.reason());
-        }
         if (op instanceof RibOperation.Answer a) {
             return Rib.ApiOutcome.output(a.output());
         }
@@ -96,8 +94,10 @@ final class ApiApplier {
         } else if (op instanceof RibOperation.ClearAdjRibIn) {
             established(targets).forEach(p -> p.in.clear());
         } else if (op instanceof RibOperation.FlushAdjRibOut) {
-            established(targets).forEach(p -> p.changes().resend(p.session.families(),
-                    p.config.capability().routeRefresh()));
+            // held with its batch like any change (D9): a flush written before the initial table follows it; the
+            // encoder leaves out the families the session does not negotiate
+            targets.forEach(p -> p.changes().resend(p.established() ? p.session.families()
+                    : OpenBuilder.families(p.config), p.config.capability().routeRefresh()));
         } else if (op instanceof RibOperation.EndOfRib e) {
             // sent after the changes before it, on this session or the next one (ExaBGP keeps them queued)
             targets.forEach(p -> p.changes().endOfRib(e.family()));

@@ -199,15 +199,17 @@ public final class Rib {
         private Behavior<Command> onConfigured(PeerConfigured m) {
             PeerState ps = peers.computeIfAbsent(m.id(), k -> new PeerState(slots, outAttrs));
             StaticRoutes next = StaticRoutes.of(m.config().routes());
-            Map<Nlri, OutboundAttributes> wanted = next.initial();
-            if (ps.statics != null) {
+            if (ps.statics == null) {
+                next.announced().forEach(r -> change(ps, r.nlri(), r.attributes(), true));
+            } else {
+                Map<Nlri, OutboundAttributes> wanted = next.initial();
                 for (Map.Entry<Nlri, OutboundAttributes> old : ps.statics.initial().entrySet()) {
                     if (!wanted.containsKey(old.getKey())) {
                         change(ps, old.getKey(), old.getValue(), false);
                     }
                 }
+                wanted.forEach((nlri, attributes) -> change(ps, nlri, attributes, true));
             }
-            wanted.forEach((nlri, attributes) -> change(ps, nlri, attributes, true));
             ps.config = m.config();
             ps.statics = next;
             trySend(ps);

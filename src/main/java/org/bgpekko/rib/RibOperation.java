@@ -72,7 +72,4 @@ public sealed interface RibOperation {
             output = List.copyOf(output);
         }
     }
-
-    /** Answered {@code error} with this reason (a line that could not be parsed). */
-    record Refuse(String reason) implements RibOperation {}
 }

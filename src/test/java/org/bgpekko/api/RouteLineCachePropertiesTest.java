@@ -145,4 +145,24 @@ class RouteLineCachePropertiesTest {
             }
         }
     }
+
+    /** Flow lines never take the fast path: their words are a match, not a prefix's attributes (issue 14). */
+    @Test
+    void flowLinesGoThroughTheFullParser() {
+        RouteLineCache cache = new RouteLineCache();
+        for (String line : List.of("announce flow route destination 10.0.0.0/8 discard",
+                "announce flow route { match { destination 10.0.0.0/8; } then { discard; } }",
+                "withdraw flow route { match { destination 10.0.0.0/8; } }")) {
+            ApiLine parsed = full(line);
+            assertNotNull(parsed, line);
+            assertNull(cache.parse(line), line);
+            cache.learn(line, parsed);
+            assertNull(cache.parse(line), "not learnt: " + line);
+            assertNull(cache.parse(line.replace("10.0.0.0/8", "10.1.0.0/16")), line);
+        }
+        String unicast = "announce route 10.0.0.0/8 next-hop 1.2.3.4";
+        cache.learn(unicast, full(unicast));
+        assertNull(cache.parse("announce flow route destination 10.0.0.0/8 next-hop 1.2.3.4"),
+                "a flow line does not match a unicast template");
+    }
 }
