@@ -112,6 +112,15 @@ class FailureProcessTest {
         expectCeaseAndExit70(dir, "api", FAULT_PREFIX, conf);
     }
 
+    private static String cmdline(ProcessHandle p) {
+        try {
+            return Files.readString(Path.of("/proc/" + p.pid() + "/cmdline"),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
     /** The guardian fails starting a neighbour a reload added: the other sessions get their Cease. */
     @Test
     @Timeout(180)
@@ -121,8 +130,9 @@ class FailureProcessTest {
         Path second = Files.writeString(dir.resolve("two.conf"), conf(helper, "127.0.0.1", "127.0.0.99"));
         expectCeaseAndExit70(dir, "speaker", "127.0.0.99", Map.of("exabgp_debug_rotate", "true"), () -> {
             Thread.sleep(500); // the reload signal once the session is up
-            long pid = ProcessHandle.current().children().filter(p -> p.info().commandLine().orElse("")
-                    .contains(FaultyRun.class.getName())).findFirst().orElseThrow().pid();
+            // /proc, not ProcessHandle.Info: the JDK gives no command line when it is long (a long class path)
+            long pid = ProcessHandle.current().children().filter(p -> cmdline(p).contains(FaultyRun.class.getName()))
+                    .findFirst().orElseThrow().pid();
             new ProcessBuilder("kill", "-USR1", String.valueOf(pid)).start().waitFor();
         }, first, second);
     }
