@@ -73,9 +73,14 @@ one_daemon() {
         --stop "$WORK/stop" --duration $((timeout_s + 30)) > "$WORK/client.log" 2>&1 &
     C_PID=$!
 
-    local deadline=$((SECONDS + timeout_s)) ribs_at=0 ok
+    local deadline=$((SECONDS + timeout_s)) ribs_at=0 ok gone=""
     local d_state c_state s_d s_c rib_d rib_c at_c at_d
     while :; do
+        if ! kill -0 "$D_PID" 2>/dev/null; then
+            gone="$name exited: $(tail -n 2 "$WORK/$D_OUT_NAME" 2>/dev/null | tr '\n' ' ')"
+        elif [[ -n $S_PID ]] && ! kill -0 "$S_PID" 2>/dev/null; then
+            gone="$s_name exited: $(s_exit_reason)"
+        fi
         ok=yes
         d_state=$(d_session) || ok=""
         c_state=$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d["state"] + (" (" + d["why"] + ")" if d["why"] else ""))' "$WORK/client.json" 2>/dev/null || echo "no state yet")
@@ -94,6 +99,7 @@ one_daemon() {
             (( ribs_at )) || ribs_at=$SECONDS
             (( SECONDS - ribs_at >= settle_s )) && break
         fi
+        [[ -n $gone ]] && break
         (( SECONDS >= deadline )) && break
         sleep 1
     done
@@ -110,6 +116,7 @@ one_daemon() {
         [[ ${INTEROP_KEEP:-} == 1 ]] && echo "   work folder: $WORK" || rm -rf "$WORK"
         return 0
     fi
+    [[ -n $gone ]] && facts="$gone; $facts"
     if [[ $mode == plain ]]; then
         echo "FAIL $name ($note; checked without it: $facts; relaying not checked: $relay)"
     else

@@ -1,6 +1,7 @@
 # Daemon module of qa/interop/matrix.sh: ExaBGP 4.2 (Debian exabgp) as a route-server client (sourced; see matrix.sh).
 d_package=exabgp
 d_program=/usr/sbin/exabgp
+D_OUT_NAME=exabgp.log   # its stdout and stderr
 
 d_start() {
     printf '#!/bin/sh\n# records ExaBGP'"'"'s JSON events, one a line\nexec cat >> "%s"\n' "$WORK/events.jsonl" > "$WORK/record.run"

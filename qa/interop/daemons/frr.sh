@@ -1,6 +1,7 @@
 # Daemon module of qa/interop/matrix.sh: FRR's bgpd alone (Debian frr), no zebra, no systemd (sourced; see matrix.sh).
 d_package=frr
 d_program=/usr/lib/frr/bgpd
+D_OUT_NAME=bgpd.out   # its stdout and stderr
 
 _vtysh() { vtysh --vty_socket "$WORK" -d bgpd "$@"; }
 

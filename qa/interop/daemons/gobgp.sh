@@ -1,6 +1,7 @@
 # Daemon module of qa/interop/matrix.sh: GoBGP (Debian gobgpd) as a route-server client (sourced; see matrix.sh).
 d_package=gobgpd
 d_program=/usr/bin/gobgpd
+D_OUT_NAME=gobgpd.log   # its stdout and stderr
 
 _gobgp() { gobgp -u "$D_ADDR" -p "$D_API" "$@"; }
 

@@ -1,6 +1,7 @@
 # Daemon module of qa/interop/matrix.sh: OpenBGPD (Debian openbgpd) as a route-server client (sourced; see matrix.sh).
 d_package=openbgpd
 d_program=/usr/sbin/bgpd
+D_OUT_NAME=bgpd.log   # its stdout and stderr
 
 d_start() {
     # bgpd separates privileges: it needs its user (Debian declares it in sysusers.d) and that user's home to chroot

@@ -72,3 +72,8 @@ s_details() {
     echo "bgpekko's log (warnings and errors):"
     grep -E 'WARN|ERROR' "$WORK/bgpekko.log" 2>/dev/null | tail -n 5 | sed 's/^/  /'
 }
+
+# s_exit_reason: why bgpekko stopped, from its log
+s_exit_reason() {
+    grep -m1 -E 'ERROR|Exception|\.conf:[0-9]+:[0-9]+' "$WORK/bgpekko.log" 2>/dev/null || tail -n 1 "$WORK/bgpekko.log"
+}

@@ -16,8 +16,8 @@ template bgp rsclient {
     hold time 90;
     ipv4 { import all; export all; next hop keep; gateway recursive; };
 }
-protocol bgp daemon from rsclient { neighbor $D_ADDR as $D_AS; }
-protocol bgp client from rsclient { neighbor $C_ADDR as $C_AS; }
+protocol bgp to_daemon from rsclient { neighbor $D_ADDR as $D_AS; }
+protocol bgp to_client from rsclient { neighbor $C_ADDR as $C_AS; }
 CONF
     /usr/sbin/bird -f -c "$WORK/rs-bird.conf" -s "$WORK/rs-bird.ctl" > "$WORK/rs-bird.out" 2>&1 &
     S_PID=$!
@@ -27,19 +27,19 @@ CONF
         kill -0 "$S_PID" 2>/dev/null || break
         sleep 0.1
     done
-    S_ERROR="BIRD did not start: $(tail -n 2 "$WORK/rs-bird.out")"
+    S_ERROR="$(tail -n 2 "$WORK/rs-bird.out")"
     stop_pid "$S_PID"
     S_PID=""
     return 1
 }
 
-_rs_protocol() { [[ $1 == "$D_ADDR" ]] && echo daemon || echo client; }
+_rs_protocol() { [[ $1 == "$D_ADDR" ]] && echo to_daemon || echo to_client; }
 
 s_session() {
     local line
     line=$(birdc -s "$WORK/rs-bird.ctl" show protocols "$(_rs_protocol "$1")" 2>/dev/null | tail -n 1)
     grep -q Established <<< "$line" && { echo established; return 0; }
-    echo "${line:-no answer}"
+    echo "${line:-no answer}" | tr -s " "
     return 1
 }
 
@@ -50,4 +50,8 @@ s_adj_in() {
 s_details() {
     echo "the route server's table (BIRD):"
     birdc -s "$WORK/rs-bird.ctl" show route all 2>/dev/null | sed 's/^/  /'
+}
+
+s_exit_reason() {
+    tail -n 2 "$WORK/rs-bird.out" "$WORK/rs-bird.log" 2>/dev/null | tr '\n' ' '
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
  * everything) — every feeder withdraws its whole table; it ends when every client holds nothing. A phase also ends
  * on a session that closes, when nothing changed for {@code --idle} seconds after the feeders finished writing, or at
  * {@code --timeout}. Then every session gets a Cease and the result is one {@code result key=value…} line on stdout;
- * progress and per-client details go to stderr. Exit 0 when both phases completed with no wrong route, 1 otherwise.
+ * progress and per-client details go to stderr. Exit 0 when both phases completed with no wrong route ({@code
+ * end=complete}), 1 otherwise.
  */
 @Command(name = "RsConvergence", mixinStandardHelpOptions = true, subcommands = {RsConvergence.Clients.class,
         RsConvergence.Run.class})
@@ -73,8 +74,18 @@ public final class RsConvergence {
 
         @Override
         public Integer call() throws Exception {
-            return new Bench(this).run();
+            String result = new Bench(this).run();
+            System.out.println(result);
+            System.out.flush();
+            return result.startsWith("result end=complete ") ? 0 : 1;
         }
+    }
+
+    /** Runs the two phases with the given command line ({@code run} options) and returns the result line. */
+    static String run(String... args) throws Exception {
+        Run o = new Run();
+        new CommandLine(o).parseArgs(args);
+        return new Bench(o).run();
     }
 
     private static final class Bench {
@@ -86,7 +97,7 @@ public final class RsConvergence {
             this.o = options;
         }
 
-        int run() throws Exception {
+        String run() throws Exception {
             long t = System.nanoTime();
             RsTables tables = RsTables.build(o.feeders, o.prefixes, o.perSet, o.overlap, o.seed);
             long updates = 0;
@@ -134,9 +145,7 @@ public final class RsConvergence {
                 end = "wrong_routes";
             }
             kv.add(0, "end=" + end.replace(' ', '_'));
-            System.out.println("result " + String.join(" ", kv));
-            System.out.flush();
-            return ok ? 0 : 1;
+            return "result " + String.join(" ", kv);
         }
 
         private String phases(RsTables tables) throws Exception {
@@ -243,12 +252,14 @@ public final class RsConvergence {
             put(name + "_clients_done", done + "/" + sessions.size());
             log("%s: %s; monitor %s s, all clients %s s, feeders wrote in %s s", name, end, get(name + "_s"),
                     get(name + "_all_s"), get(name + "_sent_s"));
-            for (RsSession s : sessions) {
-                if (!(withdraw ? s.empty() : s.full())) {
-                    log("  %s holds %d (wants %d): %d UPDATEs, %d announced, %d withdrawn, session %s",
-                            s.client.name(), s.held(), withdraw ? 0 : s.expected(), s.updates(), s.announced(),
-                            s.withdrawn(), s.end() == null ? "up" : s.end());
-                }
+            List<RsSession> behind = sessions.stream().filter(s -> !(withdraw ? s.empty() : s.full())).toList();
+            for (RsSession s : behind.subList(0, Math.min(5, behind.size()))) {
+                log("  %s holds %d (wants %d): %d UPDATEs, %d announced, %d withdrawn, session %s",
+                        s.client.name(), s.held(), withdraw ? 0 : s.expected(), s.updates(), s.announced(),
+                        s.withdrawn(), s.end() == null ? "up" : s.end());
+            }
+            if (behind.size() > 5) {
+                log("  and %d more clients short of their goal", behind.size() - 5);
             }
             return end;
         }
