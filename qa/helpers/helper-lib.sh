@@ -6,7 +6,8 @@
 #                     timings are kept as a schedule, not as accumulated delays
 #   pause T           wait T seconds from now ("each followed by its acks and a 0.1 s pause")
 #   send LINE         write one command line (one write(2), so the speaker sees it at once)
-#   send_batch L...   write several command lines with a single write(2) ("one write of N lines")
+#   send_batch L...   write several command lines with a single write(2) ("one write of N lines"); one write each
+#                     with HELPER_LINE_BY_LINE=1
 #   acks N            read up to N answers (`done` or `error`) within a 2 s budget; other lines are
 #                     skipped and the outcome is ignored
 #   answer T          the next line within T seconds into LINE (trimmed), for helpers that check answers
@@ -119,8 +120,16 @@ send() {
 # send_batch LINE...: several commands in a single write(2). Bash's own output goes through a line-buffered
 # stdio stream (its first write of a multi-line text is split at each newline), so the block goes to cat
 # through a here-string: the shell writes it whole into the here-string and cat copies it in one write.
+# With HELPER_LINE_BY_LINE=1 (the runner's --line-by-line) each line is its own write(2) instead, back to back,
+# as an unbuffered Python helper or ExaBGP's newer helper library writes them.
 send_batch() {
     local block= l
+    if [[ -n ${HELPER_LINE_BY_LINE-} ]]; then
+        for l in "$@"; do
+            send "$l"
+        done
+        return
+    fi
     for l in "$@"; do
         [[ -n ${HELPER_TRACE-} ]] && note "> $l (batch)"
         block+=$l$'\n'

@@ -178,6 +178,11 @@ if command -v strace >/dev/null; then
     timeout 5 strace -f -s 512 -e trace=write -o "$trace" "$here/api-fast.run" </dev/null >/dev/null 2>&1
     OUT=$(grep -c 'write(1, "announce route 1.1.0.0/24 next-hop 101.1.101.1\\nannounce route 1.1.0.0/25 next-hop 101.1.101.1\\nwithdraw route 1.1.0.0/24 next-hop 101.1.101.1\\nannounce route 1.1.0.0/25 next-hop 101.1.101.1\\n", 188)' "$trace")
     verdict "fast: four lines in one write" test "$OUT" = 1
+    # --line-by-line: the same four lines, one write each
+    HELPER_LINE_BY_LINE=1 timeout 5 strace -f -s 512 -e trace=write -o "$trace" "$here/api-fast.run" </dev/null \
+        >/dev/null 2>&1
+    OUT=$(grep -c 'write(1, "[a-z]* route 1.1.0.0/2[45] next-hop 101.1.101.1\\n", [0-9]*)' "$trace")
+    verdict "fast, line by line: four writes of one line" test "$OUT" = 4
     rm -f "$trace"
 fi
 

@@ -101,4 +101,20 @@ public sealed interface ApiCommand {
      * the rest of the line as written (not normalised).
      */
     record Debug(String text) implements ApiCommand {}
+
+    /** {@code group start}: the lines up to {@code group end} are applied as one batch (ExaBGP 6). */
+    record GroupStart() implements ApiCommand {}
+
+    /** {@code group end}: applies the open group. */
+    record GroupEnd() implements ApiCommand {}
+
+    /**
+     * {@code [selectors] group CMD ; CMD ; …}: the commands, applied as one batch. Each line carries the group's
+     * selectors when the group line has some.
+     */
+    record Group(List<ApiLine> lines) implements ApiCommand {
+        public Group {
+            lines = List.copyOf(lines);
+        }
+    }
 }

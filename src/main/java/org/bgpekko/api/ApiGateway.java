@@ -1,4 +1,4 @@
-// ApiGateway actor: runs the helper programs, sends each read of their output to the Rib as one batch, answers in order.
+// ApiGateway actor: runs the helper programs, sends each batch of their lines to the Rib, answers in order.
 package org.bgpekko.api;
 
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -30,14 +31,19 @@ import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.SessionOptions;
 
 /**
- * The ordering contract, helper side: the lines of one read form one {@link Rib.ApiBatch}; batches of one helper
- * reach the Rib in order (one sender, one receiver); each line's answer is written after the Rib applied the whole
- * batch, in line order. ExaBGP's respawn rule: a helper that dies is started again unless {@code respawn false}
- * or {@code exabgp.api.respawn false}; more than {@link #RESPAWN_LIMIT} deaths within a 64-second window stop the
- * speaker.
+ * The ordering contract, helper side: the commands of one batch of lines (lines that arrived back to back, see
+ * {@link HelperProcess.Window}, or a group) form one {@link Rib.ApiBatch}; batches of one helper reach the Rib in
+ * order (one sender, one receiver); each line's answer is written after the Rib applied the whole batch, in line
+ * order, also for the answers that need no Rib (a parse error, "group started"). The lines are parsed on the
+ * helper's reader thread ({@link BatchAssembler}), not here. ExaBGP's respawn rule: a helper that dies is started
+ * again unless {@code respawn false} or {@code exabgp.api.respawn false}; more than {@link #RESPAWN_LIMIT} deaths
+ * within a 64-second window stop the speaker with a failure (a non-zero exit code, as ExaBGP's exit code 1).
  */
 public final class ApiGateway {
     private ApiGateway() {}
+
+    /** The configuration path of the gateway's mailbox ({@link GatewayMailbox}): spawn it with this. */
+    public static final String MAILBOX = "bgpekko.api-gateway-mailbox";
 
     static final int RESPAWN_LIMIT = 5;
     static final Duration RESPAWN_WINDOW = Duration.ofSeconds(64);
@@ -63,22 +69,28 @@ public final class ApiGateway {
     /** The neighbours after a reload: events follow their api blocks. */
     public record Neighbors(List<NeighborConfig> neighbors) implements Command {}
 
-    private record Lines(String process, long incarnation, List<String> lines) implements Command {}
+    private record Read(String process, long incarnation, HelperBatch batch) implements Command {}
 
-    /** A batch sent to the Rib: its parsed lines, and how many lines were read for it (for the reader's bound). */
-    private record Batch(List<Rib.ApiInput> inputs, int read, long incarnation) {}
-
-    private record Exited(String process, long incarnation, int code) implements Command {}
+    /** @param openGroup the commands of a group the helper had not ended (they are not applied) */
+    private record Exited(String process, long incarnation, int code, int openGroup) implements Command {}
 
     private record Applied(Rib.ApiApplied applied) implements Command {}
 
+    /** The Rib has more of a long answer for this helper's incarnation (-1: the helper is gone). */
+    private record MoreWanted(String process, long incarnation) implements Command {}
+
+    static final Duration MORE_CHECK = Duration.ofMillis(20);
+
     private record AllStopped(ActorRef<Stopped> done) implements Command {}
 
-    /** What the guardian must do for a helper's {@code shutdown} or {@code reload}. */
+    /** What the guardian must do for a helper's {@code shutdown} or {@code reload}, or when helpers fail. */
     public interface SpeakerControl {
         void shutdown();
 
         void reload();
+
+        /** Stop as {@link #shutdown} does, with a non-zero exit code: {@code reason} says what failed. */
+        void fail(String reason);
     }
 
     public static Behavior<Command> create(List<ProcessConfig> processes, List<NeighborConfig> neighbors,
@@ -94,8 +106,8 @@ public final class ApiGateway {
         HelperProcess process;
         long incarnation;
         boolean ack;
-        /** The lines of each batch sent to the Rib and not answered yet, oldest first. */
-        final ArrayDeque<Batch> inFlight = new ArrayDeque<>();
+        /** Every batch not answered yet, oldest first; answers leave in this order. */
+        final AnswerQueue pending = new AnswerQueue();
         final ArrayDeque<Long> deaths = new ArrayDeque<>();
 
         Helper(ProcessConfig config, boolean ack) {
@@ -136,8 +148,9 @@ public final class ApiGateway {
         @Override
         public Receive<Command> createReceive() {
             return newReceiveBuilder()
-                    .onMessage(Lines.class, this::onLines)
+                    .onMessage(Read.class, this::onRead)
                     .onMessage(Applied.class, this::onApplied)
+                    .onMessage(MoreWanted.class, this::moreWanted)
                     .onMessage(Exited.class, this::onExited)
                     .onMessage(PeerEvent.class, this::onPeerEvent)
                     .onMessage(Neighbors.class, m -> {
@@ -150,7 +163,22 @@ public final class ApiGateway {
                         m.done().tell(new Stopped());
                         return Behaviors.stopped();
                     })
+                    .onSignal(PostStop.class, s -> killHelpers())
                     .build();
+        }
+
+        /**
+         * However the gateway stops (a failure too: the guardian then shuts the speaker down), no helper outlives it:
+         * those still running are killed at once.
+         */
+        private Behavior<Command> killHelpers() {
+            for (Helper h : helpers.values()) {
+                if (h.process != null) {
+                    h.process.stop(0);
+                    h.process = null;
+                }
+            }
+            return this;
         }
 
         private void start(Helper h) {
@@ -158,10 +186,13 @@ public final class ApiGateway {
             String name = h.config.name();
             ActorRef<Command> self = getContext().getSelf();
             List<String> command = HelperProcess.resolve(h.config.run(), configDir, System.getenv("PATH"));
+            // parsing happens on the reader thread, in order, with this incarnation's group state
+            BatchAssembler assembler = new BatchAssembler(name);
             try {
                 h.process = HelperProcess.start(name, command, Map.of(),
-                        lines -> self.tell(new Lines(name, incarnation, lines)),
-                        code -> self.tell(new Exited(name, incarnation, code)));
+                        HelperProcess.Window.ofMillis(settings.batchWindow(), settings.batchLatency()),
+                        lines -> self.tell(new Read(name, incarnation, assembler.assemble(lines))),
+                        code -> self.tell(new Exited(name, incarnation, code, assembler.openGroup())));
                 getContext().getLog().info("helper {} started: {} (pid {})", name, String.join(" ", command),
                         h.process.pid());
             } catch (IOException e) {
@@ -170,64 +201,96 @@ public final class ApiGateway {
             }
         }
 
-        private Behavior<Command> onLines(Lines m) {
+        private Behavior<Command> onRead(Read m) {
             Helper h = helpers.get(m.process());
             if (h == null || h.process == null || h.incarnation != m.incarnation()) {
                 return this; // a former incarnation's lines: its reader is gone with it
             }
             if (stopping) {
-                h.process.applied(m.lines().size());
+                h.process.applied(m.batch().lines());
                 return this;
             }
-            List<Rib.ApiInput> inputs = new ArrayList<>();
-            for (String raw : m.lines()) {
-                String line = raw.strip();
-                if (line.isEmpty()) {
-                    continue;
-                }
-                if (line.startsWith("debug ")) {
-                    getContext().getLog().warn("debug info from {}: {}", m.process(), line.substring(6));
-                    continue;
-                }
-                try {
-                    inputs.add(new Rib.ApiInput(line, ApiParser.parse(line), null));
-                } catch (ApiParseException e) {
-                    inputs.add(new Rib.ApiInput(line, null, e.getMessage()));
-                }
-            }
-            if (inputs.isEmpty()) {
-                h.process.applied(m.lines().size());
-            } else {
-                h.inFlight.add(new Batch(inputs, m.lines().size(), h.incarnation));
+            if (h.pending.add(m.batch(), h.incarnation)) {
+                List<Rib.ApiInput> inputs = new ArrayList<>(m.batch().commands().size());
+                m.batch().commands().forEach(c -> inputs.add(ApiTranslator.translate(m.process(), c.text(), c.line())));
                 rib.tell(new Rib.ApiBatch(m.process(), inputs, appliedAdapter));
             }
+            h.pending.write(h.incarnation, writer(h));
             return this;
         }
 
         private Behavior<Command> onApplied(Applied m) {
-            Helper h = helpers.get(m.applied().process());
-            if (h == null || h.inFlight.isEmpty()) {
+            String process = m.applied().process();
+            Helper h = helpers.get(process);
+            if (h == null) {
+                if (!m.applied().complete()) {
+                    moreWanted(new MoreWanted(process, -1)); // nobody to answer: let the Rib finish
+                }
                 return this;
             }
-            Batch batch = h.inFlight.poll();
-            if (batch.incarnation() != h.incarnation) {
-                return this; // written by a helper that has exited since: nobody to answer
-            }
-            List<Rib.ApiInput> inputs = batch.inputs();
-            List<Rib.ApiOutcome> outcomes = m.applied().outcomes();
-            if (h.process != null) {
-                h.process.applied(batch.read());
-            }
-            for (int i = 0; i < outcomes.size(); i++) {
-                answer(h, inputs.get(i), outcomes.get(i));
+            long incarnation = h.process == null ? -1 : h.incarnation;
+            h.pending.applied(m.applied().outcomes(), m.applied().complete(), incarnation, writer(h), lines -> {
+                if (h.process != null) {
+                    lines.forEach(h.process::answer); // a long answer's lines; its done comes later
+                }
+            });
+            if (!m.applied().complete()) {
+                moreWanted(new MoreWanted(process, incarnation));
             }
             return this;
         }
 
-        /** Writes one line's answer as the helper's answer mode says, then acts on speaker-wide commands. */
-        private void answer(Helper h, Rib.ApiInput input, Rib.ApiOutcome outcome) {
+        /**
+         * A long answer goes on once the helper has read most of what it was sent (its queue below half of
+         * HelperProcess.CAPACITY), checked again every 20 ms: a helper that does not read gets no more of it.
+         */
+        private Behavior<Command> moreWanted(MoreWanted m) {
+            Helper h = helpers.get(m.process());
+            if (h != null && h.process != null && h.incarnation == m.incarnation()
+                    && h.process.queued() > HelperProcess.CAPACITY / 2) {
+                getContext().scheduleOnce(MORE_CHECK, getContext().getSelf(), m);
+            } else {
+                rib.tell(new Rib.ApiMore(m.process()));
+            }
+            return this;
+        }
+
+        /** Writes a batch's answers to its helper, and reports its lines applied once all are written. */
+        private AnswerQueue.Writer writer(Helper h) {
+            return new AnswerQueue.Writer() {
+                @Override
+                public void answer(HelperBatch batch, HelperBatch.Answer a, List<Rib.ApiOutcome> outcomes) {
+                    if (h.process == null) {
+                        return;
+                    }
+                    if (a instanceof HelperBatch.FromRib r) {
+                        ApiGateway.Gateway.this.answer(h, batch.commands().get(r.index()).line().command(),
+                                outcomes.get(r.index()));
+                    } else if (a instanceof HelperBatch.Fixed f) {
+                        f.lines().forEach(l -> info(h, l));
+                        if (h.ack) {
+                            reply(h, f.ok() ? "done" : "error");
+                        }
+                    } else if (a instanceof HelperBatch.GroupSummary g) {
+                        info(h, batch.groupSummary(g, outcomes));
+                        if (h.ack) {
+                            reply(h, "done");
+                        }
+                    }
+                }
+
+                @Override
+                public void done(HelperBatch batch) {
+                    if (h.process != null) {
+                        h.process.applied(batch.lines());
+                    }
+                }
+            };
+        }
+
+        /** Writes one command's answer as the helper's answer mode says, then acts on speaker-wide commands. */
+        private void answer(Helper h, ApiCommand c, Rib.ApiOutcome outcome) {
             HelperProcess p = h.process;
-            ApiCommand c = input.line() == null ? null : input.line().command();
             if (p != null) {
                 outcome.output().forEach(p::answer);
             }
@@ -254,6 +317,11 @@ public final class ApiGateway {
             } else if (c instanceof ApiCommand.Reload || c instanceof ApiCommand.Restart) {
                 speaker.reload();
             }
+        }
+
+        /** ExaBGP's informational text (written whatever the answer mode). */
+        private static void info(Helper h, String text) {
+            reply(h, text);
         }
 
         private static void reply(Helper h, String text) {
@@ -336,13 +404,17 @@ public final class ApiGateway {
                 return this;
             }
             getContext().getLog().info("helper {} exited with code {}", m.process(), m.code());
+            if (m.openGroup() > 0) {
+                getContext().getLog().warn("helper {} ended inside a group: its {} command(s) are not applied",
+                        m.process(), m.openGroup());
+            }
             h.process = null;
             // batches still at the Rib keep their place: their outcomes arrive in order and are dropped then
             if (!h.config.respawn() || !settings.respawn()) {
                 if (settings.terminate()) {
                     getContext().getLog().error("helper {} ended and exabgp.api.terminate is set: stopping",
                             m.process());
-                    speaker.shutdown();
+                    speaker.fail("helper " + m.process() + " ended and exabgp.api.terminate is set");
                 }
                 return this;
             }
@@ -354,7 +426,8 @@ public final class ApiGateway {
             if (h.deaths.size() > RESPAWN_LIMIT) {
                 getContext().getLog().error("helper {} died more than {} times within {} s: stopping",
                         m.process(), RESPAWN_LIMIT, RESPAWN_WINDOW.toSeconds());
-                speaker.shutdown();
+                speaker.fail("helper " + m.process() + " died more than " + RESPAWN_LIMIT + " times within "
+                        + RESPAWN_WINDOW.toSeconds() + " s");
                 return this;
             }
             start(h);

@@ -11,7 +11,7 @@ import org.bgpekko.wire.nlri.IpAddress;
 
 public final class ApiParser {
     private static final String COMMANDS = "announce, withdraw, clear, flush, teardown, shutdown, reload, restart, "
-            + "enable-ack, disable-ack, silence-ack, show, version or debug";
+            + "enable-ack, disable-ack, silence-ack, show, version, group or debug";
 
     private ApiParser() {}
 
@@ -59,8 +59,12 @@ public final class ApiParser {
         if (text.isEmpty()) {
             throw new ApiParseException("empty command (expected " + COMMANDS + ")");
         }
-        Cursor c = new Cursor(LineTokens.split(text));
         try {
+            ApiLine group = GroupCommands.parse(text);
+            if (group != null) {
+                return group;
+            }
+            Cursor c = new Cursor(LineTokens.split(text));
             List<Selector> selectors = c.peekIs("neighbor") ? selectors(c) : List.of();
             if (c.peekIs("show")) {
                 noSelector(!selectors.isEmpty(), "show");
@@ -76,7 +80,7 @@ public final class ApiParser {
     }
 
     /** {@code neighbor IP|* [qualifier value]… [, [neighbor IP|*] [qualifier value]…]…}. */
-    private static List<Selector> selectors(Cursor c) throws ApiParseException {
+    static List<Selector> selectors(Cursor c) throws ApiParseException {
         List<Selector> out = new ArrayList<>();
         boolean first = true;
         while (true) {

@@ -1,4 +1,5 @@
-// One running helper program: its stdout read off the actor's thread (one read = one batch), its stdin fed by a bounded queue.
+// One running helper program: its stdout read off the actors' threads in batches of back-to-back lines, its stdin
+// fed by a bounded queue.
 package org.bgpekko.api;
 
 import java.io.IOException;
@@ -7,21 +8,27 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
- * Events beyond {@link #CAPACITY} queued lines are dropped (and counted); acknowledgements are always queued, but
- * while the queue is over capacity the helper's output is not read, so a helper that stops reading its stdin
- * also stops being heard, and the queue stays bounded by capacity plus one batch of acknowledgements. Likewise,
+ * Batches: after a read, the reader goes on reading while more bytes arrive within the quiet window of its
+ * {@link Window}, so lines that arrive back to back form one batch however the helper's runtime splits them into
+ * {@code write()}s; a batch also ends at {@link Window#maxLines} lines (the lines read beyond start the next one) or
+ * {@link Window#maxLatency} after its first read. Events beyond {@link #CAPACITY} queued lines are dropped (and
+ * counted); acknowledgements are always queued, but while the queue is over capacity the helper's output is not read,
+ * so a helper that stops reading its stdin also stops being heard, and the queue stays bounded by capacity plus one
+ * batch of acknowledgements. Likewise,
  * while more than {@link #MAX_UNAPPLIED} lines read are not applied yet, the output is not read: a helper that
- * writes faster than the Rib applies waits on its pipe.
+ * writes faster than the Rib applies waits on its pipe. A line is at most {@link #MAX_LINE_BYTES} long.
  */
 public final class HelperProcess {
     /** Lines queued for a helper's stdin before events are dropped. */
@@ -33,45 +40,72 @@ public final class HelperProcess {
      */
     public static final int MAX_UNAPPLIED = 16_384;
 
+    /** The longest command line (as ExaBGP's MAX_COMMAND_SIZE): a longer one is discarded and answered error. */
+    public static final int MAX_LINE_BYTES = 1024 * 1024;
+
+    /** How often the reader looks for more bytes while a batch's quiet window runs. */
+    private static final long POLL_NANOS = 50_000;
+
+    /**
+     * When a batch ends: {@code quiet} without a new byte (zero: every read is a batch by itself), {@code maxLatency}
+     * after its first read, or at {@code maxLines} lines.
+     */
+    public record Window(Duration quiet, Duration maxLatency, int maxLines) {
+        /** The batch limit on lines, below {@link #MAX_UNAPPLIED} so that two batches can be under way. */
+        public static final int MAX_LINES = 8_192;
+
+        public Window {
+            if (quiet.isNegative() || maxLatency.isNegative() || maxLines < 1) {
+                throw new IllegalArgumentException("invalid batch window " + quiet + " " + maxLatency + " " + maxLines);
+            }
+        }
+
+        /** From the settings {@code exabgp.api.batch_window} and {@code exabgp.api.batch_latency} (milliseconds). */
+        public static Window ofMillis(double quiet, double maxLatency) {
+            return new Window(Duration.ofNanos((long) (quiet * 1e6)), Duration.ofNanos((long) (maxLatency * 1e6)),
+                    MAX_LINES);
+        }
+    }
+
     private final String name;
     private final Process process;
     private final LinkedBlockingDeque<String> toHelper = new LinkedBlockingDeque<>();
     private final AtomicLong unapplied = new AtomicLong();
     private final long maxUnapplied;
+    private final Window window;
     private volatile long droppedEvents;
     private volatile boolean closed;
 
-    private HelperProcess(String name, Process process, long maxUnapplied) {
+    private HelperProcess(String name, Process process, Window window, long maxUnapplied) {
         this.name = name;
         this.process = process;
+        this.window = window;
         this.maxUnapplied = maxUnapplied;
     }
 
     /**
      * Starts {@code command} and its reader and writer threads.
      *
-     * @param onLines receives the complete lines of each read of the helper's stdout, in order
-     * @param onExit receives the exit code once stdout is closed and the program ended
+     * @param onLines receives each batch of complete lines, in order, on the reader thread; a {@code null} entry
+     *                stands for a line longer than {@link #MAX_LINE_BYTES} (discarded). Each line must be reported
+     *                with {@link #applied} once done with (applied by the Rib, answered, or ignored)
+     * @param onExit receives the exit code once stdout is closed and the program ended, on the reader thread
      */
     public static HelperProcess start(String name, List<String> command, Map<String, String> environment,
-                                      Consumer<List<String>> onLines, IntConsumer onExit) throws IOException {
-        return start(name, command, environment, MAX_UNAPPLIED, onLines, onExit);
+                                      Window window, Consumer<List<String>> onLines, IntConsumer onExit)
+            throws IOException {
+        return start(name, command, environment, window, MAX_UNAPPLIED, onLines, onExit);
     }
 
-    /**
-     * As above, with the number of unapplied lines above which the output is not read.
-     *
-     * @param onLines receives the complete lines of each read; each must be reported with {@link #applied} once
-     *                done with (applied by the Rib, or ignored)
-     */
-    static HelperProcess start(String name, List<String> command, Map<String, String> environment,
+    /** As above, with the number of unapplied lines above which the output is not read. */
+    static HelperProcess start(String name, List<String> command, Map<String, String> environment, Window window,
                                long maxUnapplied, Consumer<List<String>> onLines, IntConsumer onExit)
             throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(environment);
         pb.environment().put("TERM", "dumb");
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-        HelperProcess h = new HelperProcess(name, pb.start(), maxUnapplied);
+        HelperProcess h = new HelperProcess(name, pb.start(), window, maxUnapplied);
         Thread reader = new Thread(() -> h.readLoop(onLines, onExit), "helper-" + name + "-out");
         Thread writer = new Thread(h::writeLoop, "helper-" + name + "-in");
         reader.setDaemon(true);
@@ -179,30 +213,28 @@ public final class HelperProcess {
     }
 
     private void readLoop(Consumer<List<String>> onLines, IntConsumer onExit) {
-        byte[] buf = new byte[16384];
-        byte[] pending = new byte[16384]; // the bytes of an unfinished line, carried to the next read
-        int kept = 0;
+        LineFramer framer = new LineFramer(MAX_LINE_BYTES);
+        byte[] buf = new byte[65536];
         try (InputStream in = process.getInputStream()) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                List<String> lines = new ArrayList<>();
-                int from = 0;
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] != '\n') {
-                        continue;
+            boolean open = true;
+            List<String> carried = List.of(); // lines read beyond the last batch's line bound
+            while (true) {
+                List<String> lines = new ArrayList<>(carried);
+                if (lines.isEmpty()) {
+                    int n = open ? in.read(buf) : -1; // waits for the first bytes of a batch
+                    if (n < 0) {
+                        break;
                     }
-                    // '\n' never occurs inside a UTF-8 sequence, so each line is decoded whole
-                    if (kept > 0) {
-                        pending = append(pending, kept, buf, from, i - from);
-                        lines.add(new String(pending, 0, kept + i - from, StandardCharsets.UTF_8));
-                        kept = 0;
-                    } else {
-                        lines.add(new String(buf, from, i - from, StandardCharsets.UTF_8));
-                    }
-                    from = i + 1;
+                    framer.feed(buf, n, lines);
                 }
-                pending = append(pending, kept, buf, from, n - from);
-                kept += n - from;
+                if (open) {
+                    open = collect(in, buf, framer, lines);
+                }
+                int max = window.maxLines();
+                carried = lines.size() > max ? new ArrayList<>(lines.subList(max, lines.size())) : List.of();
+                if (lines.size() > max) {
+                    lines = new ArrayList<>(lines.subList(0, max));
+                }
                 if (!lines.isEmpty()) {
                     unapplied.addAndGet(lines.size());
                     onLines.accept(lines);
@@ -225,14 +257,37 @@ public final class HelperProcess {
         onExit.accept(code);
     }
 
-    /** {@code to[0, kept)} followed by {@code from[offset, offset + length)}, in {@code to} or a larger copy. */
-    private static byte[] append(byte[] to, int kept, byte[] from, int offset, int length) {
-        byte[] out = to;
-        if (kept + length > to.length) {
-            out = java.util.Arrays.copyOf(to, Math.max(2 * to.length, kept + length));
+    /**
+     * Reads on while bytes keep arriving within the quiet window, up to the batch's line and latency bounds; false
+     * when the output ended.
+     */
+    private boolean collect(InputStream in, byte[] buf, LineFramer framer, List<String> lines) throws IOException {
+        long quiet = window.quiet().toNanos();
+        if (quiet == 0) {
+            return true;
         }
-        System.arraycopy(from, offset, out, kept, length);
-        return out;
+        long first = System.nanoTime();
+        long last = first;
+        while (lines.size() < window.maxLines()) {
+            long now = System.nanoTime();
+            if (now - first >= window.maxLatency().toNanos()) {
+                return true;
+            }
+            int available = in.available();
+            if (available > 0) {
+                int n = in.read(buf, 0, Math.min(available, buf.length));
+                if (n < 0) {
+                    return false;
+                }
+                framer.feed(buf, n, lines);
+                last = System.nanoTime();
+            } else if (now - last >= quiet) {
+                return true;
+            } else {
+                LockSupport.parkNanos(Math.min(POLL_NANOS, quiet - (now - last)));
+            }
+        }
+        return true;
     }
 
     private void writeLoop() {

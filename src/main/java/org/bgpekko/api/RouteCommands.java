@@ -15,9 +15,6 @@ import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriCodecs;
 
 final class RouteCommands {
-    /** A split may give at most 2^16 routes per command. */
-    static final int MAX_SPLIT_BITS = 16;
-
     private RouteCommands() {}
 
     static ApiCommand parse(Cursor c, boolean announce) throws ApiParseException {
@@ -104,22 +101,17 @@ final class RouteCommands {
         return new ApiParseException(msg + " (at column " + e.column() + ")");
     }
 
-    private static List<RouteConfig> split(RouteConfig r) throws ApiParseException {
+    private static List<RouteConfig> split(RouteConfig r) {
         return split(List.of(r));
     }
 
-    /** Expands {@code split /N} into the sub-prefixes (each with split -1). */
-    static List<RouteConfig> split(List<RouteConfig> routes) throws ApiParseException {
+    /** Expands {@code split /N} (bounded by the route parser) into the sub-prefixes (each with split -1). */
+    static List<RouteConfig> split(List<RouteConfig> routes) {
         List<RouteConfig> out = new ArrayList<>();
         for (RouteConfig r : routes) {
             if (r.split() < 0) {
                 out.add(r);
                 continue;
-            }
-            int bits = r.split() - r.nlri().prefix().length();
-            if (bits > MAX_SPLIT_BITS) {
-                throw new ApiParseException("split /" + r.split() + " of " + r.nlri().prefix() + " gives 2^" + bits
-                        + " routes (at most 2^" + MAX_SPLIT_BITS + " per command)");
             }
             for (Nlri n : StaticRoutes.split(r.nlri(), r.split())) {
                 out.add(new RouteConfig(n, r.nextHop(), r.attributes(), -1, r.name(), r.watchdog(), r.withdrawn(),

@@ -1,7 +1,6 @@
 // The configuration files of `run`: which one is current, and which one a reload switches to.
 package org.bgpekko.app;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.bgpekko.config.ConfigParser;
@@ -21,12 +20,12 @@ final class ConfigRotation {
         this.rotate = rotate;
     }
 
-    Configuration load() throws IOException {
+    Configuration load() {
         return RunCommand.supported(ConfigParser.parse(files.get(current)));
     }
 
     /** Parses the file a reload switches to; the switch only happens if it parses. */
-    Configuration next() throws IOException {
+    Configuration next() {
         int next = rotate ? (current + 1) % files.size() : current;
         Configuration c = RunCommand.supported(ConfigParser.parse(files.get(next)));
         current = next;

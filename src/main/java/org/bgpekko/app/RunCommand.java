@@ -8,16 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.ChildFailed;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.bgpekko.config.ConfigException;
 import org.bgpekko.config.Configuration;
 import org.bgpekko.config.env.EnvFileLocation;
 import org.bgpekko.config.env.EnvironmentLoader;
+import org.bgpekko.config.env.SettingSupport;
 import org.bgpekko.config.env.Settings;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +31,9 @@ import picocli.CommandLine.Parameters;
         description = {"Run the BGP speaker with ExaBGP configuration file(s), like `exabgp CONF`.",
             "Settings come from exabgp.* / exabgp_* environment variables, -D and the environment file.",
             "SIGTERM/SIGINT: Cease to every peer and exit. SIGUSR1/SIGHUP: reload (the next file with",
-            "exabgp.debug.rotate). Several files without rotation run side by side."})
+            "exabgp.debug.rotate). Several files without rotation run side by side.",
+            "Exit code: 0 after a shutdown, 1 for an invalid configuration or setting, 70 when a part of",
+            "the speaker failed (every peer got a Cease first)."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "CONF", description = "configuration file(s)")
     List<Path> configs = new ArrayList<>();
@@ -47,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The parts of the speaker: the real ones; a test runs this command with a fault injected into one. */
+    BgpSpeaker.Parts parts = BgpSpeaker.Parts.REAL;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -62,6 +71,14 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         Logging.apply(settings.log(), debug);
+        boolean root = "root".equals(System.getProperty("user.name"));
+        SettingSupport.Findings support = SettingSupport.check(settings, root);
+        support.warnings().forEach(w -> LoggerFactory.getLogger(RunCommand.class).warn(w));
+        if (!support.refused().isEmpty()) {
+            support.refused().forEach(r -> err.println("bgpekko run: " + r));
+            err.flush();
+            return 1;
+        }
         boolean rotate = settings.debug().rotate();
         List<ConfigRotation> runs = new ArrayList<>();
         if (rotate || configs.size() == 1) {
@@ -79,10 +96,18 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        ActorSystem<BgpSpeaker.Command> system = ActorSystem.create(root(runs, initial, settings), "bgpekko");
+        for (Configuration c : initial) {
+            if (c.neighbors().isEmpty()) { // ExaBGP runs such a file too: its helpers may reload one with neighbors
+                LoggerFactory.getLogger(RunCommand.class).warn("{}: no neighbor; only the helper processes run",
+                        c.file());
+            }
+        }
+        AtomicInteger exitCode = new AtomicInteger();
+        ActorSystem<BgpSpeaker.Command> system = ActorSystem.create(root(runs, initial, settings, parts, exitCode),
+                "bgpekko");
         Signals.install(system);
         system.getWhenTerminated().toCompletableFuture().join();
-        return 0;
+        return exitCode.get();
     }
 
     /** Refuses what validate accepts but sessions cannot do yet, with the neighbour's position. */
@@ -96,26 +121,50 @@ final class RunCommand implements Callable<Integer> {
         return c;
     }
 
-    /** Starts one speaker per configuration run and stops the system when all have stopped. */
+    /**
+     * Starts one speaker per configuration run and stops the system when all have stopped; the exit code is the
+     * largest a speaker reported, {@link BgpSpeaker#EXIT_FAILURE} for one that failed, or when the listener failed
+     * (then every speaker shuts down).
+     */
     private static Behavior<BgpSpeaker.Command> root(List<ConfigRotation> runs, List<Configuration> initial,
-                                                     Settings settings) {
+                                                     Settings settings, BgpSpeaker.Parts parts,
+                                                     AtomicInteger exitCode) {
         return Behaviors.setup(ctx -> {
-            BgpSpeaker.PeerFactory peers = Sessions.start(ctx, settings);
+            Sessions.Started sessions = Sessions.start(ctx, settings, parts);
+            if (sessions.listener() != null) {
+                ctx.watch(sessions.listener());
+            }
             List<ActorRef<BgpSpeaker.Command>> speakers = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 ConfigRotation rotation = runs.get(i);
-                ActorRef<BgpSpeaker.Command> s = ctx.spawn(
-                        BgpSpeaker.create(initial.get(i), rotation::next, peers, settings.api()), "speaker-" + i);
+                ActorRef<BgpSpeaker.Command> s = ctx.spawn(BgpSpeaker.create(initial.get(i), rotation::next,
+                        sessions.peers(), settings.api(), parts, ctx.getSelf()), "speaker-" + i);
                 ctx.watch(s);
                 speakers.add(s);
             }
             int[] alive = {speakers.size()};
             return Behaviors.receive(BgpSpeaker.Command.class)
+                    .onMessage(BgpSpeaker.Finished.class, f -> {
+                        exitCode.accumulateAndGet(f.exitCode(), Math::max);
+                        return Behaviors.same();
+                    })
                     .onMessage(BgpSpeaker.Command.class, m -> {
                         speakers.forEach(s -> s.tell(m));
                         return Behaviors.same();
                     })
-                    .onSignal(Terminated.class, t -> --alive[0] == 0 ? Behaviors.stopped() : Behaviors.same())
+                    .onSignal(Terminated.class, t -> {
+                        if (!speakers.contains(t.getRef().<BgpSpeaker.Command>unsafeUpcast())) {
+                            ctx.getLog().error("the listener stopped: stopping");
+                            speakers.forEach(s -> s.tell(new BgpSpeaker.Shutdown(BgpSpeaker.EXIT_FAILURE)));
+                            exitCode.accumulateAndGet(BgpSpeaker.EXIT_FAILURE, Math::max);
+                            return Behaviors.same();
+                        }
+                        if (t instanceof ChildFailed f) {
+                            ctx.getLog().error("a speaker failed", f.getCause());
+                            exitCode.accumulateAndGet(BgpSpeaker.EXIT_FAILURE, Math::max);
+                        }
+                        return --alive[0] == 0 ? Behaviors.stopped() : Behaviors.same();
+                    })
                     .build();
         });
     }

@@ -2,12 +2,10 @@
 // valid one as a normalised configuration.
 package org.bgpekko.app;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.io.UncheckedIOException;
 import org.bgpekko.config.ConfigDump;
 import org.bgpekko.config.ConfigParser;
 import picocli.CommandLine;
@@ -33,22 +31,15 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;
         for (Path f : files) {
-            try {
-                ConfigParser.Result r = ConfigParser.check(f);
-                r.errors().forEach(e -> err.println(e.describe()));
-                if (!r.valid()) {
-                    failures++;
-                } else if (dump) {
-                    if (files.size() > 1) {
-                        out.println("# " + f);
-                    }
-                    out.print(ConfigDump.dump(r.configuration()));
-                }
-            } catch (IOException | UncheckedIOException e) {
-                String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                        : e.getClass().getSimpleName() + ": " + e.getMessage();
-                err.println(f + ":0:0: cannot read the file (" + why + ")");
+            ConfigParser.Result r = ConfigParser.check(f);
+            r.errors().forEach(e -> err.println(e.describe()));
+            if (!r.valid()) {
                 failures++;
+            } else if (dump) {
+                if (files.size() > 1) {
+                    out.println("# " + f);
+                }
+                out.print(ConfigDump.dump(r.configuration()));
             }
         }
         out.flush();

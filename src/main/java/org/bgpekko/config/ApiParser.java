@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 final class ApiParser {
+    /** ExaBGP's words of a receive or send block (configuration/neighbor/api.py). */
     static final Set<String> MESSAGE_WORDS = Set.of("parsed", "packets", "consolidate", "open", "update",
-            "keepalive", "notification", "refresh", "operational", "negotiated", "all");
+            "keepalive", "notification", "refresh", "operational");
 
     private ApiParser() {}
 

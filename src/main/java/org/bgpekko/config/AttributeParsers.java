@@ -258,7 +258,17 @@ final class AttributeParsers {
         if (!open.is("[")) {
             throw w.error(open, "expected '[' after attribute");
         }
+        Token codeToken = w.peek();
         int code = (int) w.number("attribute code", 0, 255);
+        if (code == PathAttribute.MP_REACH_NLRI) {
+            // issue 11: it used to be accepted and then dropped when the route was sent
+            throw w.error(codeToken, "attribute 14 (MP_REACH_NLRI) cannot be given raw: routes of other families "
+                    + "are announced with their own prefix and next-hop");
+        }
+        if (code == PathAttribute.MP_UNREACH_NLRI) {
+            throw w.error(codeToken, "attribute 15 (MP_UNREACH_NLRI) cannot be given raw: routes of other families "
+                    + "are withdrawn with their own prefix");
+        }
         int flags = (int) w.number("attribute flags", 0, 255);
         Token v = w.next("attribute value (0x…)");
         Bytes value;
@@ -271,7 +281,7 @@ final class AttributeParsers {
             throw w.error(w.peek(), "expected ']' to close attribute");
         }
         AttributeCodec codec = AttributeCodecs.get(code);
-        if (codec == null || code == PathAttribute.MP_REACH_NLRI || code == PathAttribute.MP_UNREACH_NLRI) {
+        if (codec == null) {
             return new UnknownAttribute(flags, code, value);
         }
         DecodeContext ctx = new DecodeContext(SessionOptions.DEFAULT);

@@ -13,10 +13,8 @@ final class CapabilityParser {
         boolean routeRefresh = start.routeRefresh();
         int gracefulRestart = start.gracefulRestart();
         int addPath = start.addPath();
-        boolean aigp = start.aigp();
         boolean operational = start.operational();
         boolean multiSession = start.multiSession();
-        boolean extendedMessage = start.extendedMessage();
         boolean softwareVersion = start.softwareVersion();
         boolean nexthop = start.nexthop();
         for (Node n : children) {
@@ -29,10 +27,9 @@ final class CapabilityParser {
                 case "route-refresh" -> routeRefresh = w.bool("route-refresh", true);
                 case "graceful-restart" -> gracefulRestart = gracefulRestart(w);
                 case "add-path" -> addPath = addPath(w);
-                case "aigp" -> aigp = w.bool("aigp", true);
+                case "aigp", "extended-message" -> Unsupported.capability(n.head(), w);
                 case "operational" -> operational = w.bool("operational", true);
                 case "multi-session" -> multiSession = w.bool("multi-session", true);
-                case "extended-message" -> extendedMessage = w.bool("extended-message", true);
                 case "software-version" -> softwareVersion = w.bool("software-version", true);
                 case "nexthop" -> nexthop = w.bool("nexthop", true);
                 default -> throw w.error(n.head(), "unknown capability '" + n.head() + "' (expected asn4, "
@@ -41,8 +38,8 @@ final class CapabilityParser {
             }
             w.end();
         }
-        return new CapabilityConfig(asn4, routeRefresh, gracefulRestart, addPath, aigp, operational, multiSession,
-                extendedMessage, softwareVersion, nexthop);
+        return new CapabilityConfig(asn4, routeRefresh, gracefulRestart, addPath, operational, multiSession,
+                softwareVersion, nexthop);
     }
 
     private static int gracefulRestart(Words w) {

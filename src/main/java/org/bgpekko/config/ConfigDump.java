@@ -56,35 +56,18 @@ public final class ConfigDump {
         line(I1, "peer-as " + as(n.peerAs()) + ";");
         line(I1, "hold-time " + n.holdTime() + ";");
         line(I1, "passive " + n.passive() + ";");
-        if (n.listen() != 0) {
-            line(I1, "listen " + n.listen() + ";");
-        }
         if (n.connect() != 0) {
             line(I1, "connect " + n.connect() + ";");
-        }
-        if (n.md5Password() != null) {
-            line(I1, "md5-password " + quote(n.md5Password()) + ";");
-        }
-        if (n.outgoingTtl() >= 0) {
-            line(I1, "outgoing-ttl " + n.outgoingTtl() + ";");
-        }
-        if (n.incomingTtl() >= 0) {
-            line(I1, "incoming-ttl " + n.incomingTtl() + ";");
         }
         line(I1, "group-updates " + n.groupUpdates() + ";");
         line(I1, "auto-flush " + n.autoFlush() + ";");
         line(I1, "manual-eor " + n.manualEor() + ";");
         line(I1, "adj-rib-in " + n.adjRibIn() + ";");
-        line(I1, "adj-rib-out " + n.adjRibOut() + ";");
         if (n.hostName() != null) {
             line(I1, "host-name " + quote(n.hostName()) + ";");
         }
         if (n.domainName() != null) {
             line(I1, "domain-name " + quote(n.domainName()) + ";");
-        }
-        line(I1, "rate-limit " + n.rateLimit() + ";");
-        if (n.sourceInterface() != null) {
-            line(I1, "source-interface " + quote(n.sourceInterface()) + ";");
         }
         familyBlock("family", n.families().isEmpty() ? NlriCodecs.families() : n.families());
         capability(n.capability(), n.holdTime());
@@ -123,10 +106,8 @@ public final class ConfigDump {
             case 3 -> "send/receive";
             default -> "disable";
         } + ";");
-        line(I2, "aigp " + onOff(c.aigp()) + ";");
         line(I2, "operational " + onOff(c.operational()) + ";");
         line(I2, "multi-session " + onOff(c.multiSession()) + ";");
-        line(I2, "extended-message " + onOff(c.extendedMessage()) + ";");
         line(I2, "software-version " + onOff(c.softwareVersion()) + ";");
         line(I2, "nexthop " + onOff(c.nexthop()) + ";");
         line(I1, "}");

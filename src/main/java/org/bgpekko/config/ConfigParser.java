@@ -2,9 +2,6 @@
 // bad section does not hide the errors of the others.
 package org.bgpekko.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.bgpekko.wire.Family;
+import org.bgpekko.wire.UpdateFit;
 import org.bgpekko.wire.Wire;
 
 public final class ConfigParser {
@@ -30,6 +28,9 @@ public final class ConfigParser {
         }
     }
 
+    /** At most 2^20 routes per file, after split, over all neighbors: a bound on the memory static routes take. */
+    public static final int MAX_ROUTES = 1 << 20;
+
     private static final Comparator<ConfigException> BY_POSITION =
             Comparator.comparingInt(ConfigException::line).thenComparingInt(ConfigException::column);
 
@@ -43,8 +44,9 @@ public final class ConfigParser {
         this.file = file;
     }
 
-    public static Configuration parse(Path file) throws IOException {
-        return parse(file, Files.readString(file, StandardCharsets.UTF_8));
+    /** Reads and parses a file; throws its first error, a read error ({@link ConfigFile}) included. */
+    public static Configuration parse(Path file) {
+        return parse(file, ConfigFile.read(file));
     }
 
     /** Parses a whole file; throws the first error (in file order) when there is any. */
@@ -56,8 +58,15 @@ public final class ConfigParser {
         return r.configuration();
     }
 
-    public static Result check(Path file) throws IOException {
-        return check(file, Files.readString(file, StandardCharsets.UTF_8));
+    /** Reads and checks a file; a file that cannot be read gives its one error ({@link ConfigFile}). */
+    public static Result check(Path file) {
+        String text;
+        try {
+            text = ConfigFile.read(file);
+        } catch (ConfigException e) {
+            return new Result(null, List.of(e));
+        }
+        return check(file, text);
     }
 
     /** Parses a whole file and reports every error it finds, sorted by position, each once. */
@@ -67,6 +76,10 @@ public final class ConfigParser {
             p.run(TreeBuilder.build(file, Tokenizer.tokenize(file, text)));
         } catch (ConfigException e) { // the text cannot be split into statements: nothing after it is reliable
             p.errors.add(e);
+        }
+        if (p.errors.isEmpty() && p.neighbors.isEmpty() && p.processes.isEmpty()) {
+            p.errors.add(new ConfigException(file, 1, 1, "the configuration has no neighbor and no process: there is "
+                    + "nothing to run (expected at least one neighbor IP { … } section)"));
         }
         if (p.errors.isEmpty()) {
             return new Result(new Configuration(file, p.processes, p.neighbors), List.of());
@@ -118,19 +131,39 @@ public final class ConfigParser {
             if (seen.putIfAbsent(index(nc), nc.at()) != null) {
                 Token first = seen.get(index(nc));
                 errors.add(error(nc.at(), "neighbor " + nc.peerAddress() + " is defined twice (same peer address, "
-                        + (nc.listen() != 0 ? "listen port" : "local address, AS numbers, router-id and sessions")
-                        + " as the neighbor at line " + first.line() + ")"));
+                        + "local address, AS numbers, router-id and sessions as the neighbor at line " + first.line()
+                        + ")"));
                 continue;
             }
             neighbors.add(nc);
+            for (RouteConfig r : nc.routes()) { // what cannot be sent is refused here, not at the first session
+                String unfit = UpdateFit.problem(r.attributes(), r.nlri(), r.split(), r.nextHop());
+                if (unfit != null) {
+                    errors.add(error(r.at(), unfit));
+                }
+            }
+        }
+        checkRouteCount();
+    }
+
+    /** Refuses, at the route that crosses it, a file announcing more than {@link #MAX_ROUTES} routes after split. */
+    private void checkRouteCount() {
+        long total = 0;
+        for (NeighborConfig n : neighbors) {
+            for (RouteConfig r : n.routes()) {
+                total += r.split() < 0 ? 1 : 1L << (r.split() - r.nlri().prefix().length());
+                if (total > MAX_ROUTES) {
+                    errors.add(error(r.at(), "the configuration announces more than " + MAX_ROUTES + " routes "
+                            + "(counting split routes, for every neighbor) at route " + r.nlri().prefix()
+                            + " of neighbor " + n.peerAddress() + " (announce large tables from a helper process)"));
+                    return;
+                }
+            }
         }
     }
 
     /** ExaBGP's identity of a neighbor (Neighbor.index): two neighbors may not share it. */
     static String index(NeighborConfig n) {
-        if (n.listen() != 0) {
-            return "peer-ip " + n.peerAddress() + " listen " + n.listen();
-        }
         String session = n.capability().multiSession()
                 ? String.join("/", n.families().stream().map(Family::toString).sorted().toList()) : "in-open";
         return "neighbor " + n.peerAddress() + " local-ip " + (n.localAddress() == null ? "auto" : n.localAddress())

@@ -19,20 +19,13 @@ final class NeighborBuilder {
     long peerAs = -1;
     int holdTime = 180;
     boolean passive;
-    int listen;
     int connect;
-    String md5Password;
-    int outgoingTtl = -1;
-    int incomingTtl = -1;
     boolean groupUpdates = true;
     boolean autoFlush = true;
     boolean manualEor;
     boolean adjRibIn = true;
-    boolean adjRibOut = true;
     String hostName;
     String domainName;
-    int rateLimit;
-    String sourceInterface;
     final Set<Family> families = new TreeSet<>();
     CapabilityConfig capability = CapabilityConfig.DEFAULT;
     final Set<Family> addPathFamilies = new TreeSet<>();
@@ -41,13 +34,10 @@ final class NeighborBuilder {
     final List<RouteConfig> routes = new ArrayList<>();
     Token at;
     Token localAddressAt;
-    Token md5At;
-    boolean md5Base64;
 
     NeighborConfig build() {
         return new NeighborConfig(peerAddress, description, routerId, localAddress, localAs, peerAs, holdTime, passive,
-                listen, connect, md5Password, outgoingTtl, incomingTtl, groupUpdates, autoFlush, manualEor, adjRibIn,
-                adjRibOut, hostName, domainName, rateLimit, sourceInterface, families, capability, addPathFamilies,
-                nextHop, apis, routes, at);
+                connect, groupUpdates, autoFlush, manualEor, adjRibIn, hostName, domainName, families, capability,
+                addPathFamilies, nextHop, apis, routes, at);
     }
 }

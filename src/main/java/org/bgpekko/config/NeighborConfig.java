@@ -12,17 +12,17 @@ import org.bgpekko.wire.nlri.IpAddress;
  * @param localAs the local AS, or {@link #AUTO_AS} ("auto" or not given: mirror the AS of the peer's OPEN)
  * @param peerAs the peer's AS, or {@link #AUTO_AS} ("auto" or not given: accept the AS of the peer's OPEN)
  * @param localAddress the address to connect from, or null for "auto"
+ * @param adjRibIn keep the routes the peer sends (false: report them to helpers, keep none; ExaBGP's adj-rib-in)
  * @param families configured families (empty: ExaBGP's default, every family it knows)
  * @param addPathFamilies families of the add-path block (empty: every add-path capable family)
  * @param nextHop RFC 8950 entries: NLRI family to next-hop AFI
  */
 public record NeighborConfig(IpAddress peerAddress, String description, long routerId, IpAddress localAddress,
-                             long localAs, long peerAs, int holdTime, boolean passive, int listen, int connect,
-                             String md5Password, int outgoingTtl, int incomingTtl, boolean groupUpdates,
-                             boolean autoFlush, boolean manualEor, boolean adjRibIn, boolean adjRibOut,
-                             String hostName, String domainName, int rateLimit, String sourceInterface,
-                             Set<Family> families, CapabilityConfig capability, Set<Family> addPathFamilies,
-                             Map<Family, Integer> nextHop, List<ApiConfig> apis, List<RouteConfig> routes, Token at) {
+                             long localAs, long peerAs, int holdTime, boolean passive, int connect,
+                             boolean groupUpdates, boolean autoFlush, boolean manualEor, boolean adjRibIn,
+                             String hostName, String domainName, Set<Family> families, CapabilityConfig capability,
+                             Set<Family> addPathFamilies, Map<Family, Integer> nextHop, List<ApiConfig> apis,
+                             List<RouteConfig> routes, Token at) {
     /** local-as / peer-as "auto" (ExaBGP's default when the setting is absent). */
     public static final long AUTO_AS = -1;
 
@@ -32,5 +32,12 @@ public record NeighborConfig(IpAddress peerAddress, String description, long rou
         nextHop = Map.copyOf(nextHop);
         apis = List.copyOf(apis);
         routes = List.copyOf(routes);
+    }
+
+    /** The same neighbour without its routes and position: what decides whether a reload restarts its session. */
+    public NeighborConfig withoutRoutes() {
+        return new NeighborConfig(peerAddress, description, routerId, localAddress, localAs, peerAs, holdTime, passive,
+                connect, groupUpdates, autoFlush, manualEor, adjRibIn, hostName, domainName, families, capability,
+                addPathFamilies, nextHop, apis, List.of(), null);
     }
 }

@@ -11,9 +11,6 @@ import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.NlriCodecs;
 
 final class NeighborParser {
-    /** RFC 2385 / ExaBGP: the TCP MD5 key is at most 80 bytes. */
-    static final int MAX_MD5_PASSWORD = 80;
-
     private final Path file;
     private final NeighborBuilder b = new NeighborBuilder();
     private final Set<String> processes;
@@ -136,29 +133,16 @@ final class NeighborParser {
                 }
             }
             case "passive" -> b.passive = w.bool("passive", true);
-            case "listen" -> b.listen = (int) w.number("listen port", 1, 65535);
             case "connect" -> b.connect = (int) w.number("connect port", 1, 65535);
-            case "md5-password" -> {
-                b.md5At = w.next("md5 password");
-                b.md5Password = b.md5At.text();
-            }
-            case "md5-base64" -> b.md5Base64 = w.bool("md5-base64", false);
-            case "md5-ip" -> w.ip("md5 address");
-            case "outgoing-ttl" -> b.outgoingTtl = (int) w.number("outgoing TTL", 1, 255);
-            case "incoming-ttl" -> b.incomingTtl = (int) w.number("incoming TTL", 1, 255);
             case "group-updates" -> b.groupUpdates = w.bool("group-updates", true);
             case "auto-flush" -> b.autoFlush = w.bool("auto-flush", true);
-            // a bare keyword means what ExaBGP's table of defaults says: false for these three
+            // a bare keyword means what ExaBGP's table of defaults says: false for these (and adj-rib-out)
             case "manual-eor" -> b.manualEor = w.bool("manual-eor", false);
             case "adj-rib-in" -> b.adjRibIn = w.bool("adj-rib-in", false);
-            case "adj-rib-out" -> b.adjRibOut = w.bool("adj-rib-out", false);
             case "host-name" -> b.hostName = w.next("host name").text();
             case "domain-name" -> b.domainName = w.next("domain name").text();
-            case "rate-limit" -> {
-                Token t = w.next("rate limit");
-                b.rateLimit = t.is("disable") ? 0 : (int) w.number(t, "rate limit", 0, Integer.MAX_VALUE);
-            }
-            case "source-interface" -> b.sourceInterface = w.next("interface name").text();
+            case "listen", "md5-password", "md5-base64", "md5-ip", "outgoing-ttl", "incoming-ttl", "rate-limit",
+                 "source-interface", "adj-rib-out" -> Unsupported.neighborSetting(key, n.head(), w);
             default -> throw w.error(n.head(), "unknown neighbor setting '" + n.head() + "'");
         }
         w.end();
@@ -271,28 +255,9 @@ final class NeighborParser {
                     + b.peerAddress + " must be of the same family"));
             return;
         }
-        if (local == null && b.listen != 0) {
-            errors.add(new ConfigException(file, at, "neighbor " + b.peerAddress + " has listen " + b.listen
-                    + " but no local-address (expected a local-address to listen on)"));
-        }
         if (b.routerId < 0 && (local == null || !local.isIpv4())) {
             errors.add(new ConfigException(file, at, "neighbor " + b.peerAddress
                     + " has no router-id (expected router-id, or an IPv4 local-address to take it from)"));
-        }
-        if (b.md5Password != null) {
-            int length = b.md5Password.length();
-            if (b.md5Base64) {
-                try {
-                    length = java.util.Base64.getDecoder().decode(b.md5Password).length;
-                } catch (IllegalArgumentException e) {
-                    errors.add(new ConfigException(file, b.md5At, "md5-password is not valid base64 ("
-                            + e.getMessage() + ")"));
-                }
-            }
-            if (length > MAX_MD5_PASSWORD) {
-                errors.add(new ConfigException(file, b.md5At, "md5-password is " + length + " characters long "
-                        + "(expected at most " + MAX_MD5_PASSWORD + ")"));
-            }
         }
         if (processesAt != null && processesMatchAt != null) {
             Token later = processesAt.line() > processesMatchAt.line() ? processesAt : processesMatchAt;

@@ -14,6 +14,9 @@ import org.bgpekko.wire.nlri.Nlri;
  */
 public record RouteConfig(Nlri nlri, Optional<IpAddress> nextHop, PathAttributes attributes, int split, String name,
                           String watchdog, boolean withdrawn, Token at) {
+    /** A route's {@code split} gives at most 2^16 routes, as one helper command may. */
+    public static final int MAX_SPLIT_BITS = 16;
+
     public boolean nextHopSelf() {
         return nextHop.isEmpty();
     }

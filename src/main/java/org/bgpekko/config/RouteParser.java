@@ -262,6 +262,10 @@ final class RouteParser {
         if (split >= 0 && split <= b.prefix.length()) { // ExaBGP announces the prefix itself then
             split = -1;
         }
+        if (split - b.prefix.length() > RouteConfig.MAX_SPLIT_BITS) {
+            throw w.error(b.splitAt, "split /" + split + " of " + b.prefix + " gives 2^" + (split - b.prefix.length())
+                    + " routes (at most 2^" + RouteConfig.MAX_SPLIT_BITS + " per route, as for a helper command)");
+        }
         int safi = safiHint != null ? safiHint
                 : b.rd != null ? Family.SAFI_MPLS_VPN : b.labels != null ? Family.SAFI_NLRI_MPLS : Family.SAFI_UNICAST;
         Family family = new Family(b.prefix.afi(), safi);

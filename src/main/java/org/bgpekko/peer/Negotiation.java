@@ -95,8 +95,12 @@ public record Negotiation(SessionOptions options, List<Family> families, int hol
                 .map(ExtendedNextHop.Entry::family).collect(Collectors.toSet());
         boolean extended = sent.capability(ExtendedMessage.class).isPresent()
                 && received.capability(ExtendedMessage.class).isPresent();
+        // receive-side rules (issue 11): an external peer's iBGP-only attributes are discarded, and MP attributes
+        // of families not negotiated are not stored
+        boolean external = (asn4 ? sent.asn() : sent.myAs()) != (asn4 ? received.asn() : received.myAs());
         return new SessionOptions(asn4, receive, send, nh,
-                extended ? SessionOptions.EXTENDED_MAX : SessionOptions.STANDARD_MAX);
+                extended ? SessionOptions.EXTENDED_MAX : SessionOptions.STANDARD_MAX, external,
+                new HashSet<>(families(sent, received)));
     }
 
     /**

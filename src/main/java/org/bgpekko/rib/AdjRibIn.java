@@ -15,6 +15,7 @@ import org.bgpekko.wire.UpdateError;
 import org.bgpekko.wire.WireWriter;
 import org.bgpekko.wire.attribute.MpReachNlri;
 import org.bgpekko.wire.attribute.MpUnreachNlri;
+import org.bgpekko.wire.attribute.PathAttribute;
 import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
 
@@ -27,8 +28,10 @@ import org.bgpekko.wire.nlri.NlriBlock;
  * the rest is keyed by the identifying wire bytes (see {@link WireKeyTable}). NLRI of families without a codec
  * (kept opaque by the decoder: FlowSpec, EVPN, ...) are ignored.
  *
- * <p>RFC 7606: with a treat-as-withdraw finding every NLRI of the UPDATE is withdrawn; an AFI/SAFI-disable finding
- * withdraws every route of that family and ignores the family until {@link #clear}.
+ * <p>RFC 7606: with a treat-as-withdraw finding every NLRI of the UPDATE is withdrawn, except that a finding about
+ * NEXT_HOP concerns the routes of the NLRI field only and one about MP_REACH_NLRI (its next hop) the routes it
+ * carries only (see {@link UpdateError}); an AFI/SAFI-disable finding withdraws every route of that family and
+ * ignores the family until {@link #clear}.
  */
 public final class AdjRibIn {
     /** Receives one held route. */
@@ -62,10 +65,12 @@ public final class AdjRibIn {
      */
     public List<RibChange> apply(Update update) {
         List<RibChange> changes = new ArrayList<>(2);
-        boolean treatAsWithdraw = false;
+        boolean withdrawField = false;
+        boolean withdrawMp = false;
         for (UpdateError e : update.errors()) {
             if (e.action() == ErrorAction.TREAT_AS_WITHDRAW) {
-                treatAsWithdraw = true;
+                withdrawField |= e.typeCode() != PathAttribute.MP_REACH_NLRI;
+                withdrawMp |= e.typeCode() != PathAttribute.NEXT_HOP;
             } else if (e.action() == ErrorAction.AFISAFI_DISABLE && e.family() != null) {
                 disable(e.family(), changes);
             }
@@ -76,17 +81,14 @@ public final class AdjRibIn {
         if (mpUnreach != null) {
             withdraw(mpUnreach, changes);
         }
-        if (treatAsWithdraw) {
+        if (withdrawField) {
             withdraw(update.nlri(), changes);
-            if (mpReach != null) {
-                withdraw(mpReach.nlri(), changes);
-            }
-            return changes;
-        }
-        if (!update.nlri().isEmpty()) {
+        } else if (!update.nlri().isEmpty()) {
             announce(update.nlri(), RouteAttributes.of(update.attributes(), Bytes.EMPTY), changes);
         }
-        if (mpReach != null && !mpReach.nlri().isEmpty()) {
+        if (mpReach != null && withdrawMp) {
+            withdraw(mpReach.nlri(), changes);
+        } else if (mpReach != null && !mpReach.nlri().isEmpty()) {
             announce(mpReach.nlri(), RouteAttributes.of(update.attributes(), mpReach.nextHop()), changes);
         }
         return changes;
@@ -158,6 +160,11 @@ public final class AdjRibIn {
         tables.clear();
         disabled.clear();
         return changes;
+    }
+
+    /** The families an AFI/SAFI-disable finding switched off for this session. */
+    public Set<Family> disabled() {
+        return Set.copyOf(disabled);
     }
 
     /** True when an AFI/SAFI-disable finding switched the family off for this session. */

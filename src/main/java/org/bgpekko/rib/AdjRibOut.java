@@ -1,140 +1,288 @@
-// Adj-RIB-Out of one peer: the routes it should have (kept across sessions) and the changes not yet sent.
+// Adj-RIB-Out of one peer: the routes it should have (kept across sessions), what it was sent, the pending changes.
 package org.bgpekko.rib;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import org.bgpekko.wire.Family;
-import org.bgpekko.wire.nlri.Nlri;
 
 /**
- * ExaBGP's semantics (conformance README section 9): an announce equal to the current state is dropped;
- * withdrawals are always queued; a new change for an NLRI replaces its pending one. Unlike ExaBGP, a change
- * with another attribute set also cancels the pending one, so the wire always ends at the last command.
+ * ExaBGP's semantics (conformance README section 9): an announce equal to the wanted state is dropped; withdrawals
+ * are always queued; a new change of an NLRI replaces its pending one ({@link PendingChanges}).
+ *
+ * <p>Compact: per slot of the shared {@link NlriSlots}, the wanted attribute id and a doubly linked insertion order
+ * (three ints), and one bit for "sent in this session". A wanted route holds a reference to its slot and attribute
+ * id; a sent route one to its slot.
  */
-public final class AdjRibOut {
-    private final Map<Nlri, Change> announced = new LinkedHashMap<>();
-    /** What this session's peer was sent and still has: the NLRI of announcements taken since the session began. */
-    private final Set<Nlri> sent = new HashSet<>();
-    private PendingChanges pending = PendingChanges.empty();
-    /** The attribute set under which an NLRI has a pending announcement. */
-    private final Map<Nlri, OutboundAttributes> pendingGroup = new java.util.HashMap<>();
+final class AdjRibOut implements ChangeSink {
+    /** Visits a wanted route. */
+    @FunctionalInterface
+    interface RouteVisitor {
+        void route(int slot, int attr);
+    }
 
-    /** Queues an announcement unless the route is already announced with the same attributes. */
-    public boolean announce(Change c) {
-        Change current = announced.get(c.nlri());
-        if (current != null && current.attributes().equals(c.attributes())) {
+    private static final int[] NONE = new int[0];
+
+    private final NlriSlots slots;
+    private final InternTable<OutboundAttributes> attrs;
+    /** By slot: the wanted attribute id, or -1; and the insertion order as a doubly linked list. */
+    private int[] wanted = NONE;
+    private int[] next = NONE;
+    private int[] prev = NONE;
+    private int head = -1;
+    private int tail = -1;
+    private int size;
+    /** The slots this session's peer was sent and still has. */
+    private final BitSet sent = new BitSet();
+    private final PendingChanges pending;
+    private final OutboundRequests requests = new OutboundRequests();
+
+    AdjRibOut(NlriSlots slots, InternTable<OutboundAttributes> attrs) {
+        this.slots = slots;
+        this.attrs = attrs;
+        this.pending = new PendingChanges(slots, attrs);
+    }
+
+    @Override
+    public boolean announce(int slot, int attr) {
+        grow(slot);
+        int current = wanted[slot];
+        if (current == attr) {
             return false;
         }
-        announced.put(c.nlri(), c);
-        queue(c);
+        if (current >= 0) {
+            attrs.release(current);
+        } else {
+            link(slot);
+            slots.retain(slot);
+            size++;
+        }
+        wanted[slot] = attr;
+        attrs.retain(attr);
+        pending.queue(slot, attr, true);
         return true;
     }
 
-    /** Queues a withdrawal, also for a route that was never announced (ExaBGP sends it too). */
-    public void withdraw(Change c) {
-        announced.remove(c.nlri());
-        queue(c);
+    @Override
+    public void withdraw(int slot, int attr) {
+        remove(slot);
+        pending.queue(slot, attr, false);
     }
 
-    /**
-     * {@code clear adj-rib out}: withdraws every announced route. A route the peer was never sent is only dropped,
-     * so an announcement cleared in the same batch puts nothing on the wire (the ordering contract).
-     */
+    /** A route the peer was never sent is only dropped, so an announcement cleared in the same batch stays off the wire. */
+    @Override
     public void withdrawAll() {
-        for (Change c : new ArrayList<>(announced.values())) {
-            if (sent.contains(c.nlri())) {
-                withdraw(Change.withdraw(c.nlri(), c.attributes()));
+        for (int s = head; s >= 0; ) {
+            int after = next[s];
+            int attr = wanted[s];
+            if (sent.get(s)) {
+                slots.retain(s);
+                attrs.retain(attr);
+                withdraw(s, attr);
+                slots.release(s);
+                attrs.release(attr);
             } else {
-                announced.remove(c.nlri());
-                unqueue(c.nlri());
+                remove(s);
+                pending.unqueue(s);
             }
+            s = after;
         }
     }
 
-    /** A new session starts: what was pending is void; the whole table is queued again. */
-    public void sessionStarted() {
-        pending = PendingChanges.empty();
-        pendingGroup.clear();
-        sent.clear();
-        List<Change> table = new ArrayList<>(announced.values());
-        table.sort(Comparator.comparing(c -> c.nlri().family()));
-        for (Change c : table) {
-            queue(c);
-        }
+    @Override
+    public void resend(Collection<Family> families, boolean enhanced) {
+        requests.resend(families, enhanced);
+    }
+
+    @Override
+    public void endOfRib(Family family) {
+        requests.endOfRib.add(family);
+    }
+
+    @Override
+    public void refreshRequest(Family family) {
+        requests.refreshRequests.add(family);
+    }
+
+    /** A new session starts: pending changes and re-sends are void (the whole table goes), requests stay. */
+    void sessionStarted() {
+        pending.clear();
+        requests.resend.clear();
+        forgetSent();
     }
 
     /**
-     * {@code flush adj-rib out}: every announced route is sent again after the pending changes, one UPDATE
-     * each; with {@code enhanced} (route-refresh configured) wrapped in BoRR/EoRR for each of {@code families}.
+     * The first flush of a session: the whole table, sorted by family (in insertion order within one), grouped by
+     * attribute set in order of first use, then {@code endOfRib}. Every route counts as sent from now on.
      */
-    public void resendAll(Collection<Family> families, boolean enhanced) {
-        for (Change c : announced.values()) {
-            if (families.contains(c.nlri().family())) {
-                pending.refresh().add(c);
+    Flush initialTable(List<Family> endOfRibFamilies) {
+        TreeMap<Family, IntArrayList> byFamily = new TreeMap<>();
+        for (int s = head; s >= 0; s = next[s]) {
+            byFamily.computeIfAbsent(slots.family(s), f -> new IntArrayList()).add(s);
+        }
+        LinkedHashMap<Integer, LinkedHashMap<Family, IntArrayList>> grouped = new LinkedHashMap<>();
+        for (Map.Entry<Family, IntArrayList> f : byFamily.entrySet()) {
+            IntArrayList list = f.getValue();
+            for (int i = 0; i < list.size(); i++) {
+                int s = list.getInt(i);
+                grouped.computeIfAbsent(wanted[s], k -> new LinkedHashMap<>())
+                        .computeIfAbsent(f.getKey(), k -> new IntArrayList()).add(s << 1 | 1);
+                slots.retain(s);
+                attrs.retain(wanted[s]);
+                markSent(s, true);
             }
         }
-        if (enhanced) {
-            pending.refreshFamilies().addAll(families);
-        }
+        List<Flush.Group> groups = new ArrayList<>();
+        grouped.forEach((attr, families) -> families.forEach((family, entries) ->
+                groups.add(new Flush.Group(attr, family, entries.toIntArray()))));
+        return new Flush(groups, Map.of(), NONE, NONE, endOfRibFamilies, List.of(), false);
     }
 
-    public boolean hasPending() {
-        return !pending.isEmpty();
+    boolean hasPending() {
+        return !pending.isEmpty() || !requests.isEmpty();
     }
 
-    /** Takes every pending change, leaving none. */
-    public PendingChanges takePending() {
-        PendingChanges out = pending;
-        out.groups().values().forEach(byFamily -> byFamily.values().forEach(changes -> changes.values().forEach(c -> {
-            if (c.announce()) {
-                sent.add(c.nlri());
-            } else {
-                sent.remove(c.nlri());
+    /** Takes everything pending as one flush, leaving nothing; its announcements count as sent from now on. */
+    Flush take(boolean includeWithdraw) {
+        List<Flush.Group> groups = pending.drain();
+        for (Flush.Group g : groups) {
+            for (int e : g.entries()) {
+                markSent(e >>> 1, (e & 1) == 1);
             }
-        })));
-        pending = PendingChanges.empty();
-        pendingGroup.clear();
-        return out;
-    }
-
-    public Map<Nlri, Change> announced() {
-        return java.util.Collections.unmodifiableMap(announced);
-    }
-
-    /** Forgets the pending change of an NLRI, if any. */
-    private void unqueue(Nlri nlri) {
-        OutboundAttributes group = pendingGroup.remove(nlri);
-        if (group != null) {
-            var byFamily = pending.groups().get(group);
-            var changes = byFamily.get(nlri.family());
-            changes.remove(nlri);
-            if (changes.isEmpty()) {
-                byFamily.remove(nlri.family());
-                if (byFamily.isEmpty()) {
-                    pending.groups().remove(group);
+        }
+        IntArrayList refreshSlots = new IntArrayList();
+        IntArrayList refreshAttrs = new IntArrayList();
+        if (!requests.resend.isEmpty()) {
+            for (int s = head; s >= 0; s = next[s]) {
+                if (requests.resend.containsKey(slots.family(s))) {
+                    refreshSlots.add(s);
+                    refreshAttrs.add(wanted[s]);
+                    slots.retain(s);
+                    attrs.retain(wanted[s]);
                 }
             }
         }
+        Flush f = new Flush(groups, requests.resend, refreshSlots.toIntArray(), refreshAttrs.toIntArray(),
+                List.copyOf(requests.endOfRib), List.copyOf(requests.refreshRequests), includeWithdraw);
+        requests.clear();
+        return f;
     }
 
-    /**
-     * ExaBGP's order: a change with the attribute set of the NLRI's pending change takes its place (so a
-     * withdrawal can precede an announcement queued after the one it replaces: api-fast); any other goes to
-     * the end of its attribute set's group.
-     */
-    private void queue(Change c) {
-        Nlri nlri = c.nlri();
-        if (!c.attributes().equals(pendingGroup.get(nlri))) {
-            unqueue(nlri);
-            pendingGroup.put(nlri, c.attributes());
+    /** The wanted attribute id of a slot, or -1. */
+    int wanted(int slot) {
+        return slot < wanted.length ? wanted[slot] : -1;
+    }
+
+    /** Number of wanted routes. */
+    int size() {
+        return size;
+    }
+
+    /** Number of pending changes (not requests). */
+    int pendingChanges() {
+        return pending.size();
+    }
+
+    /** Every wanted route, in insertion order (the visitor must not change this table). */
+    void forEach(RouteVisitor v) {
+        for (int s = head; s >= 0; s = next[s]) {
+            v.route(s, wanted[s]);
         }
-        pending.groups().computeIfAbsent(c.attributes(), k -> new LinkedHashMap<>())
-                .computeIfAbsent(nlri.family(), k -> new LinkedHashMap<>()).put(nlri, c);
+    }
+
+    /** The wanted slots in insertion order, each retained once for the caller. */
+    int[] retainSlots() {
+        int[] out = new int[size];
+        int n = 0;
+        for (int s = head; s >= 0; s = next[s]) {
+            slots.retain(s);
+            out[n++] = s;
+        }
+        return out;
+    }
+
+    /** Forgets everything, releasing every reference (the neighbour was removed). */
+    void clear() {
+        for (int s = head; s >= 0; ) {
+            int after = next[s];
+            remove(s);
+            s = after;
+        }
+        pending.clear();
+        forgetSent();
+        requests.clear();
+    }
+
+    private void markSent(int slot, boolean announce) {
+        if (announce) {
+            if (!sent.get(slot)) {
+                sent.set(slot);
+                slots.retain(slot);
+            }
+        } else if (sent.get(slot)) {
+            sent.clear(slot);
+            slots.release(slot);
+        }
+    }
+
+    private void forgetSent() {
+        for (int s = sent.nextSetBit(0); s >= 0; s = sent.nextSetBit(s + 1)) {
+            slots.release(s);
+        }
+        sent.clear();
+    }
+
+    private void remove(int slot) {
+        if (slot < wanted.length && wanted[slot] >= 0) {
+            attrs.release(wanted[slot]);
+            wanted[slot] = -1;
+            unlink(slot);
+            slots.release(slot);
+            size--;
+        }
+    }
+
+    private void link(int slot) {
+        prev[slot] = tail;
+        next[slot] = -1;
+        if (tail >= 0) {
+            next[tail] = slot;
+        } else {
+            head = slot;
+        }
+        tail = slot;
+    }
+
+    private void unlink(int slot) {
+        int p = prev[slot];
+        int n = next[slot];
+        if (p >= 0) {
+            next[p] = n;
+        } else {
+            head = n;
+        }
+        if (n >= 0) {
+            prev[n] = p;
+        } else {
+            tail = p;
+        }
+    }
+
+    private void grow(int slot) {
+        if (slot < wanted.length) {
+            return;
+        }
+        int size = Math.max(slot + 1, Math.max(16, wanted.length + (wanted.length >> 1)));
+        int from = wanted.length;
+        wanted = Arrays.copyOf(wanted, size);
+        Arrays.fill(wanted, from, size, -1);
+        next = Arrays.copyOf(next, size);
+        prev = Arrays.copyOf(prev, size);
     }
 }

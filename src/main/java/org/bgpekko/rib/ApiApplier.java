@@ -1,108 +1,174 @@
-// Applies one helper-API command to the neighbours it selects: Adj-RIB-Out changes, End-of-RIB, refresh, teardown.
+// Applies one helper operation to the neighbours it selects: Adj-RIB-Out changes, End-of-RIB, refresh, teardown, show.
 package org.bgpekko.rib;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.bgpekko.api.ApiCommand;
-import org.bgpekko.api.ApiLine;
-import org.bgpekko.api.EventRoutes;
-import org.bgpekko.app.Version;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.config.RouteConfig;
-import org.bgpekko.peer.Peer;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.UpdateFit;
 import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.Nlri;
 
 final class ApiApplier {
-    private ApiApplier() {}
+    private final NlriSlots slots;
+    private final InternTable<OutboundAttributes> attrs;
 
-    /** Applies {@code line} from helper {@code process}; never throws for a well-formed line. */
-    static Rib.ApiOutcome apply(String process, ApiLine line, Collection<PeerState> peers) {
+    ApiApplier(NlriSlots slots, InternTable<OutboundAttributes> attrs) {
+        this.slots = slots;
+        this.attrs = attrs;
+    }
+
+    /** Applies one line of a helper batch: its answer, or the cursor of a show's lines. */
+    ApiReplies.Part apply(Rib.ApiInput input, Collection<PeerState> peers) {
+        if (input.operation() instanceof RibOperation.ShowAdjRib s) {
+            List<PeerState> targets = targets(input, peers);
+            return new ApiReplies.Part(null, s.in()
+                    ? ApiShow.adjRibIn(targets.stream().filter(PeerState::established).toList())
+                    : ApiShow.adjRibOut(targets, slots, attrs));
+        }
+        return new ApiReplies.Part(outcome(input, peers), null);
+    }
+
+    private static List<PeerState> targets(Rib.ApiInput input, Collection<PeerState> peers) {
         List<PeerState> targets = new ArrayList<>();
         for (PeerState p : peers) {
-            if (EventRoutes.serves(p.config, process) && line.matches(p.config)) {
+            if (input.targets().includes(p.config)) {
                 targets.add(p);
             }
         }
-        ApiCommand c = line.command();
-        if (c instanceof ApiCommand.AnnounceRoutes a) {
-            return routes(targets, a.routes(), true);
-        } else if (c instanceof ApiCommand.WithdrawRoutes w) {
-            return routes(targets, w.routes(), false);
-        } else if (c instanceof ApiCommand.Watchdog w) {
-            String name = w.name().isEmpty() ? process : w.name();
-            for (PeerState p : peers) {
-                for (Change ch : p.statics.watchdog(name)) {
-                    if (w.announce()) {
-                        p.change(out -> out.announce(ch));
-                    } else {
-                        p.change(out -> out.withdraw(Change.withdraw(ch.nlri(), ch.attributes())));
-                    }
-                }
-            }
-            return Rib.ApiOutcome.done();
-        } else if (c instanceof ApiCommand.ClearAdjRibOut) {
-            targets.forEach(p -> p.change(AdjRibOut::withdrawAll));
-            return Rib.ApiOutcome.done();
-        } else if (c instanceof ApiCommand.ClearAdjRibIn) {
-            targets.stream().filter(PeerState::established).forEach(p -> p.in.clear());
+        return targets;
+    }
+
+    private Rib.ApiOutcome outcome(Rib.ApiInput input, Collection<PeerState> peers) {
+        RibOperation op = input.operation();
+        if (op instanceof RibOperation.Refuse r) {
+            return Rib.ApiOutcome.error(r.reason());
+        }
+        if (op instanceof RibOperation.Answer a) {
+            return Rib.ApiOutcome.output(a.output());
+        }
+        if (op instanceof RibOperation.Watchdog w) {
+            peers.forEach(p -> watchdog(p, w));
             return Rib.ApiOutcome.done();
         }
-        if (c instanceof ApiCommand.AnnounceEor e) {
-            // sent after the changes before it, on this session or the next one (ExaBGP keeps them queued)
-            targets.forEach(p -> p.request(q -> q.endOfRibRequests.add(e.family())));
-            return targets.isEmpty() ? Rib.ApiOutcome.error("no neighbour matches the command") : Rib.ApiOutcome.done();
-        } else if (c instanceof ApiCommand.RouteRefresh r) {
-            targets.forEach(p -> p.request(q -> q.refreshRequests.add(r.family())));
-            return targets.isEmpty() ? Rib.ApiOutcome.error("no neighbour matches the command") : Rib.ApiOutcome.done();
-        }
+        List<PeerState> targets = targets(input, peers);
         List<PeerState> up = targets.stream().filter(PeerState::established).toList();
-        if (c instanceof ApiCommand.FlushAdjRibOut) {
-            up.forEach(p -> p.out.resendAll(p.session.families(), p.config.capability().routeRefresh()));
-        } else if (c instanceof ApiCommand.Teardown t) {
-            // like ExaBGP's teardown flag, a session coming up takes it once its initial table is out
-            List<PeerState> coming = targets.stream().filter(p -> p.established() || p.holding != null).toList();
-            if (coming.isEmpty()) {
-                return Rib.ApiOutcome.error("no established neighbour matches the command");
-            }
-            coming.forEach(p -> p.request(q -> {
-                if (q.established()) {
-                    q.peer.tell(new Peer.Teardown(t.subcode(), ""));
-                }
-            }));
-        } else if (c instanceof ApiCommand.ShowNeighbor) {
-            return Rib.ApiOutcome.output(ApiShow.neighbors(targets));
-        } else if (c instanceof ApiCommand.ShowAdjRib s) {
-            return Rib.ApiOutcome.output(s.in() ? ApiShow.adjRibIn(up) : ApiShow.adjRibOut(targets));
-        } else if (c instanceof ApiCommand.Version) {
-            return Rib.ApiOutcome.output(List.of("bgpekko " + Version.current()));
+        if (op instanceof RibOperation.Announce a) {
+            return routes(targets, a.routes(), true);
+        } else if (op instanceof RibOperation.Withdraw w) {
+            return routes(targets, w.routes(), false);
+        } else if (op instanceof RibOperation.ClearAdjRibOut) {
+            targets.forEach(p -> p.changes().withdrawAll());
+        } else if (op instanceof RibOperation.ClearAdjRibIn) {
+            up.forEach(p -> p.in.clear());
+        } else if (op instanceof RibOperation.FlushAdjRibOut) {
+            up.forEach(p -> p.changes().resend(p.session.families(), p.config.capability().routeRefresh()));
+        } else if (op instanceof RibOperation.EndOfRib e) {
+            // sent after the changes before it, on this session or the next one (ExaBGP keeps them queued)
+            targets.forEach(p -> p.changes().endOfRib(e.family()));
+            return targets.isEmpty() ? noTarget() : Rib.ApiOutcome.done();
+        } else if (op instanceof RibOperation.RefreshRequest r) {
+            targets.forEach(p -> p.changes().refreshRequest(r.family()));
+            return targets.isEmpty() ? noTarget() : Rib.ApiOutcome.done();
+        } else if (op instanceof RibOperation.Teardown t) {
+            return teardown(targets, t.subcode());
+        } else if (op instanceof RibOperation.ShowNeighbors s) {
+            return Rib.ApiOutcome.output(ApiShow.neighbors(targets, s.describe()));
         }
-        // shutdown, reload, restart, the ack controls and debug take effect in the gateway
         return Rib.ApiOutcome.done();
     }
 
-    private static Rib.ApiOutcome routes(List<PeerState> targets, List<RouteConfig> routes, boolean announce) {
+    /** Like ExaBGP's teardown flag: a session coming up takes it once its initial table is out. */
+    private static Rib.ApiOutcome teardown(List<PeerState> targets, int subcode) {
+        List<PeerState> coming = targets.stream().filter(p -> p.established() || p.flow.holds()).toList();
+        if (coming.isEmpty()) {
+            return Rib.ApiOutcome.error("no established neighbour matches the command");
+        }
+        coming.forEach(p -> p.teardown(subcode));
+        return Rib.ApiOutcome.done();
+    }
+
+    private void watchdog(PeerState p, RibOperation.Watchdog w) {
+        for (StaticRoutes.StaticRoute r : p.statics.watchdog(w.name())) {
+            int attr = attrs.acquire(r.attributes());
+            int slot = slots.acquire(r.nlri());
+            if (w.announce()) {
+                p.changes().announce(slot, attr);
+            } else {
+                p.changes().withdraw(slot, attr);
+            }
+            slots.release(slot);
+            attrs.release(attr);
+        }
+    }
+
+    private Rib.ApiOutcome routes(List<PeerState> targets, List<RouteConfig> routes, boolean announce) {
         if (targets.isEmpty()) {
-            return Rib.ApiOutcome.error("no neighbour matches the command");
+            return noTarget();
+        }
+        String unfit = unfit(routes, announce);
+        if (unfit != null) {
+            return Rib.ApiOutcome.error(unfit);
         }
         int applied = 0;
         for (PeerState p : targets) {
+            ChangeSink sink = p.changes();
             for (RouteConfig r : routes) {
                 if (!carries(p.config, r.nlri())) {
                     continue;
                 }
-                OutboundAttributes attrs = new OutboundAttributes(r.attributes(), resolveSelf(p.config, r));
+                int attr = attrs.acquire(new OutboundAttributes(r.attributes(), resolveSelf(p.config, r)));
                 for (Nlri n : StaticRoutes.split(r.nlri(), r.split())) {
-                    Change ch = announce ? Change.announce(n, attrs) : Change.withdraw(n, attrs);
-                    p.change(announce ? out -> out.announce(ch) : out -> out.withdraw(ch));
+                    int slot = slots.acquire(n);
+                    if (announce) {
+                        sink.announce(slot, attr);
+                    } else {
+                        sink.withdraw(slot, attr);
+                    }
+                    slots.release(slot);
                     applied++;
                 }
+                attrs.release(attr);
             }
         }
         return applied > 0 || routes.isEmpty() ? Rib.ApiOutcome.done()
                 : Rib.ApiOutcome.error("no selected neighbour has the family of the route");
+    }
+
+    /**
+     * Why one of the routes cannot be sent in an UPDATE (then none of them is applied), or null: the check of
+     * {@link UpdateFit}, with each attribute set measured once (the tag of its interned id). A withdrawal carries its
+     * attributes only outside IPv4 unicast.
+     */
+    private String unfit(List<RouteConfig> routes, boolean announce) {
+        IntArrayList held = new IntArrayList(routes.size());
+        try {
+            for (RouteConfig r : routes) {
+                if (!announce && r.nlri().family().equals(Family.IPV4_UNICAST)) {
+                    continue;
+                }
+                int id = attrs.acquire(new OutboundAttributes(r.attributes(), r.nextHop()));
+                held.add(id);
+                if (attrs.tag(id) < 0) {
+                    attrs.setTag(id, UpdateFit.attributeBytes(r.attributes()));
+                }
+                String problem = UpdateFit.problem(attrs.tag(id), r.nlri(), r.split(), r.nextHop());
+                if (problem != null) {
+                    return problem;
+                }
+            }
+            return null;
+        } finally {
+            held.forEach(attrs::release);
+        }
+    }
+
+    private static Rib.ApiOutcome noTarget() {
+        return Rib.ApiOutcome.error("no neighbour matches the command");
     }
 
     /**

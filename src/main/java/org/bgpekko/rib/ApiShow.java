@@ -1,41 +1,140 @@
-// The text of the read-only helper commands: show neighbor, show adj-rib in|out.
+// The text of the read-only helper commands: show neighbor, and show adj-rib in|out as cursors written in parts.
 package org.bgpekko.rib;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
-import org.bgpekko.api.Selector;
+import java.util.function.Function;
+import org.bgpekko.config.NeighborConfig;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.nlri.Nlri;
+import org.bgpekko.wire.nlri.NlriBlock;
 
 final class ApiShow {
     private ApiShow() {}
 
-    static List<String> neighbors(List<PeerState> peers) {
+    /** Lines produced a part at a time, across Rib turns; {@link #close} releases what it holds. */
+    interface Cursor {
+        /** Up to {@code max} more lines; fewer (maybe none) only when done. */
+        List<String> next(int max);
+
+        boolean done();
+
+        void close();
+    }
+
+    static List<String> neighbors(List<PeerState> peers, Function<NeighborConfig, String> describe) {
         List<String> out = new ArrayList<>();
         for (PeerState p : peers) {
-            out.add(Selector.describe(p.config) + " state " + (p.established() ? "established" : "down")
-                    + " adj-rib-out " + p.out.announced().size()
+            out.add(describe.apply(p.config) + " state " + (p.established() ? "established" : "down")
+                    + " adj-rib-out " + p.out.size()
                     + (p.established() ? " adj-rib-in " + p.in.size() : ""));
         }
         return out;
     }
 
-    static List<String> adjRibOut(List<PeerState> peers) {
-        List<String> out = new ArrayList<>();
-        for (PeerState p : peers) {
-            p.out.announced().values().forEach(c -> out.add("neighbor " + p.config.peerAddress() + " "
-                    + c.nlri().family() + " " + c.nlri().prefix() + " next-hop "
-                    + c.attributes().nextHop().map(Object::toString).orElse("self")));
-        }
-        return out;
+    /**
+     * The Adj-RIB-Out of each peer: the table's slots are taken one peer at a time (4 bytes per route, each slot
+     * kept alive), and each is written as the table has it when its part is written; a route withdrawn meanwhile
+     * is left out.
+     */
+    static Cursor adjRibOut(List<PeerState> peers, NlriSlots slots, InternTable<OutboundAttributes> attrs) {
+        return new Cursor() {
+            private int peer = -1;
+            private int[] taken = new int[0];
+            private int at;
+
+            @Override
+            public List<String> next(int max) {
+                List<String> out = new ArrayList<>();
+                while (out.size() < max && !done()) {
+                    if (at == taken.length) {
+                        peer++;
+                        at = 0;
+                        taken = peer < peers.size() ? peers.get(peer).out.retainSlots() : new int[0];
+                        continue;
+                    }
+                    PeerState p = peers.get(peer);
+                    int slot = taken[at++];
+                    int attr = p.out.wanted(slot);
+                    if (attr >= 0) {
+                        Nlri nlri = slots.nlri(slot);
+                        out.add("neighbor " + p.config.peerAddress() + " " + nlri.family() + " " + nlri.prefix()
+                                + " next-hop " + attrs.get(attr).nextHop().map(Object::toString).orElse("self"));
+                    }
+                    slots.release(slot);
+                }
+                return out;
+            }
+
+            @Override
+            public boolean done() {
+                return peer >= peers.size() || (peer == peers.size() - 1 && at == taken.length);
+            }
+
+            @Override
+            public void close() {
+                while (at < taken.length) {
+                    slots.release(taken[at++]);
+                }
+                peer = peers.size();
+            }
+        };
     }
 
-    static List<String> adjRibIn(List<PeerState> peers) {
-        List<String> out = new ArrayList<>();
+    /**
+     * The Adj-RIB-In of each established peer, one family at a time: the family's NLRI are copied in wire form
+     * (a few bytes per route) when its turn comes, so the lines are those of that moment.
+     */
+    static Cursor adjRibIn(List<PeerState> peers) {
+        record Source(PeerState peer, Family family) {}
+        List<Source> sources = new ArrayList<>();
         for (PeerState p : peers) {
-            for (var family : p.in.families()) {
-                p.in.forEach(family, (nlri, id) -> out.add("neighbor " + p.config.peerAddress() + " " + family
-                        + " " + nlri.prefix()));
+            if (p.in != null) {
+                p.in.families().forEach(f -> sources.add(new Source(p, f)));
             }
         }
-        return out;
+        return new Cursor() {
+            private int next;
+            private String prefix;
+            private Iterator<Nlri> routes = Collections.emptyIterator();
+
+            @Override
+            public List<String> next(int max) {
+                List<String> out = new ArrayList<>();
+                while (out.size() < max && !done()) {
+                    if (!routes.hasNext()) {
+                        copy(sources.get(next++));
+                        continue;
+                    }
+                    out.add(prefix + routes.next().prefix());
+                }
+                return out;
+            }
+
+            private void copy(Source s) {
+                prefix = "neighbor " + s.peer().config.peerAddress() + " " + s.family() + " ";
+                AdjRibIn in = s.peer().in;
+                if (in == null || !in.families().contains(s.family())) {
+                    routes = Collections.emptyIterator(); // the session went down meanwhile
+                    return;
+                }
+                NlriBlock.Builder b = NlriBlock.builder(s.family(), true);
+                in.forEach(s.family(), (nlri, id) -> b.add(nlri));
+                routes = b.build().iterator();
+            }
+
+            @Override
+            public boolean done() {
+                return next >= sources.size() && !routes.hasNext();
+            }
+
+            @Override
+            public void close() {
+                next = sources.size();
+                routes = Collections.emptyIterator();
+            }
+        };
     }
 }

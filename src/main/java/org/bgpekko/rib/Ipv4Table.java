@@ -12,8 +12,8 @@ import org.bgpekko.wire.nlri.NlriBlock;
 
 /**
  * About 25 bytes per route at a million routes (fastutil's open addressing: a long and an int per slot, load
- * factor 0.75, power-of-two capacity); see docs/decisions.md D7. Keys are the wire bits: host bits set beyond
- * the length in the last byte are kept, not masked.
+ * factor 0.75, power-of-two capacity); see docs/decisions.md D7. Keys are canonical: host bits set beyond the
+ * length in the last byte are masked, so both spellings of a prefix are one route.
  */
 final class Ipv4Table implements FamilyTable {
     private final Family family;
@@ -25,7 +25,7 @@ final class Ipv4Table implements FamilyTable {
     }
 
     static long key(long address, int length) {
-        return (address & 0xFFFFFFFFL) << 8 | length;
+        return (address & IpPrefix.ipv4Mask(length)) << 8 | length;
     }
 
     private static void write(WireWriter out, long key) {

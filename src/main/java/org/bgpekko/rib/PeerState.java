@@ -1,10 +1,7 @@
 // What the Rib keeps for one neighbour across its sessions: configuration, Adj-RIB-Out, and the current session.
 package org.bgpekko.rib;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.Peer;
@@ -12,62 +9,133 @@ import org.bgpekko.peer.Session;
 import org.bgpekko.wire.Family;
 
 final class PeerState {
+    private final NlriSlots slots;
+    private final InternTable<OutboundAttributes> attrs;
     NeighborConfig config;
     StaticRoutes statics;
-    final AdjRibOut out = new AdjRibOut();
+    final AdjRibOut out;
+    final OutboundFlow flow = new OutboundFlow();
+    /** The current session, or null between sessions; with its Peer, encoder and Adj-RIB-In. */
     Session session;
     ActorRef<Peer.Command> peer;
     UpdateEncoder encoder;
-    /** Encoded messages of the flush being sent. */
-    final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-    boolean inFlight;
-    /** False until the first non-empty flush of a session: ExaBGP leaves withdrawals out of that one. */
-    boolean withdrawalsAllowed;
-    /** The routes of the current session, or null between sessions. */
     AdjRibIn in;
-    /** End-of-RIB and ROUTE-REFRESH messages asked for by helpers, sent after the pending changes. */
-    final List<Family> endOfRibRequests = new ArrayList<>();
-    final List<Family> refreshRequests = new ArrayList<>();
-    /** True once this session's initial table and End-of-RIB are handed to the Peer. */
-    boolean initialDone;
-    /**
-     * Helper batches that arrived before the initial table and End-of-RIB were written, one list of Adj-RIB-Out
-     * operations per batch: each is released as its own flush afterwards (conformance README section 10).
-     */
-    final ArrayDeque<List<Consumer<PeerState>>> held = new ArrayDeque<>();
-    /** The batch being collected while holding, or null when changes go straight to the Adj-RIB-Out. */
-    List<Consumer<PeerState>> holding;
+    /** The flush being written, or null. */
+    private Flush flush;
+    /** Where the changes of the helper batch being applied go, or null between batches. */
+    private ChangeSink batch;
 
-    /** Applies a helper's change now, or holds it with its batch until the initial End-of-RIB is out. */
-    void change(Consumer<AdjRibOut> op) {
-        request(p -> op.accept(p.out));
-    }
-
-    /** As {@link #change}, for anything a helper asks of this neighbour (End-of-RIB, ROUTE-REFRESH). */
-    void request(Consumer<PeerState> op) {
-        if (holding != null) {
-            holding.add(op);
-        } else {
-            op.accept(this);
-        }
-    }
-
-    /**
-     * Starts collecting a helper batch: held when the session has not written its initial table yet, or when
-     * earlier batches are still held (they go first).
-     */
-    void beginBatch() {
-        holding = initialDone && held.isEmpty() ? null : new ArrayList<>();
-    }
-
-    void endBatch() {
-        if (holding != null && !holding.isEmpty()) {
-            held.add(holding);
-        }
-        holding = null;
+    PeerState(NlriSlots slots, InternTable<OutboundAttributes> attrs) {
+        this.slots = slots;
+        this.attrs = attrs;
+        this.out = new AdjRibOut(slots, attrs);
     }
 
     boolean established() {
         return session != null;
+    }
+
+    /** Where a helper batch's changes for this neighbour go: the Adj-RIB-Out, or a held batch ({@link OutboundFlow}). */
+    ChangeSink changes() {
+        if (batch == null) {
+            batch = flow.beginBatch(out, () -> new HeldBatch(slots, attrs));
+        }
+        return batch;
+    }
+
+    /** The helper batch is applied. */
+    void endBatch() {
+        if (batch != null) {
+            flow.endBatch();
+            batch = null;
+        }
+    }
+
+    /** A helper's teardown: now when live, else once the held batch it came with is written. */
+    void teardown(int subcode) {
+        if (changes() instanceof HeldBatch held) {
+            held.teardown(subcode);
+        } else if (established()) {
+            peer.tell(new Peer.Teardown(subcode, ""));
+        }
+    }
+
+    /** A session reached Established: its initial table (and End-of-RIB) is the first flush. */
+    void sessionUp(Session s, ActorRef<Peer.Command> p, AdjRibIn adjRibIn, List<Family> endOfRib) {
+        sessionDown();
+        session = s;
+        peer = p;
+        in = adjRibIn;
+        encoder = new UpdateEncoder(s, config.groupUpdates(), slots, attrs);
+        out.sessionStarted();
+        flow.sessionUp();
+        flush = out.initialTable(endOfRib);
+        flow.flushTaken(flush);
+    }
+
+    /** The session ended: its Adj-RIB-In and the flush being written go; the Adj-RIB-Out stays for the next one. */
+    void sessionDown() {
+        if (in != null) {
+            in.clear();
+        }
+        in = null;
+        session = null;
+        peer = null;
+        encoder = null;
+        dropFlush();
+        flow.sessionDown();
+    }
+
+    /** The neighbour was removed: every reference it holds is released. */
+    void remove() {
+        sessionDown();
+        flow.clear();
+        out.clear();
+    }
+
+    /**
+     * The next batch of UPDATEs for the Peer, at most {@code limit} bytes, or null when there is nothing to send or
+     * a batch is in flight: the rest of the flush being written, else the next flush (pending changes before held
+     * batches, each held batch its own flush). Iterative: held batches that change nothing are skipped in a loop.
+     */
+    Peer.Send nextSend(int limit) {
+        if (!established() || flow.inFlight()) {
+            return null;
+        }
+        while (true) {
+            if (flush != null) {
+                UpdateEncoder.Batch b = new UpdateEncoder.Batch(limit, flush.overflow);
+                encoder.encode(flush, b);
+                if (!b.messages().isEmpty()) {
+                    flow.sending();
+                    return new Peer.Send(session.generation(), b.messages());
+                }
+                dropFlush();
+                flow.flushWritten();
+            }
+            switch (flow.next(out.hasPending())) {
+                case IDLE -> {
+                    return null;
+                }
+                case RELEASE_HELD -> {
+                    HeldBatch held = flow.release();
+                    held.applyTo(out);
+                    if (held.teardownSubcode() >= 0) {
+                        peer.tell(new Peer.Teardown(held.teardownSubcode(), ""));
+                    }
+                }
+                case TAKE_PENDING -> {
+                    flush = out.take(flow.withdrawalsAllowed());
+                    flow.flushTaken(flush);
+                }
+            }
+        }
+    }
+
+    private void dropFlush() {
+        if (flush != null) {
+            flush.close(slots, attrs);
+            flush = null;
+        }
     }
 }

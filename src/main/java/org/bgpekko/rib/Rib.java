@@ -3,8 +3,10 @@ package org.bgpekko.rib;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -15,14 +17,18 @@ import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.Peer;
 import org.bgpekko.peer.PeerId;
 import org.bgpekko.peer.Session;
-import org.bgpekko.api.ApiLine;
 import org.bgpekko.wire.Bytes;
+import org.bgpekko.wire.ErrorAction;
 import org.bgpekko.wire.Family;
-import org.bgpekko.wire.MessageCodec;
-import org.bgpekko.wire.RouteRefreshMessage;
 import org.bgpekko.wire.Update;
+import org.bgpekko.wire.capability.EnhancedRouteRefresh;
+import org.bgpekko.wire.capability.RouteRefresh;
 import org.bgpekko.wire.nlri.Nlri;
 
+/**
+ * Failure: the Rib is not restarted. Its Adj-RIB-Outs hold what helpers announced, which nothing could rebuild, so
+ * the guardian answers a Rib failure with a clean shutdown (Cease to every peer, helpers stopped, exit code 70).
+ */
 public final class Rib {
     /** At most this many bytes of UPDATEs travel in one {@link Peer.Send}. */
     static final int BATCH_BYTES = 64 * 1024;
@@ -48,6 +54,9 @@ public final class Rib {
     /** The session {@code generation} ended: its Adj-RIB-In is dropped; the Adj-RIB-Out is kept for the next. */
     public record PeerDown(PeerId id, long generation) implements Command {}
 
+    /** The neighbour's Peer actor failed and is replaced: its session, whatever the generation, is over. */
+    public record PeerReset(PeerId id) implements Command {}
+
     /** UPDATEs read from a session, in order; answered with {@code Peer.ReceivedAck}. */
     public record Received(PeerId id, long generation, List<Update> updates) implements Command {
         public Received {
@@ -61,9 +70,25 @@ public final class Rib {
     /** The peer asked for the routes of a family again (ROUTE-REFRESH, RFC 2918). */
     public record RouteRefreshReceived(PeerId id, long generation, Family family) implements Command {}
 
+    /** Asks what a neighbour's current session holds in its Adj-RIB-In (diagnostics, tests). */
+    public record ShowAdjRibIn(PeerId id, ActorRef<AdjRibInRoutes> replyTo) implements Command {}
+
     /**
-     * The lines of one read of a helper's output. The whole batch is applied before any Peer is handed the
-     * result, then the outcome of every line is sent back, in order (the ordering contract).
+     * The answer to {@link ShowAdjRibIn}: every route held with its attributes, and the families an AFI/SAFI-disable
+     * finding switched off; {@code established} is false (and the rest empty) when no session is up.
+     */
+    public record AdjRibInRoutes(PeerId id, boolean established, Map<Nlri, RouteAttributes> routes,
+                                 Set<Family> disabled) {
+        public AdjRibInRoutes {
+            routes = Map.copyOf(routes);
+            disabled = Set.copyOf(disabled);
+        }
+    }
+
+    /**
+     * One batch of a helper's commands (lines that arrived back to back, or a group). The whole batch is applied
+     * before any Peer is handed the result, then the outcome of every command is sent back, in order (the ordering
+     * contract).
      */
     public record ApiBatch(String process, List<ApiInput> inputs, ActorRef<ApiApplied> replyTo) implements Command {
         public ApiBatch {
@@ -71,20 +96,35 @@ public final class Rib {
         }
     }
 
-    /** One line of a batch: the parsed line, or why it could not be parsed (then {@code line} is null). */
-    public record ApiInput(String text, ApiLine line, String error) {}
+    /** One line of a batch: its text (for the log), the neighbours it is for, and what it asks. */
+    public record ApiInput(String text, RibOperation.Targets targets, RibOperation operation) {}
 
-    /** The outcome of each line of an {@link ApiBatch}, in order. */
-    public record ApiApplied(String process, List<ApiOutcome> outcomes) {
+    /**
+     * The outcome of each line of an {@link ApiBatch}, in order, in one message or, for a long answer, in several:
+     * all but the last have {@code complete} false, and the gateway asks for the next with {@link ApiMore} once the
+     * helper has taken what it got. At most {@code ApiReplies.PART_LINES} lines travel in one.
+     */
+    public record ApiApplied(String process, List<ApiOutcome> outcomes, boolean complete) {
         public ApiApplied {
             outcomes = List.copyOf(outcomes);
         }
+
+        public ApiApplied(String process, List<ApiOutcome> outcomes) {
+            this(process, outcomes, true);
+        }
     }
 
-    /** {@code done} (with the output of a show command) or {@code error} with the reason. */
-    public record ApiOutcome(boolean ok, List<String> output, String reason) {
+    /**
+     * {@code done} (with the output of a show command) or {@code error} with the reason. With {@code more}, only
+     * output lines of a line whose answer goes on in the next {@link ApiApplied}: no {@code done} yet.
+     */
+    public record ApiOutcome(boolean ok, List<String> output, String reason, boolean more) {
         public ApiOutcome {
             output = List.copyOf(output);
+        }
+
+        public ApiOutcome(boolean ok, List<String> output, String reason) {
+            this(ok, output, reason, false);
         }
 
         public static ApiOutcome done() {
@@ -95,15 +135,41 @@ public final class Rib {
             return new ApiOutcome(true, lines, "");
         }
 
+        public static ApiOutcome more(List<String> lines) {
+            return new ApiOutcome(true, lines, "", true);
+        }
+
         public static ApiOutcome error(String reason) {
             return new ApiOutcome(false, List.of(), reason);
         }
     }
 
+    /** The gateway has written the last part of {@code process}'s answer to its helper: the next may come. */
+    public record ApiMore(String process) implements Command {}
+
+    /** Asks for {@link Stats}: what the Rib holds (diagnostics and tests). */
+    public record GetStats(ActorRef<Stats> replyTo) implements Command {}
+
+    /**
+     * @param neighbors configured neighbours
+     * @param receivedAttributeSets attribute sets interned for the Adj-RIBs-In
+     * @param outboundAttributeSets attribute sets interned for the Adj-RIBs-Out (and what is pending or held)
+     * @param outboundPrefixes NLRI numbered for the Adj-RIBs-Out
+     * @param heldBatches helper batches held, over all neighbours
+     * @param heldChanges the route changes those batches keep
+     */
+    public record Stats(int neighbors, int receivedAttributeSets, int outboundAttributeSets, int outboundPrefixes,
+                        int heldBatches, int heldChanges) {}
+
     private static final class RibBehavior extends AbstractBehavior<Command> {
         private final Map<PeerId, PeerState> peers = new HashMap<>();
         /** Received attribute sets, shared by every peer's Adj-RIB-In. */
         private final AttributeStore attributes = new AttributeStore();
+        /** Outbound attribute sets and NLRI numbers, shared by every peer's Adj-RIB-Out. */
+        private final InternTable<OutboundAttributes> outAttrs = new InternTable<>();
+        private final NlriSlots slots = new NlriSlots();
+        private final ApiApplier applier = new ApiApplier(slots, outAttrs);
+        private final ApiReplies replies = new ApiReplies();
 
         RibBehavior(ActorContext<Command> ctx) {
             super(ctx);
@@ -113,35 +179,56 @@ public final class Rib {
         public Receive<Command> createReceive() {
             return newReceiveBuilder()
                     .onMessage(PeerConfigured.class, this::onConfigured)
-                    .onMessage(PeerRemoved.class, m -> {
-                        peers.remove(m.id());
-                        return this;
-                    })
+                    .onMessage(PeerRemoved.class, this::onRemoved)
                     .onMessage(PeerUp.class, this::onPeerUp)
                     .onMessage(PeerDown.class, this::onPeerDown)
+                    .onMessage(PeerReset.class, this::onPeerReset)
                     .onMessage(Received.class, this::onReceived)
                     .onMessage(SendDone.class, this::onSendDone)
                     .onMessage(ApiBatch.class, this::onApiBatch)
+                    .onMessage(ApiMore.class, this::onApiMore)
                     .onMessage(RouteRefreshReceived.class, this::onRouteRefresh)
+                    .onMessage(ShowAdjRibIn.class, this::onShowAdjRibIn)
+                    .onMessage(GetStats.class, this::onGetStats)
                     .build();
         }
 
         private Behavior<Command> onConfigured(PeerConfigured m) {
-            PeerState ps = peers.computeIfAbsent(m.id(), k -> new PeerState());
+            PeerState ps = peers.computeIfAbsent(m.id(), k -> new PeerState(slots, outAttrs));
             StaticRoutes next = StaticRoutes.of(m.config().routes());
-            Map<Nlri, Change> wanted = next.initial();
+            Map<Nlri, OutboundAttributes> wanted = next.initial();
             if (ps.statics != null) {
-                for (Map.Entry<Nlri, Change> old : ps.statics.initial().entrySet()) {
+                for (Map.Entry<Nlri, OutboundAttributes> old : ps.statics.initial().entrySet()) {
                     if (!wanted.containsKey(old.getKey())) {
-                        Change c = old.getValue();
-                        ps.out.withdraw(Change.withdraw(c.nlri(), c.attributes()));
+                        change(ps, old.getKey(), old.getValue(), false);
                     }
                 }
             }
-            wanted.values().forEach(ps.out::announce);
+            wanted.forEach((nlri, attributes) -> change(ps, nlri, attributes, true));
             ps.config = m.config();
             ps.statics = next;
             trySend(ps);
+            return this;
+        }
+
+        /** A configuration change goes straight to the Adj-RIB-Out (it is not a helper batch). */
+        private void change(PeerState ps, Nlri nlri, OutboundAttributes attributes, boolean announce) {
+            int attr = outAttrs.acquire(attributes);
+            int slot = slots.acquire(nlri);
+            if (announce) {
+                ps.out.announce(slot, attr);
+            } else {
+                ps.out.withdraw(slot, attr);
+            }
+            slots.release(slot);
+            outAttrs.release(attr);
+        }
+
+        private Behavior<Command> onRemoved(PeerRemoved m) {
+            PeerState ps = peers.remove(m.id());
+            if (ps != null) {
+                ps.remove();
+            }
             return this;
         }
 
@@ -151,24 +238,10 @@ public final class Rib {
                 getContext().getLog().warn("session up for an unknown neighbour: {}", m.session().id());
                 return this;
             }
-            ps.session = m.session();
-            ps.peer = m.peer();
-            ps.in = new AdjRibIn(attributes);
-            ps.encoder = new UpdateEncoder(m.session(), ps.config.groupUpdates());
-            ps.queue.clear();
-            ps.inFlight = false;
-            ps.withdrawalsAllowed = false;
-            ps.initialDone = false;
-            ps.out.sessionStarted();
-            if (ps.out.hasPending()) {
-                ps.encoder.encode(ps.out.takePending(), false, ps.queue::add);
-                ps.withdrawalsAllowed = true;
-            }
-            if (!ps.config.manualEor()) {
-                ps.queue.addAll(ps.encoder.endOfRib());
-            }
-            getContext().getLog().debug("{}: session {} up, {} messages in the initial table", m.session().id(),
-                    m.session().generation(), ps.queue.size());
+            List<Family> endOfRib = ps.config.manualEor() ? List.of() : m.session().families();
+            ps.sessionUp(m.session(), m.peer(), new AdjRibIn(attributes), endOfRib);
+            getContext().getLog().debug("{}: session {} up, {} route(s) in the initial table", m.session().id(),
+                    m.session().generation(), ps.out.size());
             trySend(ps);
             return this;
         }
@@ -176,23 +249,34 @@ public final class Rib {
         private Behavior<Command> onPeerDown(PeerDown m) {
             PeerState ps = current(m.id(), m.generation());
             if (ps != null) {
-                ps.session = null;
-                ps.peer = null;
-                ps.in.clear();
-                ps.in = null;
-                ps.encoder = null;
-                ps.queue.clear();
-                ps.inFlight = false;
-                ps.initialDone = false;
+                ps.sessionDown();
+            }
+            return this;
+        }
+
+        private Behavior<Command> onPeerReset(PeerReset m) {
+            PeerState ps = peers.get(m.id());
+            if (ps != null && ps.established()) {
+                getContext().getLog().info("{}: session {} reset with its Peer", m.id(), ps.session.generation());
+                ps.sessionDown();
             }
             return this;
         }
 
         private Behavior<Command> onReceived(Received m) {
             PeerState ps = current(m.id(), m.generation());
-            if (ps != null) {
+            if (ps != null && !ps.config.adjRibIn()) { // ExaBGP's adj-rib-in false: helpers get them, nothing is kept
+                ps.peer.tell(new Peer.ReceivedAck(m.generation()));
+            } else if (ps != null) {
                 boolean debug = getContext().getLog().isDebugEnabled();
-                for (Update u : m.updates()) {
+                for (Update received : m.updates()) {
+                    Update u = NextHopCheck.check(received, ps.session.localAddress());
+                    if (u.errorAction().compareTo(ErrorAction.TREAT_AS_WITHDRAW) >= 0) {
+                        // RFC 7606 section 6 / RFC 4271 section 6.3: log what was withdrawn or disabled, and why
+                        getContext().getLog().warn("{}: UPDATE {}", m.id(), u.errors());
+                    } else if (!u.errors().isEmpty()) {
+                        getContext().getLog().info("{}: UPDATE {}", m.id(), u.errors());
+                    }
                     List<RibChange> changes = ps.in.apply(u);
                     if (debug) {
                         changes.forEach(c -> logChange(m.id(), c));
@@ -206,40 +290,92 @@ public final class Rib {
             return this;
         }
 
-        /** ExaBGP's answer to a ROUTE-REFRESH: the family's routes again, in BoRR/EoRR when route-refresh is on. */
+        private Behavior<Command> onShowAdjRibIn(ShowAdjRibIn m) {
+            PeerState ps = peers.get(m.id());
+            Map<Nlri, RouteAttributes> routes = new HashMap<>();
+            Set<Family> disabled = new HashSet<>();
+            boolean up = ps != null && ps.in != null;
+            if (up) {
+                for (Family f : ps.in.families()) {
+                    ps.in.forEach(f, (nlri, id) -> routes.put(nlri, attributes.get(id)));
+                }
+                disabled.addAll(ps.in.disabled());
+            }
+            m.replyTo().tell(new AdjRibInRoutes(m.id(), up, routes, disabled));
+            return this;
+        }
+
+        /**
+         * RFC 2918: only when we advertised route refresh, and only for a negotiated family; BoRR/EoRR (RFC 7313) only
+         * when both sides advertised enhanced route refresh. Any number of requests leave one re-send per family.
+         */
         private Behavior<Command> onRouteRefresh(RouteRefreshReceived m) {
             PeerState ps = current(m.id(), m.generation());
-            if (ps != null && ps.session.families().contains(m.family())) {
-                ps.out.resendAll(List.of(m.family()), ps.config.capability().routeRefresh());
-                trySend(ps);
+            if (ps == null) {
+                return this;
             }
+            Session s = ps.session;
+            boolean advertised = s.sent() != null && s.sent().capability(RouteRefresh.class).isPresent();
+            if (!advertised || !s.families().contains(m.family())) {
+                getContext().getLog().debug("{}: ROUTE-REFRESH for {} ignored (not negotiated)", m.id(), m.family());
+                return this;
+            }
+            boolean enhanced = s.received() != null && s.sent().capability(EnhancedRouteRefresh.class).isPresent()
+                    && s.received().capability(EnhancedRouteRefresh.class).isPresent();
+            ps.out.resend(List.of(m.family()), enhanced);
+            trySend(ps);
             return this;
         }
 
         private Behavior<Command> onApiBatch(ApiBatch m) {
-            List<ApiOutcome> outcomes = new ArrayList<>(m.inputs().size());
-            peers.values().forEach(PeerState::beginBatch);
-            for (ApiInput in : m.inputs()) {
-                ApiOutcome o = in.line() == null ? ApiOutcome.error(in.error())
-                        : ApiApplier.apply(m.process(), in.line(), peers.values());
-                if (!o.ok()) {
-                    getContext().getLog().warn("{}: '{}' failed: {}", m.process(), in.text(), o.reason());
+            if (replies.busy(m.process())) {
+                replies.await(m); // behind the answer its helper is still reading
+            } else {
+                apply(m);
+            }
+            return this;
+        }
+
+        private Behavior<Command> onApiMore(ApiMore m) {
+            for (ApiBatch waiting : replies.more(m.process())) {
+                if (replies.busy(m.process())) {
+                    replies.await(waiting);
+                } else {
+                    apply(waiting);
                 }
-                outcomes.add(o);
+            }
+            return this;
+        }
+
+        /** Applies a whole batch, hands the Peers the result, then answers (a show's lines in parts). */
+        private void apply(ApiBatch m) {
+            List<ApiReplies.Part> parts = new ArrayList<>(m.inputs().size());
+            for (ApiInput in : m.inputs()) {
+                ApiReplies.Part p = applier.apply(in, peers.values());
+                if (p.outcome() != null && !p.outcome().ok()) {
+                    getContext().getLog().warn("{}: '{}' failed: {}", m.process(), in.text(), p.outcome().reason());
+                }
+                parts.add(p);
             }
             peers.values().forEach(PeerState::endBatch);
             // only now, with the whole batch applied, do the Peers get the result
             peers.values().forEach(this::trySend);
-            m.replyTo().tell(new ApiApplied(m.process(), outcomes));
-            return this;
+            replies.answer(m.process(), m.replyTo(), parts);
         }
 
         private Behavior<Command> onSendDone(SendDone m) {
             PeerState ps = current(m.id(), m.generation());
             if (ps != null) {
-                ps.inFlight = false;
+                ps.flow.sendDone();
                 trySend(ps);
             }
+            return this;
+        }
+
+        private Behavior<Command> onGetStats(GetStats m) {
+            int held = peers.values().stream().mapToInt(p -> p.flow.heldBatches()).sum();
+            int changes = peers.values().stream().mapToInt(p -> p.flow.heldChanges()).sum();
+            m.replyTo().tell(new Stats(peers.size(), attributes.size(), outAttrs.size(), slots.size(), held, changes));
             return this;
         }
 
@@ -259,41 +395,12 @@ public final class Rib {
             return ps != null && ps.session != null && ps.session.generation() == generation ? ps : null;
         }
 
-        /** Hands the peer its next batch if it has none in flight: the rest of this flush, or a new flush. */
+        /** Hands the peer its next batch if it has none in flight. */
         private void trySend(PeerState ps) {
-            if (ps.session == null || ps.inFlight) {
-                return;
+            Peer.Send send = ps.nextSend(BATCH_BYTES);
+            if (send != null) {
+                ps.peer.tell(send);
             }
-            if (ps.queue.isEmpty()) {
-                ps.initialDone = true;
-                if (!ps.out.hasPending() && !ps.held.isEmpty()) {
-                    ps.held.poll().forEach(op -> op.accept(ps)); // one held helper batch per flush
-                }
-                if (ps.out.hasPending()) {
-                    ps.encoder.encode(ps.out.takePending(), ps.withdrawalsAllowed, ps.queue::add);
-                    ps.withdrawalsAllowed = true;
-                }
-                ps.endOfRibRequests.forEach(f -> ps.queue.add(ps.encoder.endOfRib(f)));
-                ps.endOfRibRequests.clear();
-                ps.refreshRequests.forEach(f -> ps.queue.add(MessageCodec.encode(
-                        new RouteRefreshMessage(f, RouteRefreshMessage.REQUEST), ps.session.options())));
-                ps.refreshRequests.clear();
-            }
-            if (ps.queue.isEmpty()) {
-                if (!ps.held.isEmpty()) {
-                    trySend(ps); // a held batch that changed nothing: release the next
-                }
-                return;
-            }
-            List<Bytes> batch = new ArrayList<>();
-            int size = 0;
-            while (!ps.queue.isEmpty() && (batch.isEmpty() || size + ps.queue.peek().length <= BATCH_BYTES)) {
-                byte[] m = ps.queue.poll();
-                size += m.length;
-                batch.add(Bytes.of(m));
-            }
-            ps.inFlight = true;
-            ps.peer.tell(new Peer.Send(ps.session.generation(), batch));
         }
     }
 }

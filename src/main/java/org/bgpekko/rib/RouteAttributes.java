@@ -1,31 +1,94 @@
-// What a received route carries besides its NLRI: the path attributes without MP_REACH/MP_UNREACH, and the MP next hop.
+// What a received route carries besides its NLRI, as canonical wire bytes: the path attributes and the MP next hop.
 package org.bgpekko.rib;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.bgpekko.wire.Bytes;
+import org.bgpekko.wire.SessionOptions;
+import org.bgpekko.wire.Wire;
+import org.bgpekko.wire.WireWriter;
+import org.bgpekko.wire.attribute.AttributeCodec;
+import org.bgpekko.wire.attribute.AttributeCodecs;
+import org.bgpekko.wire.attribute.DecodeContext;
 import org.bgpekko.wire.attribute.PathAttribute;
 import org.bgpekko.wire.attribute.PathAttributes;
+import org.bgpekko.wire.attribute.UnknownAttribute;
 
 /**
- * The value {@link AttributeStore} interns: every route that carries the same value shares one instance.
+ * The value {@link AttributeStore} interns. It is kept as bytes, not objects: a decoded AS_PATH or COMMUNITIES is
+ * a list of boxed numbers, several hundred bytes per set, where the wire form is a few dozen; routes that each
+ * have their own set (docs/decisions.md D7) cost what their attributes take on the wire.
  *
- * @param attributes the UPDATE's path attributes less MP_REACH_NLRI and MP_UNREACH_NLRI (NEXT_HOP included when
- *     the UPDATE had one)
- * @param nextHop the MP_REACH_NLRI next-hop field as received, or {@link Bytes#EMPTY} for routes of the IPv4 NLRI
- *     field (their next hop is the NEXT_HOP attribute)
+ * <p>Canonical form: {@code [next-hop length] [next-hop field] [attributes]}, the attributes as {@link
+ * AttributeCodecs#encode} writes them for a 4-octet AS session, in type order, without MP_REACH_NLRI and
+ * MP_UNREACH_NLRI. Equal values have equal bytes whatever flags, lengths or AS width they were received with.
+ *
+ * @param wire the canonical bytes
  */
-public record RouteAttributes(PathAttributes attributes, Bytes nextHop) {
-    public static final RouteAttributes EMPTY = new RouteAttributes(PathAttributes.EMPTY, Bytes.EMPTY);
+public record RouteAttributes(Bytes wire) {
+    /** The AS width of the canonical form: every AS number in four octets (RFC 6793). */
+    private static final SessionOptions CANONICAL = SessionOptions.DEFAULT;
 
-    public RouteAttributes {
-        if (attributes.has(PathAttribute.MP_REACH_NLRI) || attributes.has(PathAttribute.MP_UNREACH_NLRI)) {
-            throw new IllegalArgumentException("route attributes hold no MP_REACH_NLRI or MP_UNREACH_NLRI");
+    public static final RouteAttributes EMPTY = of(PathAttributes.EMPTY, Bytes.EMPTY);
+
+    /**
+     * The attributes of an UPDATE with its MP attributes left out, and {@code nextHop}: the MP_REACH_NLRI next-hop
+     * field as received, or {@link Bytes#EMPTY} for routes of the IPv4 NLRI field (their next hop is the NEXT_HOP
+     * attribute).
+     */
+    public static RouteAttributes of(PathAttributes attributes, Bytes nextHop) {
+        if (nextHop.length() > 255) {
+            throw new IllegalArgumentException("a next-hop field is at most 255 bytes");
         }
+        WireWriter w = new WireWriter(64 + nextHop.length());
+        w.put8(nextHop.length());
+        nextHop.writeTo(w);
+        for (PathAttribute a : attributes.list()) {
+            if (a.typeCode() != PathAttribute.MP_REACH_NLRI && a.typeCode() != PathAttribute.MP_UNREACH_NLRI) {
+                AttributeCodecs.encode(a, w, CANONICAL);
+            }
+        }
+        return new RouteAttributes(w.toBytes(0, w.position()));
     }
 
-    /** The attributes of an UPDATE with its MP attributes removed, and {@code nextHop}. */
-    public static RouteAttributes of(PathAttributes updateAttributes, Bytes nextHop) {
-        PathAttributes plain = updateAttributes.without(PathAttribute.MP_REACH_NLRI)
-                .without(PathAttribute.MP_UNREACH_NLRI);
-        return new RouteAttributes(plain, nextHop);
+    /** The MP_REACH_NLRI next-hop field, empty for routes of the NLRI field. */
+    public Bytes nextHop() {
+        byte[] b = wire.toArray();
+        return Bytes.of(b, 1, b[0] & 0xFF);
+    }
+
+    /** The path attributes, decoded on each call (the canonical bytes are what is kept). */
+    public PathAttributes attributes() {
+        byte[] b = wire.toArray();
+        List<PathAttribute> out = new ArrayList<>(8);
+        DecodeContext ctx = new DecodeContext(CANONICAL);
+        int p = 1 + (b[0] & 0xFF);
+        while (p < b.length) {
+            int flags = b[p] & 0xFF;
+            int type = b[p + 1] & 0xFF;
+            boolean ext = (flags & PathAttribute.FLAG_EXTENDED_LENGTH) != 0;
+            int len = ext ? Wire.u16(b, p + 2) : b[p + 2] & 0xFF;
+            int v = p + (ext ? 4 : 3);
+            AttributeCodec codec = AttributeCodecs.get(type);
+            PathAttribute a;
+            if (codec == null) {
+                a = new UnknownAttribute(flags, type, Bytes.of(b, v, len));
+            } else {
+                ctx.enter(codec);
+                a = codec.decode(b, v, len, ctx);
+            }
+            if (a == null) {
+                throw new IllegalStateException("canonical attributes do not decode: " + ctx.errors());
+            }
+            out.add(a);
+            p = v + len;
+        }
+        return new PathAttributes(out);
+    }
+
+    @Override
+    public String toString() {
+        Bytes nh = nextHop();
+        return attributes().list() + (nh.isEmpty() ? "" : " next-hop field " + nh);
     }
 }

@@ -20,7 +20,7 @@ import org.bgpekko.wire.nlri.VpnNlri;
 public record StaticRoutes(List<StaticRoute> routes) {
 
     /** One route of the configuration, expanded. {@code watchdog} is null outside a watchdog group. */
-    public record StaticRoute(Change change, String watchdog, boolean startsWithdrawn) {}
+    public record StaticRoute(Nlri nlri, OutboundAttributes attributes, String watchdog, boolean startsWithdrawn) {}
 
     public StaticRoutes {
         routes = List.copyOf(routes);
@@ -31,37 +31,48 @@ public record StaticRoutes(List<StaticRoute> routes) {
         for (RouteConfig r : configured) {
             OutboundAttributes attrs = new OutboundAttributes(r.attributes(), r.nextHop());
             for (Nlri n : split(r.nlri(), r.split())) {
-                out.add(new StaticRoute(Change.announce(n, attrs), r.watchdog(), r.withdrawn()));
+                out.add(new StaticRoute(n, attrs, r.watchdog(), r.withdrawn()));
             }
         }
         return new StaticRoutes(out);
     }
 
     /** The routes announced when the configuration is loaded (those not held back by a watchdog). */
-    public Map<Nlri, Change> initial() {
-        Map<Nlri, Change> out = new LinkedHashMap<>();
+    public Map<Nlri, OutboundAttributes> initial() {
+        Map<Nlri, OutboundAttributes> out = new LinkedHashMap<>();
         for (StaticRoute r : routes) {
             if (!r.startsWithdrawn()) {
-                out.put(r.change().nlri(), r.change());
+                out.put(r.nlri(), r.attributes());
             }
         }
         return out;
     }
 
     /** The routes of one watchdog group. */
-    public List<Change> watchdog(String name) {
-        return routes.stream().filter(r -> name.equals(r.watchdog())).map(StaticRoute::change).toList();
+    public List<StaticRoute> watchdog(String name) {
+        return routes.stream().filter(r -> name.equals(r.watchdog())).toList();
     }
 
-    /** The NLRI as the sub-prefixes of length {@code to}, in ascending order; itself when {@code to} is -1. */
+    /**
+     * The NLRI as its 2^(to - length) sub-prefixes of length {@code to}, in ascending order; itself when {@code to}
+     * is -1 or not longer than the prefix.
+     *
+     * @throws IllegalArgumentException when that is more than 2^{@link RouteConfig#MAX_SPLIT_BITS} routes (the
+     *     parsers refuse such a split, with its position, before it gets here)
+     */
     public static List<Nlri> split(Nlri nlri, int to) {
         IpPrefix p = nlri.prefix();
         if (to < 0 || to <= p.length()) {
             return List.of(nlri);
         }
         int max = IpPrefix.maxLength(p.afi());
+        int bits = to - p.length();
+        if (to > max || bits > RouteConfig.MAX_SPLIT_BITS) {
+            throw new IllegalArgumentException("split /" + to + " of " + p + " gives 2^" + bits
+                    + " routes (at most 2^" + RouteConfig.MAX_SPLIT_BITS + ")");
+        }
         BigInteger base = toBig(p).shiftRight(max - p.length()).shiftLeft(max - p.length());
-        int count = 1 << (to - p.length());
+        int count = 1 << bits;
         List<Nlri> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             BigInteger a = base.add(BigInteger.valueOf(i).shiftLeft(max - to));

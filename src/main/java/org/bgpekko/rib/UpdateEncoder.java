@@ -1,12 +1,9 @@
-// Turns one flush of Adj-RIB-Out changes into the UPDATE messages ExaBGP 5 would write for a session.
+// Turns a flush of Adj-RIB-Out changes into the UPDATE messages ExaBGP 5 would write, a batch at a time.
 package org.bgpekko.rib;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.bgpekko.peer.Session;
 import org.bgpekko.wire.Bytes;
@@ -32,99 +29,254 @@ import org.bgpekko.wire.nlri.NlriBlock;
  * attributes); IPv4 unicast NLRI of one set share UPDATEs unless {@code group-updates false}, in ExaBGP's NLRI
  * order; other families go one NLRI per UPDATE. iBGP gets ORIGIN IGP, an empty AS_PATH and LOCAL_PREF 100 when
  * missing; eBGP gets AS_PATH [local AS] when missing and never LOCAL_PREF.
+ *
+ * <p>Lazy: {@link #encode} writes the next UPDATEs of a {@link Flush} into one {@link Batch} and remembers where it
+ * stopped, so only the batch in flight exists as bytes. A packed run is cut exactly as it would be in one go.
  */
-public final class UpdateEncoder {
+final class UpdateEncoder {
+    /** The parts of a flush, in order: changes, BoRR, re-sent routes, EoRR, End-of-RIB, ROUTE-REFRESH requests. */
+    static final int PARTS = 6;
+    private static final int GROUPS = 0;
+    private static final int BEGIN_REFRESH = 1;
+    private static final int REFRESHED = 2;
+    private static final int END_REFRESH = 3;
+    private static final int END_OF_RIB = 4;
+    private static final int REFRESH_REQUESTS = 5;
+
+    private static final IpAddress NO_NEXT_HOP = IpAddress.ipv4(0);
+
     private final Session session;
     private final boolean grouped;
+    private final NlriSlots slots;
+    private final InternTable<OutboundAttributes> attrs;
 
-    public UpdateEncoder(Session session, boolean groupUpdates) {
+    UpdateEncoder(Session session, boolean groupUpdates, NlriSlots slots, InternTable<OutboundAttributes> attrs) {
         this.session = session;
         this.grouped = groupUpdates;
+        this.slots = slots;
+        this.attrs = attrs;
     }
 
     /**
-     * Encodes a flush. {@code includeWithdraw} is false for the first flush of a session, where ExaBGP writes no
-     * IPv4 withdrawal and only the attributes of other families' withdrawals.
+     * The messages of one {@code Peer.Send}: at most {@code limit} bytes (a larger message goes alone); a message
+     * that does not fit any more is kept in the flush's overflow and starts the next batch.
      */
-    public void encode(PendingChanges changes, boolean includeWithdraw, Consumer<byte[]> out) {
-        for (Map.Entry<OutboundAttributes, LinkedHashMap<Family, LinkedHashMap<Nlri, Change>>> g
-                : changes.groups().entrySet()) {
-            for (Map.Entry<Family, LinkedHashMap<Nlri, Change>> f : g.getValue().entrySet()) {
-                if (session.families().contains(f.getKey())) {
-                    group(g.getKey(), f.getKey(), f.getValue().values(), includeWithdraw, out);
-                }
+    static final class Batch implements Consumer<byte[]> {
+        private final int limit;
+        private final ArrayDeque<byte[]> overflow;
+        private final List<Bytes> messages = new ArrayList<>();
+        private int size;
+
+        Batch(int limit, ArrayDeque<byte[]> overflow) {
+            this.limit = limit;
+            this.overflow = overflow;
+            while (!overflow.isEmpty() && fits(overflow.peek())) {
+                add(overflow.poll());
             }
         }
-        for (Family f : changes.refreshFamilies()) {
-            out.accept(MessageCodec.encode(new RouteRefreshMessage(f, RouteRefreshMessage.BEGIN), session.options()));
-        }
-        for (Change c : changes.refresh()) {
-            if (session.families().contains(c.nlri().family())) {
-                announce(c.attributes(), c.nlri().family(), List.of(c.nlri()), false, out);
+
+        @Override
+        public void accept(byte[] m) {
+            if (overflow.isEmpty() && fits(m)) {
+                add(m);
+            } else {
+                overflow.add(m);
             }
         }
-        for (Family f : changes.refreshFamilies()) {
-            out.accept(MessageCodec.encode(new RouteRefreshMessage(f, RouteRefreshMessage.END), session.options()));
+
+        boolean full() {
+            return size >= limit || !overflow.isEmpty();
+        }
+
+        /** Bytes left before the limit. */
+        int room() {
+            return Math.max(1, limit - size);
+        }
+
+        List<Bytes> messages() {
+            return messages;
+        }
+
+        private boolean fits(byte[] m) {
+            return messages.isEmpty() || size + m.length <= limit;
+        }
+
+        private void add(byte[] m) {
+            messages.add(Bytes.of(m));
+            size += m.length;
         }
     }
 
-    public List<byte[]> encode(PendingChanges changes, boolean includeWithdraw) {
+    /** Writes the next UPDATEs of {@code f} into {@code batch}, until the batch is full or the flush is done. */
+    void encode(Flush f, Batch batch) {
+        while (f.part < PARTS && !batch.full()) {
+            switch (f.part) {
+                case GROUPS -> groups(f, batch);
+                case BEGIN_REFRESH, END_REFRESH -> refreshMarkers(f, batch,
+                        f.part == BEGIN_REFRESH ? RouteRefreshMessage.BEGIN : RouteRefreshMessage.END);
+                case REFRESHED -> refreshed(f, batch);
+                case END_OF_RIB -> each(f, batch, f.endOfRib, family -> endOfRib(family));
+                default -> each(f, batch, f.refreshRequests, family -> MessageCodec.encode(
+                        new RouteRefreshMessage(family, RouteRefreshMessage.REQUEST), session.options()));
+            }
+        }
+    }
+
+    /** Every message of a flush at once (tests, and small tables). */
+    List<byte[]> encodeAll(Flush f) {
         List<byte[]> out = new ArrayList<>();
-        encode(changes, includeWithdraw, out::add);
+        while (!f.done()) {
+            Batch b = new Batch(Integer.MAX_VALUE, f.overflow);
+            encode(f, b);
+            b.messages().forEach(m -> out.add(m.toArray()));
+        }
         return out;
     }
 
     /** The End-of-RIB of one family. */
-    public byte[] endOfRib(Family family) {
+    byte[] endOfRib(Family family) {
         return UpdatePacker.endOfRib(family, session.options());
     }
 
-    /** End-of-RIB for every negotiated family, in family order. */
-    public List<byte[]> endOfRib() {
-        List<byte[]> out = new ArrayList<>();
-        for (Family f : session.families()) {
-            out.add(UpdatePacker.endOfRib(f, session.options()));
+    private void nextPart(Flush f) {
+        f.part++;
+        f.index = 0;
+        f.position = 0;
+    }
+
+    private void each(Flush f, Batch batch, List<Family> families,
+                      java.util.function.Function<Family, byte[]> message) {
+        while (f.index < families.size() && !batch.full()) {
+            batch.accept(message.apply(families.get(f.index++)));
         }
-        return out;
+        if (f.index >= families.size()) {
+            nextPart(f);
+        }
+    }
+
+    private void refreshMarkers(Flush f, Batch batch, int subtype) {
+        List<Family> enhanced = f.refresh.entrySet().stream().filter(e -> e.getValue()).map(e -> e.getKey()).toList();
+        each(f, batch, enhanced, family -> MessageCodec.encode(new RouteRefreshMessage(family, subtype),
+                session.options()));
+    }
+
+    /** Routes re-sent by a refresh: one UPDATE each, in table order. */
+    private void refreshed(Flush f, Batch batch) {
+        while (f.index < f.refreshSlots.length && !batch.full()) {
+            int slot = f.refreshSlots[f.index];
+            OutboundAttributes route = attrs.get(f.refreshAttrs[f.index]);
+            f.index++;
+            Family family = slots.family(slot);
+            if (session.families().contains(family)) {
+                announceOne(route, slots.nlri(slot), batch);
+            }
+        }
+        if (f.index >= f.refreshSlots.length) {
+            nextPart(f);
+        }
     }
 
     /**
-     * The changes of one attribute set and family, in queue order: each run of announcements, and with
-     * {@code group-updates} each run of IPv4 withdrawals, goes out packed (in ExaBGP's NLRI order); otherwise
-     * one UPDATE per change. (ExaBGP would put an IPv4 run of both kinds in one UPDATE; keeping runs apart keeps
-     * the order of the commands on the wire.)
+     * The changes of each attribute set and family, in queue order: each run of announcements, and with
+     * {@code group-updates} each run of IPv4 withdrawals, goes out packed (in ExaBGP's NLRI order); otherwise one
+     * UPDATE per change. (ExaBGP would put an IPv4 run of both kinds in one UPDATE; keeping runs apart keeps the
+     * order of the commands on the wire: decisions D8.)
      */
-    private void group(OutboundAttributes route, Family family, Collection<Change> changes, boolean includeWithdraw,
-                       Consumer<byte[]> out) {
-        boolean packWithdrawals = grouped && family.equals(Family.IPV4_UNICAST);
-        List<Change> run = new ArrayList<>();
-        for (Change c : changes) {
-            if (!run.isEmpty() && run.get(0).announce() != c.announce()) {
-                run(route, family, run, includeWithdraw, packWithdrawals, out);
-                run = new ArrayList<>();
+    private void groups(Flush f, Batch batch) {
+        while (f.index < f.groups.size() && !batch.full()) {
+            Flush.Group g = f.groups.get(f.index);
+            if (f.position >= g.entries().length || !session.families().contains(g.family())) {
+                f.index++;
+                f.position = 0;
+                f.runEnd = -1;
+                continue;
             }
-            run.add(c);
+            if (f.runEnd < 0) {
+                startRun(f, g);
+                if (f.runEnd < 0) {
+                    continue; // a run that is not written
+                }
+            }
+            OutboundAttributes route = attrs.get(g.attr());
+            boolean announce = (g.entries()[f.position] & 1) == 1;
+            if (f.packed != null) {
+                f.packedOffset = announce ? announcePacked(route, f.packed, f.packedOffset, batch)
+                        : UpdatePacker.withdraw(PathAttributes.EMPTY, f.packed, f.packedOffset, batch.room(),
+                                session.options(), UpdatePacker.UNLIMITED, batch);
+                if (f.packedOffset >= f.packed.byteLength()) {
+                    endRun(f);
+                }
+                continue;
+            }
+            while (f.position < f.runEnd && !batch.full()) {
+                int slot = g.entries()[f.position++] >>> 1;
+                if (announce) {
+                    announceOne(route, slots.nlri(slot), batch);
+                } else {
+                    withdrawOne(route, slots.nlri(slot), f.includeWithdraw, batch);
+                }
+            }
+            if (f.position >= f.runEnd) {
+                f.runEnd = -1;
+            }
         }
-        if (!run.isEmpty()) {
-            run(route, family, run, includeWithdraw, packWithdrawals, out);
+        if (f.index >= f.groups.size()) {
+            nextPart(f);
         }
     }
 
-    private void run(OutboundAttributes route, Family family, List<Change> run, boolean includeWithdraw,
-                     boolean packWithdrawals, Consumer<byte[]> out) {
-        List<Nlri> nlri = new ArrayList<>(run.size());
-        run.forEach(c -> nlri.add(c.nlri()));
-        if (run.get(0).announce()) {
-            announce(route, family, nlri, out);
-        } else if (packWithdrawals) {
-            if (includeWithdraw) {
-                sortExaBgp(nlri);
-                UpdatePacker.withdraw(PathAttributes.EMPTY, block(family, nlri), session.options(),
-                        UpdatePacker.UNLIMITED).forEach(out);
-            }
-        } else {
-            run.forEach(c -> withdraw(c, includeWithdraw, out));
+    /** Finds the end of the run at the cursor; a packed run is sorted into wire form (skipped when not written). */
+    private void startRun(Flush f, Flush.Group g) {
+        int[] entries = g.entries();
+        int kind = entries[f.position] & 1;
+        int end = f.position;
+        while (end < entries.length && (entries[end] & 1) == kind) {
+            end++;
         }
+        f.runEnd = end;
+        Family family = g.family();
+        boolean packed;
+        if (kind == 1) {
+            IpAddress nextHop = attrs.get(g.attr()).nextHop().orElse(session.localAddress());
+            boolean ipv4Field = family.equals(Family.IPV4_UNICAST) && nextHop.isIpv4();
+            packed = grouped && (ipv4Field || family.safi() == Family.SAFI_MCAST_VPN);
+        } else {
+            packed = grouped && family.equals(Family.IPV4_UNICAST);
+            if (packed && !f.includeWithdraw) {
+                f.position = end; // ExaBGP's first flush: no IPv4 withdrawal at all
+                f.runEnd = -1;
+                return;
+            }
+        }
+        if (packed) {
+            f.packed = ExaBgpOrder.block(family, session.options().addPathSend(family), slots, entries, f.position,
+                    end);
+            f.packedOffset = 0;
+        }
+    }
+
+    private static void endRun(Flush f) {
+        f.position = f.runEnd;
+        f.runEnd = -1;
+        f.packed = null;
+    }
+
+    private int announcePacked(OutboundAttributes route, NlriBlock block, int from, Batch batch) {
+        IpAddress nextHop = route.nextHop().orElse(session.localAddress());
+        return UpdatePacker.announce(withNextHop(route, nextHop), mpNextHop(block.family(), nextHop), block, from,
+                batch.room(), session.options(), UpdatePacker.UNLIMITED, batch);
+    }
+
+    private void announceOne(OutboundAttributes route, Nlri nlri, Consumer<byte[]> out) {
+        IpAddress nextHop = route.nextHop().orElse(session.localAddress());
+        Family family = nlri.family();
+        UpdatePacker.announce(withNextHop(route, nextHop), mpNextHop(family, nextHop), block(family, List.of(nlri)),
+                session.options(), 1, out);
+    }
+
+    private PathAttributes withNextHop(OutboundAttributes route, IpAddress nextHop) {
+        PathAttributes a = withDefaults(route);
+        return nextHop.isIpv4() ? a.with(new NextHop(nextHop)) : a;
     }
 
     /**
@@ -132,49 +284,19 @@ public final class UpdateEncoder {
      * withdraw's attributes (none for unicast and multicast). The first flush of a session keeps no IPv4
      * withdrawal and, for the other non-unicast families, only the attributes (api-flow).
      */
-    private void withdraw(Change c, boolean includeWithdraw, Consumer<byte[]> out) {
-        Family family = c.nlri().family();
+    private void withdrawOne(OutboundAttributes route, Nlri nlri, boolean includeWithdraw, Consumer<byte[]> out) {
+        Family family = nlri.family();
         if (family.equals(Family.IPV4_UNICAST)) {
             if (includeWithdraw) {
-                UpdatePacker.withdraw(PathAttributes.EMPTY, block(family, List.of(c.nlri())), session.options(), 1)
+                UpdatePacker.withdraw(PathAttributes.EMPTY, block(family, List.of(nlri)), session.options(), 1)
                         .forEach(out);
             }
         } else if (includeWithdraw) {
-            PathAttributes attrs = isUnicast(family) ? PathAttributes.EMPTY : withdrawAttributes(c.attributes());
-            UpdatePacker.withdraw(attrs, block(family, List.of(c.nlri())), session.options(), 1).forEach(out);
+            PathAttributes a = isUnicast(family) ? PathAttributes.EMPTY : withdrawAttributes(route);
+            UpdatePacker.withdraw(a, block(family, List.of(nlri)), session.options(), 1).forEach(out);
         } else if (!isUnicast(family)) {
             NlriBlock none = NlriBlock.empty(Family.IPV4_UNICAST);
-            out.accept(MessageCodec.encode(new Update(none, withdrawAttributes(c.attributes()), none),
-                    session.options()));
-        }
-    }
-
-    private void announce(OutboundAttributes route, Family family, List<Nlri> nlri, Consumer<byte[]> out) {
-        IpAddress nextHop = route.nextHop().orElse(session.localAddress());
-        boolean ipv4Field = family.equals(Family.IPV4_UNICAST) && nextHop.isIpv4();
-        boolean packed = grouped && (ipv4Field || family.safi() == Family.SAFI_MCAST_VPN);
-        if (packed) {
-            sortExaBgp(nlri);
-        }
-        announce(route, family, nlri, packed, out);
-    }
-
-    /** Packed: as few UPDATEs as the size allows; else one UPDATE per NLRI. */
-    private void announce(OutboundAttributes route, Family family, List<Nlri> nlri, boolean packed,
-                          Consumer<byte[]> out) {
-        IpAddress nextHop = route.nextHop().orElse(session.localAddress());
-        PathAttributes attrs = withDefaults(route);
-        if (nextHop.isIpv4()) {
-            attrs = attrs.with(new NextHop(nextHop));
-        }
-        Bytes mpNextHop = mpNextHop(family, nextHop);
-        if (packed) {
-            UpdatePacker.announce(attrs, mpNextHop, block(family, nlri), session.options(), UpdatePacker.UNLIMITED,
-                    out);
-            return;
-        }
-        for (Nlri n : nlri) {
-            UpdatePacker.announce(attrs, mpNextHop, block(family, List.of(n)), session.options(), 1, out);
+            out.accept(MessageCodec.encode(new Update(none, withdrawAttributes(route), none), session.options()));
         }
     }
 
@@ -183,12 +305,10 @@ public final class UpdateEncoder {
      * an IPv4 next hop (api-vpnv4); 0.0.0.0 is what a withdrawal without next hop gets, so it adds none.
      */
     private PathAttributes withdrawAttributes(OutboundAttributes route) {
-        PathAttributes attrs = withDefaults(route);
+        PathAttributes a = withDefaults(route);
         return route.nextHop().filter(nh -> nh.isIpv4() && !nh.equals(NO_NEXT_HOP))
-                .map(nh -> attrs.with(new NextHop(nh))).orElse(attrs);
+                .map(nh -> a.with(new NextHop(nh))).orElse(a);
     }
-
-    private static final IpAddress NO_NEXT_HOP = IpAddress.ipv4(0);
 
     /** Adds ExaBGP's default attributes for this session and drops LOCAL_PREF towards external peers. */
     PathAttributes withDefaults(OutboundAttributes route) {
@@ -208,7 +328,7 @@ public final class UpdateEncoder {
     }
 
     /** The MP_REACH_NLRI next hop: the address, behind a zero route distinguisher for VPN families. */
-    private static Bytes mpNextHop(Family family, IpAddress nextHop) {
+    static Bytes mpNextHop(Family family, IpAddress nextHop) {
         WireWriter w = new WireWriter(24);
         if (family.safi() == Family.SAFI_MPLS_VPN) {
             w.put32(0).put32(0);
@@ -223,34 +343,5 @@ public final class UpdateEncoder {
 
     private static boolean isUnicast(Family f) {
         return f.safi() == Family.SAFI_UNICAST || f.safi() == Family.SAFI_MULTICAST;
-    }
-
-    /**
-     * ExaBGP sorts the NLRI of one UPDATE by their index bytes: the path identifier (or "no-pi") followed by
-     * the prefix as packed on the wire (length, then the significant address bytes).
-     */
-    static void sortExaBgp(List<Nlri> nlri) {
-        record Keyed(byte[] key, Nlri nlri) {}
-        List<Keyed> keyed = new ArrayList<>(nlri.size());
-        nlri.forEach(n -> keyed.add(new Keyed(indexOf(n), n))); // one key per NLRI, not one per comparison
-        keyed.sort((a, b) -> Arrays.compareUnsigned(a.key(), b.key()));
-        for (int i = 0; i < keyed.size(); i++) {
-            nlri.set(i, keyed.get(i).nlri());
-        }
-    }
-
-    private static final byte[] NO_PATH_INFO = "no-pi".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
-    private static byte[] indexOf(Nlri n) {
-        NlriBlock one = NlriBlock.of(n.family(), false, List.of(n));
-        byte[] prefix = one.bytes().toArray();
-        WireWriter w = new WireWriter(prefix.length + 5);
-        if (n.pathId() == Nlri.NO_PATH_ID) {
-            w.putBytes(NO_PATH_INFO, 0, NO_PATH_INFO.length);
-        } else {
-            w.put32(n.pathId());
-        }
-        w.putBytes(prefix, 0, prefix.length);
-        return w.toArray();
     }
 }

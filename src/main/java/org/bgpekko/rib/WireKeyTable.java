@@ -86,6 +86,8 @@ final class WireKeyTable implements FamilyTable {
         int labelOff;
         int labelLen;
         int end;
+        /** The bits of the NLRI's last byte that belong to the prefix (0xFF unless it has host bits to clear). */
+        int lastMask;
 
         /** Parses the NLRI at {@code p} of {@code b}, which the codec has validated. */
         void parse(byte[] b, int p) {
@@ -111,8 +113,16 @@ final class WireKeyTable implements FamilyTable {
             System.arraycopy(b, p, k, 0, head);
             k[head] = (byte) bits;
             System.arraycopy(b, q, k, head + 1, rest);
+            lastMask = (bits & 7) == 0 ? 0xFF : 0xFF00 >>> (bits & 7) & 0xFF;
+            k[k.length - 1] &= (byte) lastMask; // host bits: both spellings of a prefix are one key
             key = new Key(k);
             end = q + rest;
+        }
+
+        /** Writes the NLRI just parsed from {@code b} at {@code p} in canonical form (host bits cleared). */
+        void writeCanonical(byte[] b, int p, WireWriter out) {
+            out.putBytes(b, p, end - p - 1);
+            out.put8(b[end - 1] & lastMask);
         }
     }
 
@@ -189,7 +199,7 @@ final class WireKeyTable implements FamilyTable {
                         store.release(old);
                     }
                 }
-                changed.putBytes(b, p, c.end - p);
+                c.writeCanonical(b, p, changed);
             }
         }
     }
@@ -206,7 +216,7 @@ final class WireKeyTable implements FamilyTable {
                 if (labels != null) {
                     labels.remove(c.key);
                 }
-                changed.putBytes(b, p, c.end - p);
+                c.writeCanonical(b, p, changed);
             }
         }
     }

@@ -3,6 +3,7 @@ package org.bgpekko.wire;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bgpekko.wire.attribute.As4Transition;
 import org.bgpekko.wire.attribute.AttributeCodec;
 import org.bgpekko.wire.attribute.AttributeCodecs;
 import org.bgpekko.wire.attribute.DecodeContext;
@@ -10,6 +11,7 @@ import org.bgpekko.wire.attribute.MpReachNlri;
 import org.bgpekko.wire.attribute.MpUnreachNlri;
 import org.bgpekko.wire.attribute.PathAttribute;
 import org.bgpekko.wire.attribute.PathAttributes;
+import org.bgpekko.wire.attribute.ReceiveRules;
 import org.bgpekko.wire.attribute.UnknownAttribute;
 import org.bgpekko.wire.nlri.NlriBlock;
 
@@ -44,6 +46,9 @@ public final class UpdateCodec {
         DecodeContext ctx = new DecodeContext(options);
         List<PathAttribute> attributes = readAttributes(b, p, attrEnd, ctx);
         NlriBlock nlri = nlriField(b, attrEnd, end, addPath, "NLRI");
+        if (!options.asn4()) {
+            attributes = As4Transition.merge(attributes, ctx); // RFC 6793 section 4.2.3
+        }
         checkMandatory(attributes, nlri, ctx);
         if (ctx.worst() == ErrorAction.SESSION_RESET) {
             UpdateError first = ctx.errors().stream()
@@ -92,6 +97,13 @@ public final class UpdateCodec {
             }
             if (seen[type] && (type == PathAttribute.MP_REACH_NLRI || type == PathAttribute.MP_UNREACH_NLRI)) {
                 ctx.add(new UpdateError(type, ErrorAction.SESSION_RESET, "attribute " + type + " appears twice"));
+                continue;
+            }
+            String ignored = seen[type] ? "attribute " + type + " repeated, kept the first" // RFC 7606 section 3 (g)
+                    : ReceiveRules.ignoredFromPeer(type, ctx.options());
+            if (ignored != null) {
+                ctx.add(new UpdateError(type, ErrorAction.ATTRIBUTE_DISCARD, ignored));
+                seen[type] = true;
                 continue;
             }
             ctx.enter(codec);
@@ -159,7 +171,8 @@ public final class UpdateCodec {
         out.put16(0);
         PathAttribute reach = null;
         PathAttribute unreach = null;
-        for (PathAttribute a : u.attributes().list()) {
+        PathAttributes attributes = options.asn4() ? u.attributes() : As4Transition.forOldSpeaker(u.attributes());
+        for (PathAttribute a : attributes.list()) {
             if (a instanceof MpReachNlri) {
                 reach = a;
             } else if (a instanceof MpUnreachNlri) {

@@ -2,6 +2,10 @@
 package org.bgpekko.wire;
 
 /**
+ * A treat-as-withdraw finding withdraws every route of the UPDATE, except two that concern one set of routes only:
+ * one about NEXT_HOP (typeCode 3) the routes of the NLRI field, which alone use it (RFC 4760 section 3), and one
+ * about MP_REACH_NLRI (typeCode 14: a semantically incorrect next hop, RFC 4271 section 6.3) the routes it carries.
+ *
  * @param typeCode the attribute type code, or -1 for the message structure or NLRI fields
  * @param action what the receiver must do
  * @param reason a human-readable explanation

@@ -31,16 +31,27 @@ public final class UpdatePacker {
 
     public static void announce(PathAttributes attributes, Bytes mpNextHop, NlriBlock nlri, SessionOptions options,
                                 int maxPerUpdate, Consumer<byte[]> sink) {
+        announce(attributes, mpNextHop, nlri, 0, Integer.MAX_VALUE, options, maxPerUpdate, sink);
+    }
+
+    /**
+     * As above, lazily: packs the NLRI from byte offset {@code from} of {@code nlri} (an NLRI boundary), and stops
+     * after the UPDATE that brings the bytes written to {@code budget} or more. The UPDATEs are cut exactly as one
+     * call for the whole block cuts them, so a block can be written a few UPDATEs at a time.
+     *
+     * @return the offset to go on from; {@code nlri.byteLength()} when every NLRI is out
+     */
+    public static int announce(PathAttributes attributes, Bytes mpNextHop, NlriBlock nlri, int from, int budget,
+                               SessionOptions options, int maxPerUpdate, Consumer<byte[]> sink) {
         Family family = nlri.family();
         PathAttributes plain = attributes.without(PathAttribute.MP_REACH_NLRI).without(PathAttribute.MP_UNREACH_NLRI);
         byte[] attrs = encodeAttributes(plain, options);
         if (family.equals(Family.IPV4_UNICAST) && attributes.has(PathAttribute.NEXT_HOP)) {
-            pack(nlri, options, maxPerUpdate, sink, attrs, null, false);
-            return;
+            return pack(nlri, from, budget, options, maxPerUpdate, sink, attrs, null, false);
         }
         WireWriter mp = new WireWriter(32);
         mp.put16(family.afi()).put8(family.safi()).put8(mpNextHop.length()).putBytes(mpNextHop).put8(0);
-        pack(nlri, options, maxPerUpdate, sink, attrs, mp.toArray(), true);
+        return pack(nlri, from, budget, options, maxPerUpdate, sink, attrs, mp.toArray(), true);
     }
 
     /**
@@ -50,16 +61,22 @@ public final class UpdatePacker {
     public static List<byte[]> withdraw(PathAttributes attributes, NlriBlock nlri, SessionOptions options,
                                         int maxPerUpdate) {
         List<byte[]> out = new ArrayList<>();
+        withdraw(attributes, nlri, 0, Integer.MAX_VALUE, options, maxPerUpdate, out::add);
+        return out;
+    }
+
+    /** As above, lazily, as {@link #announce(PathAttributes, Bytes, NlriBlock, int, int, SessionOptions, int, Consumer)}. */
+    public static int withdraw(PathAttributes attributes, NlriBlock nlri, int from, int budget, SessionOptions options,
+                               int maxPerUpdate, Consumer<byte[]> sink) {
         Family family = nlri.family();
         if (family.equals(Family.IPV4_UNICAST)) {
-            pack(nlri, options, maxPerUpdate, out::add, null, null, false);
-            return out;
+            return pack(nlri, from, budget, options, maxPerUpdate, sink, null, null, false);
         }
         PathAttributes plain = attributes.without(PathAttribute.MP_REACH_NLRI).without(PathAttribute.MP_UNREACH_NLRI);
         WireWriter mp = new WireWriter(8);
         mp.put16(family.afi()).put8(family.safi());
-        pack(nlri, options, maxPerUpdate, out::add, encodeAttributes(plain, options), mp.toArray(), false);
-        return out;
+        return pack(nlri, from, budget, options, maxPerUpdate, sink, encodeAttributes(plain, options), mp.toArray(),
+                false);
     }
 
     private static byte[] encodeAttributes(PathAttributes attributes, SessionOptions options) {
@@ -74,8 +91,8 @@ public final class UpdatePacker {
      * Splits the NLRI into messages. Three layouts: attributes + IPv4 NLRI field (mpHead null, attrs set);
      * IPv4 withdrawn field (both null); attributes + MP attribute holding the NLRI (mpHead set).
      */
-    private static void pack(NlriBlock nlri, SessionOptions options, int maxPerUpdate,
-                             Consumer<byte[]> sink, byte[] attrs, byte[] mpHead, boolean reach) {
+    private static int pack(NlriBlock nlri, int start, int budget, SessionOptions options, int maxPerUpdate,
+                            Consumer<byte[]> sink, byte[] attrs, byte[] mpHead, boolean reach) {
         boolean addPath = options.addPathSend(nlri.family());
         int max = options.maxMessageSize();
         int attrLen = attrs == null ? 0 : attrs.length;
@@ -86,7 +103,8 @@ public final class UpdatePacker {
         }
         int room = max - fixed;
         int end = nlri.byteLength();
-        int from = 0;
+        int from = start;
+        long written = 0;
         do {
             int to = from;
             int items = 0;
@@ -102,9 +120,12 @@ public final class UpdatePacker {
             if (to == from && from < end) {
                 throw new IllegalArgumentException("an NLRI does not fit in a " + max + "-byte UPDATE");
             }
-            sink.accept(message(nlri, from, to, items, addPath, attrs, mpHead, reach));
+            byte[] m = message(nlri, from, to, items, addPath, attrs, mpHead, reach);
+            sink.accept(m);
+            written += m.length;
             from = to;
-        } while (from < end);
+        } while (from < end && written < budget);
+        return from;
     }
 
     private static byte[] message(NlriBlock nlri, int from, int to, int items, boolean addPath,

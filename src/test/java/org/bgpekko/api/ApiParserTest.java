@@ -111,6 +111,13 @@ class ApiParserTest {
         assertEquals(2, announced(parse("neighbor 127.0.0.1 peer-as 1 announce route 1.3.0.0/24 next-hop "
                 + "101.1.101.1 split /25")).size());
 
+        // at most 2^16 routes per route, the same bound and words as in a configuration, with the column
+        assertEquals(65_536, announced(parse("announce route 0.0.0.0/0 next-hop 1.1.1.1 split /16")).size());
+        assertEquals("split /32 of 0.0.0.0/0 gives 2^32 routes (at most 2^16 per route, as for a helper command) "
+                + "(at column 49)", error("announce route 0.0.0.0/0 next-hop 1.1.1.1 split /32"));
+        assertTrue(error("announce ipv6 unicast 2001:db8::/32 next-hop 2001:db8::1 split /64")
+                .startsWith("split /64 of 2001:db8::/32 gives 2^32 routes"));
+
         ApiLine all = parse("neighbor 127.0.0.1 local-as 1 peer-as 1 local-ip 127.0.0.1 router-id 1.2.3.4 announce "
                 + "route 1.6.0.0/21 next-hop 101.1.101.1 med 200 community [2:1]");
         assertEquals(List.of("local-as 1", "peer-as 1", "local-ip 127.0.0.1", "router-id 1.2.3.4"),
@@ -325,6 +332,8 @@ class ApiParserTest {
         "announce route 1.0.0.0/8 next-hop 1.1.1.1 split /30|gives 2^22 routes",
         "announce attributes med 5 next-hop 1.1.1.1|missing route attribute or nlri",
         "announce attributes med 5 next-hop 1.1.1.1 nlri|missing prefix after nlri",
+        "announce route 1.2.3.0/24 next-hop 1.1.1.1 attribute [ 14 0x80 0x000201102001 ]|MP_REACH_NLRI",
+        "announce route 1.2.3.0/24 next-hop 1.1.1.1 attribute [ 0x0f 0x80 0x000201 ]|MP_UNREACH_NLRI",
         "neighbor|missing a neighbor address",
         "neighbor 127.0.0.1|missing a command",
         "neighbor 127.0.0.1 local-as|missing a value after 'local-as'",

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
 class HelperReaderTest {
+    /** Every read a batch by itself: these tests count reads. */
+    private static final HelperProcess.Window ONE_READ = new HelperProcess.Window(java.time.Duration.ZERO,
+            java.time.Duration.ZERO, HelperProcess.Window.MAX_LINES);
+
     /** awk writes {@code n} lines "i <i> <tail>", tail of (i * 37 % 300) copies of a 1-, 2- or 3-byte character. */
     private static List<String> awk(int n) {
         String program = "BEGIN { c[0] = \"a\"; c[1] = \"\\303\\251\"; c[2] = \"\\342\\202\\254\"; "
@@ -34,7 +38,7 @@ class HelperReaderTest {
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         AtomicInteger reads = new AtomicInteger();
         HelperProcess[] h = new HelperProcess[1];
-        h[0] = HelperProcess.start("t", awk(n), Map.of(), HelperProcess.MAX_UNAPPLIED, lines -> {
+        h[0] = HelperProcess.start("t", awk(n), Map.of(), ONE_READ, HelperProcess.MAX_UNAPPLIED, lines -> {
             reads.incrementAndGet();
             synchronized (got) {
                 got.addAll(lines);
@@ -59,7 +63,7 @@ class HelperReaderTest {
         int max = 1_000;
         List<List<String>> batches = new ArrayList<>();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        HelperProcess h = HelperProcess.start("t", awk(n), Map.of(), max, lines -> {
+        HelperProcess h = HelperProcess.start("t", awk(n), Map.of(), ONE_READ, max, lines -> {
             synchronized (batches) {
                 batches.add(lines);
             }

@@ -50,6 +50,26 @@ class JsonEncoderTest {
         valid(line);
     }
 
+    /** Issue 10: text a peer controls stays inside its JSON string; the event is one line whatever it holds. */
+    @Test
+    void peerTextStaysInsideItsString() throws Exception {
+        String forged = "r1\n{ \"exabgp\": \"5.0.0\" }\r\u2028\u0000\"";
+        org.bgpekko.wire.Open o = new org.bgpekko.wire.Open(4, 65000, 180, 0x01020304L, List.of(
+                new org.bgpekko.wire.capability.Fqdn(forged, "d"),
+                new org.bgpekko.wire.capability.SoftwareVersion(forged)));
+        String line = json.message(in, o, Optional.empty());
+        List<String> texts = new java.util.ArrayList<>();
+        java.util.ArrayDeque<JsonNode> todo = new java.util.ArrayDeque<>(List.of(valid(line)));
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.poll();
+            if (n.isTextual()) {
+                texts.add(n.asText());
+            }
+            n.elements().forEachRemaining(todo::add);
+        }
+        assertEquals(2, java.util.Collections.frequency(texts, forged), "host name and version, whole: " + line);
+    }
+
     @Test
     void keepaliveHasTwoSpacesAfterDirection() throws Exception {
         String line = json.message(out, message(EncoderFixtures.KEEPALIVE), Optional.empty());

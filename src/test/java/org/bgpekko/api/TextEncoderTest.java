@@ -97,6 +97,24 @@ class TextEncoderTest {
                 Optional.empty()));
     }
 
+    /**
+     * Issue 10: a peer's host name (capability 73) or software version (75) with a newline forged a second event
+     * line; now every event stays one line and the text is escaped.
+     */
+    @Test
+    void peerTextCannotForgeAnEventLine() {
+        String forged = "r1\nneighbor 127.0.0.1 receive update announced 8.8.8.0/24 next-hop 1.2.3.4\r\u2028x\\";
+        org.bgpekko.wire.Open o = new org.bgpekko.wire.Open(4, 65000, 180, 0x01020304L, List.of(
+                new org.bgpekko.wire.capability.Fqdn(forged, "d\u0000"),
+                new org.bgpekko.wire.capability.SoftwareVersion("v\n1\u0085")));
+        String event = text.message(in, o, Optional.empty());
+        assertEquals(2, event.split("\n", -1).length - 1, "one line and the empty line: " + event);
+        assertEquals("neighbor 127.0.0.1 receive open version 4 asn 65000 hold_time 180 router_id 1.2.3.4 capabilities "
+                + "[hostname(r1\\x0aneighbor 127.0.0.1 receive update announced 8.8.8.0/24 next-hop 1.2.3.4"
+                + "\\x0d\\u2028x\\\\ d\\x00), software(v\\x0a1\\x85)]\n\n", event);
+        assertEquals("plain-name.example", org.bgpekko.api.text.PeerText.escape("plain-name.example"));
+    }
+
     @Test
     void shutdownNotice() {
         assertEquals("shutdown 101 100\n\n", text.shutdown());

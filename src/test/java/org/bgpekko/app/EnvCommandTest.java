@@ -55,9 +55,9 @@ class EnvCommandTest {
         Run ini = env();
         assertEquals(0, ini.exit(), ini.err());
         assertEquals("", ini.err());
-        assertEquals(Fixtures.lines("exabgp-env-defaults.ini.txt"), ini.lines());
-        assertEquals(Fixtures.lines("exabgp-env-defaults.env.txt"), env("-e").lines());
-        assertEquals(Fixtures.lines("exabgp-env-defaults.env.txt"), env("--env").lines());
+        assertEquals(Fixtures.lines("exabgp-env-defaults.ini.txt"), Fixtures.withoutExtensions(ini.lines()));
+        assertEquals(Fixtures.lines("exabgp-env-defaults.env.txt"), Fixtures.withoutExtensions(env("-e").lines()));
+        assertEquals(Fixtures.lines("exabgp-env-defaults.env.txt"), Fixtures.withoutExtensions(env("--env").lines()));
         Run diff = env("--diff");
         assertEquals(0, diff.exit());
         assertEquals("", diff.out());
@@ -78,8 +78,8 @@ class EnvCommandTest {
                 "exabgp.reactor.speed", "0.25", "exabgp_daemon_umask", "022", "exabgp_api_ack", "off",
                 "exabgp_tcp_once", "true", "exabgp.profile.file", "/tmp/p");
         String file = Fixtures.path("exabgp-case.env").toString();
-        assertEquals(Fixtures.lines("exabgp-case.ini.txt"), env("--env-file", file).lines());
-        assertEquals(Fixtures.lines("exabgp-case-diff.env.txt"), env("-d", "-e", "--env-file", file).lines());
+        assertEquals(Fixtures.lines("exabgp-case.ini.txt"), Fixtures.withoutExtensions(env("--env-file", file).lines()));
+        assertEquals(Fixtures.lines("exabgp-case-diff.env.txt"), Fixtures.withoutExtensions(env("-d", "-e", "--env-file", file).lines()));
         List<String> defined = env("-d", "-e", "--env-file", file, "-D", "exabgp.tcp.port=1791", "-D",
                 "exabgp_tcp_attempts=3").lines();
         assertTrue(defined.contains("exabgp.tcp.port=1791"), defined.toString());

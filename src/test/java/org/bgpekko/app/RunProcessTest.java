@@ -68,7 +68,7 @@ class RunProcessTest {
         }
     }
 
-    private static Set<String> changesUntilEndOfRib(TestSide peer) throws IOException {
+    static Set<String> changesUntilEndOfRib(TestSide peer) throws IOException {
         Set<String> out = new TreeSet<>();
         for (Update u = nextUpdate(peer); u.endOfRibFamily().isEmpty(); u = nextUpdate(peer)) {
             out.addAll(changes(u));

@@ -75,4 +75,43 @@ class ValidateCommandTest {
         assertTrue(two.out().startsWith("# " + a + "\nneighbor 10.0.0.2 {"), two.out());
         assertEquals(1, two.err().size());
     }
+
+    @Test
+    void aDeviceWithoutEndIsCappedNotAnOutOfMemoryError() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")));
+        Run r = validate("/dev/zero");
+        assertEquals(new Run(1, "", List.of("/dev/zero:0:0: cannot read the file (larger than 64 MiB, the most a "
+                + "configuration may be; announce large tables from a helper process)")), r);
+    }
+
+    @Test
+    void invalidUtf8AndNothingToRunAreErrorsAtAPosition() throws IOException {
+        Path latin1 = Files.write(dir.resolve("latin1.conf"), VALID.replace("med 5", "med 5 name \"\u00e9t\u00e9\"")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String empty = file("empty.conf", "\n");
+        Run r = validate(latin1.toString(), empty);
+        assertEquals(new Run(1, "", List.of(
+                latin1 + ":5:58: the file is not valid UTF-8 (byte 0xE9; save it as UTF-8)",
+                empty + ":1:1: the configuration has no neighbor and no process: there is nothing to run (expected "
+                        + "at least one neighbor IP { … } section)")), r);
+    }
+
+    /** Issue 10: validate and run accepted a route too big for one UPDATE; both refuse it at its position. */
+    @Test
+    void validateAndRunRefuseARouteTooBigForOneUpdate() throws IOException {
+        StringBuilder communities = new StringBuilder();
+        for (int i = 0; i < 1100; i++) {
+            communities.append(" 65000:").append(i);
+        }
+        String conf = file("big.conf", VALID.replace("med 5", "community [" + communities + " ]"));
+        String expected = conf + ":5:20: route 10.1.0.0/16 cannot be sent: it needs an UPDATE of 4478 bytes, and a"
+                + " BGP message has at most 4096 bytes (RFC 4271 section 4)";
+        Run v = validate(conf);
+        assertEquals(1, v.rc());
+        assertEquals(List.of(expected), v.err());
+        StringWriter err = new StringWriter();
+        int rc = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run", conf);
+        assertEquals(1, rc);
+        assertEquals(List.of(expected), err.toString().lines().toList());
+    }
 }

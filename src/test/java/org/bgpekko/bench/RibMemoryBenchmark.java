@@ -26,16 +26,24 @@ import org.bgpekko.wire.Update;
 import org.bgpekko.wire.attribute.AsPath;
 import org.bgpekko.wire.attribute.AsPathSegment;
 import org.bgpekko.wire.attribute.Communities;
+import org.bgpekko.wire.attribute.LargeCommunities;
+import org.bgpekko.wire.attribute.LargeCommunity;
 import org.bgpekko.wire.attribute.MultiExitDisc;
 import org.bgpekko.wire.attribute.NextHop;
 import org.bgpekko.wire.attribute.Origin;
 import org.bgpekko.wire.attribute.PathAttribute;
 import org.bgpekko.wire.attribute.PathAttributes;
+import org.bgpekko.wire.nlri.InetNlri;
+import org.bgpekko.wire.nlri.IpPrefix;
 import org.bgpekko.wire.nlri.Nlri;
+import org.bgpekko.wire.nlri.NlriBlock;
 
 /**
- * Usage: {@code RibMemoryBenchmark [--routes N] [--sets N] [--only adj-rib-in]}. Prints one line per structure:
- * heap bytes per route (used heap after forced GCs, loaded minus before, divided by routes) and the load rate.
+ * Usage: {@code RibMemoryBenchmark [--routes N] [--sets N] [--distinct-routes N] [--only adj-rib-in|adj-rib-out]}. Two
+ * scenarios, each with the naive HashMap as the reference in the same run: routes sharing {@code --sets} attribute
+ * sets, then routes that each have their own set. Prints one line per structure: heap bytes per route (used heap
+ * after forced GCs, loaded minus before, divided by routes) and the load rate; then, unless {@code --only
+ * adj-rib-in}, the Adj-RIB-Out with {@code --routes} helper routes.
  * Run by {@code bench/rib-memory}; see docs/benchmarks.md.
  */
 public final class RibMemoryBenchmark {
@@ -47,26 +55,45 @@ public final class RibMemoryBenchmark {
     public static void main(String[] args) throws InterruptedException {
         int routes = 1_000_000;
         int sets = 1_000;
-        boolean onlyRib = false;
+        int distinctRoutes = 1_000_000;
+        String only = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--routes" -> routes = Integer.parseInt(args[++i]);
                 case "--sets" -> sets = Integer.parseInt(args[++i]);
-                case "--only" -> onlyRib = "adj-rib-in".equals(args[++i]);
+                case "--distinct-routes" -> distinctRoutes = Integer.parseInt(args[++i]);
+                case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        BenchTables.Table table = table(routes, sets);
-        List<byte[]> messages = BenchTables.packAll(table, OPTIONS);
-        long wireBytes = 0;
-        for (byte[] m : messages) {
-            wireBytes += m.length;
+        boolean onlyRib = "adj-rib-in".equals(only);
+        if ("adj-rib-out".equals(only)) {
+            AdjRibOutBenchmark.run(routes);
+            return;
         }
-        System.out.printf("table: %,d IPv4 unicast routes, %,d attribute sets, %,d UPDATEs (%,d bytes)%n",
-                routes, table.groups.size(), messages.size(), wireBytes);
         System.out.printf("jvm: %s %s, %s, max heap %,d MB%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(), Runtime.getRuntime().maxMemory() >> 20);
+        double[] shared = sharedSets(routes, sets, onlyRib);
+        double[] distinct = distinctSets(distinctRoutes, onlyRib);
+        System.out.printf("%nAdjRibIn per route: %.1f B with %,d shared sets, %.1f B with a set per route", shared[0],
+                sets, distinct[0]);
+        if (!onlyRib) {
+            System.out.printf("; the naive HashMap %.1f and %.1f B (%.1fx and %.1fx more)", shared[1], distinct[1],
+                    shared[1] / shared[0], distinct[1] / distinct[0]);
+        }
+        System.out.println();
+        if (!onlyRib) {
+            AdjRibOutBenchmark.run(routes);
+        }
+    }
+
+    /** Scenario 1: {@code routes} routes over {@code sets} attribute sets, packed as a peer sends them. */
+    private static double[] sharedSets(int routes, int sets, boolean onlyRib) throws InterruptedException {
+        BenchTables.Table table = table(routes, sets);
+        List<byte[]> messages = BenchTables.packAll(table, OPTIONS);
+        System.out.printf("%n== %,d IPv4 unicast routes, %,d attribute sets, %,d UPDATEs (%,d bytes)%n",
+                routes, table.groups.size(), messages.size(), wireBytes(messages));
 
         long decodeNanos = decodeOnly(messages);
         System.out.printf("decode only: %.0f routes/s%n", routes * 1e9 / decodeNanos);
@@ -80,37 +107,18 @@ public final class RibMemoryBenchmark {
 
         final int expectedSets = table.groups.size();
         final int n = routes;
-        System.out.printf("%n%-34s %14s %10s %14s%n", "structure", "heap bytes", "B/route", "load routes/s");
-        double rib = measure("AdjRibIn (this)", n, messages, () -> {
-            AttributeStore store = new AttributeStore();
-            AdjRibIn in = new AdjRibIn(store);
-            return new Loaded(in, in::apply, () -> check(in.size(Family.IPV4_UNICAST) == n
-                    && store.size() == expectedSets, "AdjRibIn holds " + in.size() + " routes, " + store.size()
-                    + " sets"));
-        });
+        printHeader();
+        double rib = adjRibIn("AdjRibIn (this)", n, messages, Family.IPV4_UNICAST, expectedSets);
         if (onlyRib) {
-            return;
+            return new double[] {rib, Double.NaN};
         }
         BenchTables.Table table6 = asIpv6(table);
         List<byte[]> messages6 = BenchTables.packAll(table6, OPTIONS);
         int expectedSets6 = (int) table6.groups.stream().map(BenchTables.Group::attributes).distinct().count();
         table6 = null;
-        measure("AdjRibIn, as IPv6 in MP_REACH", n, messages6, () -> {
-            AttributeStore store = new AttributeStore();
-            AdjRibIn in = new AdjRibIn(store);
-            return new Loaded(in, in::apply, () -> check(in.size(Family.IPV6_UNICAST) == n
-                    && store.size() == expectedSets6, "AdjRibIn holds " + in.size() + " IPv6 routes, " + store.size()
-                    + " sets"));
-        });
+        adjRibIn("AdjRibIn, as IPv6 in MP_REACH", n, messages6, Family.IPV6_UNICAST, expectedSets6);
         messages6 = null;
-        double naive = measure("HashMap<InetNlri,PathAttributes>", n, messages, () -> {
-            Map<Nlri, PathAttributes> map = new HashMap<>();
-            return new Loaded(map, u -> {
-                for (Nlri x : u.nlri()) {
-                    map.put(x, u.attributes());
-                }
-            }, () -> check(map.size() == n, "HashMap holds " + map.size()));
-        });
+        double naive = naiveHashMap(n, messages);
         measure("HashMap<InetNlri,interned>", n, messages, () -> {
             Map<Nlri, RouteAttributes> map = new HashMap<>();
             Map<RouteAttributes, RouteAttributes> interned = new HashMap<>();
@@ -130,8 +138,115 @@ public final class RibMemoryBenchmark {
                         trie.put(new IPv4Address((int) lo, length).toPrefixBlock(), a));
             }, () -> check(trie.size() == n, "trie holds " + trie.size()));
         });
-        System.out.printf("%nAdjRibIn uses %.1f%% of the naive HashMap's bytes per route (%.1fx less)%n",
+        System.out.printf("AdjRibIn uses %.1f%% of the naive HashMap's bytes per route (%.1fx less)%n",
                 100 * rib / naive, naive / rib);
+        return new double[] {rib, naive};
+    }
+
+    /**
+     * Scenario 2: every route its own attribute set, as an Internet exchange member's full table looks when each
+     * path is distinct: ORIGIN, AS_PATH of 5 ASNs, NEXT_HOP, 5 COMMUNITIES, 2 LARGE_COMMUNITIES; one UPDATE each.
+     */
+    private static double[] distinctSets(int routes, boolean onlyRib) throws InterruptedException {
+        List<byte[]> messages = distinctUpdates(routes);
+        System.out.printf("%n== %,d IPv4 unicast routes, each its own attribute set (%,d UPDATEs, %,d bytes)%n",
+                routes, messages.size(), wireBytes(messages));
+        AttributeStore warmStore = new AttributeStore();
+        AdjRibIn warm = new AdjRibIn(warmStore);
+        load(messages.subList(0, Math.min(routes, 200_000)), warm::apply);
+        warm.clear();
+        check(warm.size() == 0 && warmStore.size() == 0, "clear() left routes or attribute sets");
+        printHeader();
+        double rib = adjRibIn("AdjRibIn (this)", routes, messages, Family.IPV4_UNICAST, routes);
+        if (onlyRib) {
+            return new double[] {rib, Double.NaN};
+        }
+        double naive = naiveHashMap(routes, messages);
+        System.out.printf("AdjRibIn uses %.1f%% of the naive HashMap's bytes per route (%.1fx less)%n",
+                100 * rib / naive, naive / rib);
+        return new double[] {rib, naive};
+    }
+
+    private static void printHeader() {
+        System.out.printf("%-34s %14s %10s %14s%n", "structure", "heap bytes", "B/route", "load routes/s");
+    }
+
+    private static double adjRibIn(String name, int routes, List<byte[]> messages, Family family, int expectedSets)
+            throws InterruptedException {
+        return measure(name, routes, messages, () -> {
+            AttributeStore store = new AttributeStore();
+            AdjRibIn in = new AdjRibIn(store);
+            return new Loaded(in, in::apply, () -> check(in.size(family) == routes && store.size() == expectedSets,
+                    "AdjRibIn holds " + in.size() + " routes, " + store.size() + " sets"));
+        });
+    }
+
+    /** The reference: an {@code InetNlri} per prefix mapped to its UPDATE's decoded attributes. */
+    private static double naiveHashMap(int routes, List<byte[]> messages) throws InterruptedException {
+        return measure("HashMap<InetNlri,PathAttributes>", routes, messages, () -> {
+            Map<Nlri, PathAttributes> map = new HashMap<>();
+            return new Loaded(map, u -> {
+                for (Nlri x : u.nlri()) {
+                    map.put(x, u.attributes());
+                }
+            }, () -> check(map.size() == routes, "HashMap holds " + map.size()));
+        });
+    }
+
+    private static long wireBytes(List<byte[]> messages) {
+        long n = 0;
+        for (byte[] m : messages) {
+            n += m.length;
+        }
+        return n;
+    }
+
+    /** One UPDATE per route, each with its own attribute set (fixed seed). */
+    static List<byte[]> distinctUpdates(int routes) {
+        Random r = new Random(BenchTables.SEED + 11);
+        Set<Long> seen = new HashSet<>(routes * 2);
+        List<byte[]> out = new ArrayList<>(routes);
+        NlriBlock none = NlriBlock.empty(Family.IPV4_UNICAST);
+        while (out.size() < routes) {
+            int len = BenchTables.ipv4Length(r);
+            long a = ((long) (1 + r.nextInt(223)) << 24 | r.nextInt(1 << 24)) & (0xFFFFFFFFL << (32 - len));
+            if (!seen.add(a << 8 | len)) {
+                continue;
+            }
+            List<Long> asns = new ArrayList<>(List.of(64500L));
+            while (asns.size() < 5) {
+                asns.add(r.nextInt(4) == 0 ? 4200000000L + r.nextInt(1000000) : 1L + r.nextInt(64000));
+            }
+            List<Long> communities = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                communities.add(64500L << 16 | r.nextInt(65536));
+            }
+            List<LargeCommunity> large = List.of(new LargeCommunity(64500, r.nextInt(1000), r.nextInt(100000)),
+                    new LargeCommunity(64500, 1000 + r.nextInt(1000), r.nextInt(100000)));
+            PathAttributes attrs = PathAttributes.of(Origin.IGP,
+                    new AsPath(List.of(new AsPathSegment(AsPathSegment.AS_SEQUENCE, asns))),
+                    NextHop.of("192.0.2." + (1 + r.nextInt(20))), new Communities(communities),
+                    new LargeCommunities(large));
+            NlriBlock nlri = NlriBlock.of(Family.IPV4_UNICAST, false, new InetNlri(Family.IPV4_UNICAST,
+                    Nlri.NO_PATH_ID, IpPrefix.ipv4(a, len)));
+            out.add(MessageCodec.encode(new Update(none, attrs, nlri), OPTIONS));
+        }
+        return out;
+    }
+
+    /** A structure loaded by the caller: what holds it, the load time, and whether it is complete. */
+    record Measured(Object root, long nanos, boolean complete) {}
+
+    /** Heap bytes per route of what {@code load} builds (settled heap after minus before); prints one line. */
+    static double measureLoaded(String name, int routes, Supplier<Measured> load) throws InterruptedException {
+        long before = settledHeap();
+        Measured m = load.get();
+        long after = settledHeap();
+        check(m.complete(), name + " is incomplete");
+        Reference.reachabilityFence(m.root());
+        double perRoute = (after - before) / (double) routes;
+        System.out.printf("%-34s %,14d %10.1f %,14.0f%n", name, after - before, perRoute, routes * 1e9 / m.nanos());
+        return perRoute;
     }
 
     /** A structure being loaded: what holds it, how an UPDATE goes in, and the check it is complete. */
@@ -170,7 +285,7 @@ public final class RibMemoryBenchmark {
     }
 
     /** Used heap after repeated full collections, once it stops shrinking. */
-    private static long settledHeap() throws InterruptedException {
+    static long settledHeap() throws InterruptedException {
         long last = Long.MAX_VALUE;
         for (int i = 0; i < 10; i++) {
             System.gc();
@@ -184,7 +299,7 @@ public final class RibMemoryBenchmark {
         return last;
     }
 
-    private static void check(boolean ok, String message) {
+    static void check(boolean ok, String message) {
         if (!ok) {
             throw new IllegalStateException(message);
         }

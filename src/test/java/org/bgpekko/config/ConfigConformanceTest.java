@@ -1,5 +1,5 @@
-// Every configuration of ExaBGP's suite parses, except those that need a family not supported yet, which fail
-// only with the "not supported yet" message at a position.
+// Every configuration of ExaBGP's suite parses, except those that need a family not supported yet or a setting
+// bgpekko cannot apply, which fail only with a "not supported" message at a position.
 package org.bgpekko.config;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +29,9 @@ class ConfigConformanceTest {
             Configuration c = ConfigParser.parse(conf);
             assertTrue(!c.neighbors().isEmpty() || !c.processes().isEmpty(), "nothing parsed from " + conf);
         } catch (ConfigException e) {
-            assertTrue(e.getMessage().endsWith("is not supported yet"), e.describe());
+            // a family without a codec yet, or a setting bgpekko cannot apply (UnsupportedSettingsTest names them)
+            assertTrue(e.getMessage().endsWith("is not supported yet")
+                    || e.getMessage().contains("is not supported by bgpekko yet ("), e.describe());
             assertTrue(e.line() > 0 && e.column() > 0, e.describe());
         }
     }
@@ -40,7 +42,7 @@ class ConfigConformanceTest {
             try {
                 ConfigParser.parse(p);
                 return true;
-            } catch (ConfigException | IOException e) {
+            } catch (ConfigException e) {
                 return false;
             }
         }).count();

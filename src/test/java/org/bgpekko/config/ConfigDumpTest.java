@@ -52,12 +52,12 @@ class ConfigDumpTest {
             NeighborConfig y = b.neighbors().get(i);
             assertEquals(x.routes().stream().map(Route::of).toList(), y.routes().stream().map(Route::of).toList());
             assertEquals(List.of(x.peerAddress(), x.localAddress() == null ? "auto" : x.localAddress(), x.localAs(),
-                            x.peerAs(), x.holdTime(), x.passive(), x.listen(), x.connect(), x.groupUpdates(),
-                            x.autoFlush(), x.manualEor(), x.adjRibIn(), x.adjRibOut(), x.addPathFamilies(),
+                            x.peerAs(), x.holdTime(), x.passive(), x.connect(), x.groupUpdates(),
+                            x.autoFlush(), x.manualEor(), x.adjRibIn(), x.addPathFamilies(),
                             x.nextHop(), x.apis(), x.description()),
                     List.of(y.peerAddress(), y.localAddress() == null ? "auto" : y.localAddress(), y.localAs(),
-                            y.peerAs(), y.holdTime(), y.passive(), y.listen(), y.connect(), y.groupUpdates(),
-                            y.autoFlush(), y.manualEor(), y.adjRibIn(), y.adjRibOut(), y.addPathFamilies(),
+                            y.peerAs(), y.holdTime(), y.passive(), y.connect(), y.groupUpdates(),
+                            y.autoFlush(), y.manualEor(), y.adjRibIn(), y.addPathFamilies(),
                             y.nextHop(), y.apis(), y.description()));
             assertEquals(x.families().isEmpty() ? NlriCodecs.families() : x.families(), y.families());
             assertTrue(y.routerId() >= 0, "the dump makes the router-id explicit");

@@ -56,6 +56,17 @@ class ConfigErrorsTest {
                 "e.conf:6:54: split /33 is longer than an address (expected at most /32)");
     }
 
+    /** Issue 11 item 9: raw MP_REACH_NLRI / MP_UNREACH_NLRI were accepted, then silently not sent. */
+    @Test
+    void rawMultiprotocolAttributesAreRefused() {
+        error(neighbor("    static { route 10.0.0.0/8 next-hop 1.1.1.1 attribute [ 14 0x80 0x0002011020 ]; }\n"),
+                "e.conf:6:60: attribute 14 (MP_REACH_NLRI) cannot be given raw: routes of other families are "
+                        + "announced with their own prefix and next-hop");
+        error(neighbor("    static { route 10.0.0.0/8 next-hop 1.1.1.1 attribute [ 0x0F 0x80 0x000201 ]; }\n"),
+                "e.conf:6:60: attribute 15 (MP_UNREACH_NLRI) cannot be given raw: routes of other families are "
+                        + "withdrawn with their own prefix");
+    }
+
     @Test
     void asNumbersMayBeAutoOrAsdotLikeExaBgp() {
         Configuration c = ConfigParser.parse(F, neighbor("").replace("65001;", "auto;").replace("65002;", "1.10;"));
@@ -77,19 +88,6 @@ class ConfigErrorsTest {
     void localAndPeerAddressMustBeOfOneFamily() {
         error(neighbor("").replace("local-address 10.0.0.1", "local-address ::1"),
                 "e.conf:3:19: local-address ::1 and peer address 10.0.0.2 must be of the same family");
-    }
-
-    @Test
-    void listenNeedsALocalAddress() {
-        error(neighbor("    listen 1179;\n").replace("local-address 10.0.0.1", "local-address auto"),
-                "e.conf:1:10: neighbor 10.0.0.2 has listen 1179 but no local-address (expected a local-address to "
-                        + "listen on)");
-    }
-
-    @Test
-    void md5PasswordIsAtMost80Characters() {
-        error(neighbor("    md5-password " + "a".repeat(81) + ";\n"),
-                "e.conf:6:18: md5-password is 81 characters long (expected at most 80)");
     }
 
     @Test
@@ -143,10 +141,6 @@ class ConfigErrorsTest {
                 + "numbers, router-id and sessions as the neighbor at line 1)");
         assertEquals(List.of(), errors(n + n.replace("router-id 10.0.0.1", "router-id 10.0.0.9")),
                 "ExaBGP's index includes the router-id");
-        String listen = neighbor("    listen 1179;\n");
-        error(listen + listen.replace("local-as 65001", "local-as 65009"),
-                "e.conf:8:10: neighbor 10.0.0.2 is defined twice (same peer address, listen port as the neighbor "
-                        + "at line 1)");
     }
 
     @Test
@@ -160,6 +154,47 @@ class ConfigErrorsTest {
         RouteConfig r = ConfigParser.parse(F, neighbor("    static { route 10.0.0.0/24 next-hop 1.1.1.1 split /24; }\n"))
                 .neighbors().get(0).routes().get(0);
         assertEquals(-1, r.split());
+    }
+
+    @Test
+    void aSplitGivingMoreThanTwoToTheSixteenRoutesIsRefusedAtItsLength() {
+        // issue 10: these were accepted; the first killed the Rib, the others announced one wrong route
+        error(neighbor("    static { route 0.0.0.0/0 next-hop 1.1.1.1 split /31; }\n"),
+                "e.conf:6:53: split /31 of 0.0.0.0/0 gives 2^31 routes (at most 2^16 per route, as for a helper "
+                        + "command)");
+        error(neighbor("    static { route 0.0.0.0/0 next-hop 1.1.1.1 split /32; }\n"),
+                "e.conf:6:53: split /32 of 0.0.0.0/0 gives 2^32 routes (at most 2^16 per route, as for a helper "
+                        + "command)");
+        error(neighbor("    family { ipv6 unicast; }\n    static { route 2001:db8::/32 next-hop 2001:db8::1 split /64; }\n"),
+                "e.conf:7:61: split /64 of 2001:db8::/32 gives 2^32 routes (at most 2^16 per route, as for a helper "
+                        + "command)");
+        RouteConfig most = ConfigParser.parse(F, neighbor("    static { route 0.0.0.0/0 next-hop 1.1.1.1 split /16; }\n"))
+                .neighbors().get(0).routes().get(0);
+        assertEquals(16, most.split());
+    }
+
+    @Test
+    void aFileAnnouncesAtMostTwoToTheTwentyRoutesAfterSplit() {
+        StringBuilder routes = new StringBuilder("    static {\n");
+        for (int i = 0; i < 17; i++) { // 16 * 2^16 = 2^20 routes are allowed, the 17th split crosses the bound
+            routes.append("        route ").append(i).append(".0.0.0/8 next-hop 1.1.1.1 split /24;\n");
+        }
+        String text = neighbor(routes + "    }\n");
+        error(text, "e.conf:23:15: the configuration announces more than 1048576 routes (counting split routes, for "
+                + "every neighbor) at route 16.0.0.0/8 of neighbor 10.0.0.2 (announce large tables from a helper "
+                + "process)");
+        assertEquals(List.of(), errors(text.replace("        route 16.0.0.0/8 next-hop 1.1.1.1 split /24;\n", "")));
+    }
+
+    @Test
+    void aConfigurationWithNothingToRunIsRefused() {
+        String nothing = "e.conf:1:1: the configuration has no neighbor and no process: there is nothing to run "
+                + "(expected at least one neighbor IP { … } section)";
+        error("", nothing);
+        error("# every neighbor commented out\n# neighbor 10.0.0.2 { }\n", nothing);
+        error("template {\n    neighbor t {\n        hold-time 30;\n    }\n}\n", nothing);
+        // helpers alone run, as in ExaBGP (they may reload a configuration that has neighbors)
+        assertEquals(List.of(), errors("process p {\n    run /bin/cat;\n}\n"));
     }
 
     @Test
@@ -202,8 +237,27 @@ class ConfigErrorsTest {
 
     @Test
     void bareBooleansFollowExaBgpsTable() {
-        NeighborConfig n = ConfigParser.parse(F, neighbor("    passive;\n    adj-rib-out;\n")).neighbors().get(0);
+        NeighborConfig n = ConfigParser.parse(F, neighbor("    passive;\n    manual-eor;\n")).neighbors().get(0);
         assertTrue(n.passive());
-        assertTrue(!n.adjRibOut() && n.adjRibIn(), "bare adj-rib-out is false in ExaBGP; adj-rib-in defaults true");
+        assertTrue(!n.manualEor() && n.adjRibIn(), "bare manual-eor is false in ExaBGP; adj-rib-in defaults true");
+        assertTrue(!ConfigParser.parse(F, neighbor("    adj-rib-in;\n")).neighbors().get(0).adjRibIn(),
+                "bare adj-rib-in is false in ExaBGP");
+    }
+
+    /**
+     * Issue 10: a route too big for one UPDATE passed validate, and killed the Rib at the first session. It is
+     * refused at its position, by the same check as a helper's announce (wire.UpdateFit).
+     */
+    @Test
+    void aRouteThatCannotBeSentInOneUpdateIsRefusedAtItsPosition() {
+        StringBuilder communities = new StringBuilder();
+        for (int i = 0; i < 1100; i++) {
+            communities.append(" 65000:").append(i);
+        }
+        error(neighbor("    static {\n      route 10.0.0.0/24 next-hop 1.1.1.1 community [" + communities + " ]; }\n"),
+                "e.conf:7:13: route 10.0.0.0/24 cannot be sent: it needs an UPDATE of 4462 bytes, and a BGP message"
+                        + " has at most 4096 bytes (RFC 4271 section 4)");
+        assertEquals(List.of(), errors(neighbor("    static { route 10.0.0.0/24 next-hop 1.1.1.1 community ["
+                + communities.substring(0, communities.indexOf(" 65000:1000 ")) + " ]; }\n")), "1,000 fit");
     }
 }

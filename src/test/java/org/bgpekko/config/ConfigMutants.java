@@ -58,7 +58,7 @@ final class ConfigMutants {
             "processes-match", "neighbor-changes", "receive", "send", "asn4", "route-refresh", "graceful-restart",
             "multi-session", "operational", "aigp", "extended-message", "software-version", "ipv4", "ipv6",
             "unicast", "multicast", "nlri-mpls", "mpls-vpn", "parsed", "packets", "consolidate", "open", "update",
-            "keepalive", "notification", "refresh", "negotiated", "next-hop", "origin", "as-path", "med",
+            "keepalive", "notification", "refresh", "next-hop", "origin", "as-path", "med",
             "local-preference", "community", "large-community", "extended-community", "originator-id",
             "cluster-list", "atomic-aggregate", "aggregator", "rd", "label", "path-information", "split", "name",
             "watchdog", "withdraw", "attribute", "bgp-prefix-sid");

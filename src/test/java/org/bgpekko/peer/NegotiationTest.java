@@ -44,6 +44,28 @@ class NegotiationTest {
         assertEquals(0, Negotiation.of(open(1, 180, 1), open(2, 0, 2), 2, 1).holdTime());
     }
 
+    /** Issue 11: the decoder learns from the two OPENs whether the peer is external and which families it may send. */
+    @Test
+    void theOptionsSayWhetherThePeerIsExternalAndWhichFamiliesWereNegotiated() {
+        Open ours = open(65001, 180, 1, new FourOctetAs(65001), new Multiprotocol(V4), new Multiprotocol(V6));
+        SessionOptions ebgp = Negotiation.options(ours, open(65002, 180, 2, new FourOctetAs(65002),
+                new Multiprotocol(V4)));
+        assertTrue(ebgp.externalPeer());
+        assertEquals(Set.of(V4), ebgp.families());
+        assertFalse(ebgp.negotiated(V6));
+        SessionOptions ibgp = Negotiation.options(ours, open(65001, 180, 2, new FourOctetAs(65001),
+                new Multiprotocol(V4), new Multiprotocol(V6)));
+        assertFalse(ibgp.externalPeer());
+        assertEquals(Set.of(V4, V6), ibgp.families());
+        // a 4-octet AS: the capability, not AS_TRANS in My AS, says which AS the peer is in
+        assertTrue(Negotiation.options(ours, open(4200000000L, 180, 2, new FourOctetAs(4200000000L)))
+                .externalPeer());
+        assertFalse(Negotiation.options(open(4200000000L, 180, 1, new FourOctetAs(4200000000L)),
+                open(4200000000L, 180, 2, new FourOctetAs(4200000000L))).externalPeer());
+        assertTrue(Negotiation.options(open(4200000000L, 180, 1, new FourOctetAs(4200000000L)),
+                open(4200000001L, 180, 2, new FourOctetAs(4200000001L))).externalPeer());
+    }
+
     @Test
     void badVersionIs2_1WithTheSupportedVersion() {
         Open v3 = new Open(3, 2, 180, 2, List.of());

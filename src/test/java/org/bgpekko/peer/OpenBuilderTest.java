@@ -155,10 +155,9 @@ class OpenBuilderTest {
     void largeLocalAsUsesAsTrans() throws Exception {
         NeighborConfig n = neighbors("conf-hostname.conf").get(0);
         NeighborConfig big = new NeighborConfig(n.peerAddress(), n.description(), n.routerId(), n.localAddress(),
-                4_200_000_000L, n.peerAs(), n.holdTime(), n.passive(), n.listen(), n.connect(), n.md5Password(),
-                n.outgoingTtl(), n.incomingTtl(), n.groupUpdates(), n.autoFlush(), n.manualEor(), n.adjRibIn(),
-                n.adjRibOut(), n.hostName(), n.domainName(), n.rateLimit(), n.sourceInterface(), n.families(),
-                n.capability(), n.addPathFamilies(), n.nextHop(), n.apis(), n.routes(), n.at());
+                4_200_000_000L, n.peerAs(), n.holdTime(), n.passive(), n.connect(), n.groupUpdates(), n.autoFlush(),
+                n.manualEor(), n.adjRibIn(), n.hostName(), n.domainName(), n.families(), n.capability(),
+                n.addPathFamilies(), n.nextHop(), n.apis(), n.routes(), n.at());
         Open open = OpenBuilder.build(big, VERSION);
         assertEquals(OpenBuilder.AS_TRANS, open.myAs());
         assertEquals(4_200_000_000L, open.asn());

@@ -23,7 +23,8 @@ import picocli.CommandLine;
 /**
  * The speaker is started as {@code java -cp <test class path> org.bgpekko.app.Main run CONF…} (the jar does
  * not exist during {@code mvn test}). System properties: {@code bgpekko.qa.jobs} (default: cores),
- * {@code bgpekko.qa.timeout} seconds (20), {@code bgpekko.qa.repeat} (1), {@code bgpekko.qa.jvmArgs}, and
+ * {@code bgpekko.qa.timeout} seconds (20), {@code bgpekko.qa.repeat} (1), {@code bgpekko.qa.jvmArgs},
+ * {@code bgpekko.qa.lineByLine} (our helpers write one command per write), and
  * {@code bgpekko.qa.speaker}: another speaker command (for example ExaBGP) instead of {@code Main run}.
  */
 class ConformanceCasesTest {
@@ -71,7 +72,8 @@ class ConformanceCasesTest {
             });
             CaseRunner runner = new CaseRunner(suite, new CaseRunner.Settings(speaker,
                     Duration.ofSeconds(Integer.getInteger("bgpekko.qa.timeout", 20)), false,
-                    suite.root().resolve("target").resolve("qa-junit"), false, null));
+                    suite.root().resolve("target").resolve("qa-junit"), false, null,
+                    Boolean.getBoolean("bgpekko.qa.lineByLine")));
             for (int i = 1; i <= repeat; i++) {
                 for (String n : expected) {
                     int attempt = repeat == 1 ? 0 : i;

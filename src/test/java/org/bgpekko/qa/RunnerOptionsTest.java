@@ -18,6 +18,8 @@ class RunnerOptionsTest {
         assertEquals(Duration.ofSeconds(20), d.timeout());
         assertEquals(Runtime.getRuntime().availableProcessors(), d.jobs());
         assertEquals(Path.of("/r/target/qa-work"), d.work());
+        assertTrue(!d.lineByLine());
+        assertTrue(Runner.parse(new String[] {"--line-by-line"}).lineByLine());
         Runner.Options o = Runner.parse(new String[] {"--speaker", "env A='x y' /opt/exabgp -d", "--timeout", "1.5",
                 "--jobs", "3", "--repeat", "20", "--strict", "--expected", "conf-ebgp.msg", "api-rr"});
         assertEquals(List.of("env", "A=x y", "/opt/exabgp", "-d"), o.speaker());

@@ -47,7 +47,7 @@ class AdjRibInTest {
     private final AdjRibIn rib = new AdjRibIn(store);
 
     private static RouteAttributes plain(PathAttributes a) {
-        return new RouteAttributes(a, Bytes.EMPTY);
+        return RouteAttributes.of(a, Bytes.EMPTY);
     }
 
     @Test
@@ -121,7 +121,7 @@ class AdjRibInTest {
         List<RibChange> changes = rib.apply(mpAnnounce(attrs(1), NH6, nlri));
         assertEquals(List.of("+2001:db8::/32", "+2001:db8:1::/48"), describe(changes));
         RouteAttributes held = rib.get(inet("2001:db8:1::/48"));
-        assertEquals(new RouteAttributes(attrs(1), NH6), held);
+        assertEquals(RouteAttributes.of(attrs(1), NH6), held);
         assertFalse(held.attributes().has(14), "MP_REACH_NLRI is not part of the interned set");
         assertEquals(2, rib.size(Family.IPV6_UNICAST));
 
@@ -141,7 +141,7 @@ class AdjRibInTest {
         assertEquals(2, changes.size());
         assertEquals(2, store.size());
         assertEquals(plain(attrs(1)), rib.get(inet("10.0.0.0/8")));
-        assertEquals(new RouteAttributes(attrs(1), NH6), rib.get(inet("2001:db8::/32")));
+        assertEquals(RouteAttributes.of(attrs(1), NH6), rib.get(inet("2001:db8::/32")));
     }
 
     @Test
@@ -172,7 +172,7 @@ class AdjRibInTest {
             rib.apply((Update) MessageCodec.decode(m, o));
         }
         assertEquals(2, rib.size(Family.IPV6_UNICAST));
-        assertEquals(new RouteAttributes(attrs(1), NH6), rib.get(inet(6, "2001:db8::/32")));
+        assertEquals(RouteAttributes.of(attrs(1), NH6), rib.get(inet(6, "2001:db8::/32")));
     }
 
     @Test
@@ -207,7 +207,7 @@ class AdjRibInTest {
         rib.apply(mpAnnounce(attrs(1), NH_VPN4, block(f, false, vpn("65000:1", "10.0.0.0/24", 16),
                 vpn("65000:2", "10.0.0.0/24", 17))));
         assertEquals(2, rib.size(f));
-        assertEquals(new RouteAttributes(attrs(1), NH_VPN4), rib.get(vpn("65000:2", "10.0.0.0/24")));
+        assertEquals(RouteAttributes.of(attrs(1), NH_VPN4), rib.get(vpn("65000:2", "10.0.0.0/24")));
         assertNull(rib.get(vpn("65000:3", "10.0.0.0/24")));
 
         List<RibChange> changes = rib.apply(mpWithdraw(block(f, false, vpn("65000:1", "10.0.0.0/24", 0))));

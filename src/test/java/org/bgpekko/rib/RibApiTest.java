@@ -16,6 +16,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.bgpekko.api.ApiParseException;
 import org.bgpekko.api.ApiParser;
+import org.bgpekko.api.ApiTranslator;
 import org.bgpekko.config.ConfigParser;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.Peer;
@@ -44,7 +45,7 @@ class RibApiTest {
 
     static Rib.ApiInput line(String text) {
         try {
-            return new Rib.ApiInput(text, ApiParser.parse(text), null);
+            return ApiTranslator.translate("helper", text, ApiParser.parse(text));
         } catch (ApiParseException e) {
             throw new AssertionError(e);
         }
@@ -106,6 +107,25 @@ class RibApiTest {
         assertEquals(List.of("-10.0.0.1/32"), s.wire(), "10.0.0.2/32 never reaches the wire");
     }
 
+    /**
+     * Issue 11 item 7: 10.0.0.1/24 and 10.0.0.0/24 were two keys, so the withdrawal left the route in the
+     * Adj-RIB-Out and the next session announced it again.
+     */
+    @Test
+    void hostBitsAreMaskedSoAWithdrawalOfTheCanonicalPrefixRemovesTheRoute() {
+        Setup s = new Setup();
+        s.up();
+        s.batch("announce route 10.0.0.1/24 next-hop 1.1.1.1", "announce route 10.0.1.128/23 next-hop 1.1.1.1");
+        assertEquals(List.of("+10.0.0.0/23", "+10.0.0.0/24"), s.wire()); // ExaBGP's NLRI order
+        s.batch("withdraw route 10.0.0.0/24", "withdraw route 10.0.0.0/23");
+        assertEquals(List.of("-10.0.0.0/23", "-10.0.0.0/24"), s.wire());
+        assertEquals(List.of(), s.batch("show adj-rib out").outcomes().get(0).output());
+        s.rib.tell(new Rib.PeerDown(s.id, 1));
+        s.rib.tell(new Rib.PeerUp(RibTest.session(s.n, 2), s.peer.getRef()));
+        List<Update> initial = RibTest.receive(s.peer, s.rib, s.id, 1);
+        assertTrue(initial.get(0).endOfRibFamily().isPresent(), "the next session gets nothing but End-of-RIB");
+    }
+
     @Test
     void theSameTwoCommandsInTwoAnsweredBatchesSendThenWithdraw() {
         Setup s = new Setup();
@@ -121,7 +141,7 @@ class RibApiTest {
         Setup s = new Setup();
         s.up();
         List<Rib.ApiInput> in = List.of(line("announce route 10.0.0.1/32 next-hop 1.1.1.1"),
-                new Rib.ApiInput("bogus", null, "unknown command"),
+                ApiTranslator.refused("bogus", "unknown command"),
                 line("neighbor 192.0.2.99 announce route 10.0.0.3/32 next-hop 1.1.1.1"),
                 line("withdraw route 10.0.0.1/32"));
         s.rib.tell(new Rib.ApiBatch("helper", in, s.helper.getRef()));
@@ -204,6 +224,151 @@ class RibApiTest {
             s.rib.tell(new Rib.PeerUp(RibTest.session(s.n, 1), s.peer.getRef()));
             RibTest.receive(s.peer, s.rib, s.id, 1);
             assertEquals(List.of("+1.1.0.0/24", "+1.1.0.0/25", "-1.1.0.0/24"), s.wire(), "merged " + merged);
+        }
+    }
+
+    /**
+     * Issue 10: a show built its whole answer in one Rib turn (60 of them against 65k routes: 450 MB, a 7.7 s
+     * stall). It comes in parts of at most ApiReplies.PART_LINES lines, each after the gateway asked for it; the
+     * Rib serves other helpers and the sessions meanwhile, and only the same helper's next batch waits.
+     */
+    @Test
+    void aLongShowIsAnsweredInPartsWhileTheRibGoesOn() {
+        String conf = "process helper { run ./helper.run; encoder text; }\n"
+                + "process other { run ./other.run; encoder text; }\n"
+                + "neighbor 127.0.0.1 { router-id 10.0.0.1; local-address 127.0.0.1; local-as 65000; peer-as 65000;"
+                + " family { ipv4 unicast; } api { processes [ helper other ]; }"
+                + " static { route 10.0.0.0/8 next-hop 1.1.1.1 split /24; } }";
+        NeighborConfig n = ConfigParser.parse(Path.of("show.conf"), conf).neighbors().get(0);
+        ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
+        rib.tell(new Rib.PeerConfigured(PeerId.of(n), n));
+        TestProbe<Rib.ApiApplied> helper = kit.createTestProbe();
+        TestProbe<Rib.ApiApplied> other = kit.createTestProbe();
+        rib.tell(new Rib.ApiBatch("helper", List.of(line("announce route 1.0.0.0/24 next-hop 1.1.1.1"),
+                line("show adj-rib out"), line("version")), helper.getRef()));
+        Rib.ApiApplied first = helper.receiveMessage(Duration.ofSeconds(10));
+        assertTrue(!first.complete());
+        assertTrue(first.outcomes().get(0).ok() && !first.outcomes().get(0).more(), "the announce's done first");
+        assertTrue(first.outcomes().get(1).more());
+        rib.tell(new Rib.ApiBatch("helper", List.of(line("withdraw route 1.0.0.0/24")), helper.getRef()));
+        rib.tell(new Rib.ApiBatch("other", List.of(ApiTranslator.translate("other", "version",
+                parse("version"))), other.getRef()));
+        assertTrue(other.receiveMessage(Duration.ofSeconds(10)).complete(), "another helper is not held up");
+        helper.expectNoMessage(Duration.ofMillis(200)); // nothing more until the gateway asks
+        List<Rib.ApiApplied> parts = new ArrayList<>(List.of(first));
+        while (!parts.get(parts.size() - 1).complete()) {
+            rib.tell(new Rib.ApiMore("helper"));
+            parts.add(helper.receiveMessage(Duration.ofSeconds(10)));
+        }
+        int lines = 0;
+        List<String> answers = new ArrayList<>();
+        for (Rib.ApiApplied a : parts) {
+            int inPart = a.outcomes().stream().mapToInt(o -> o.output().size()).sum();
+            assertTrue(inPart <= ApiReplies.PART_LINES, inPart + " lines in one part");
+            lines += inPart;
+            a.outcomes().stream().filter(o -> !o.more()).forEach(o -> answers.add(o.ok() ? "done" : "error"));
+        }
+        // the announcement is held while the neighbour has no session (decisions D9): not in the table yet
+        assertEquals(65_536 + 1, lines, "every configured route, then the version line");
+        assertEquals(List.of("done", "done", "done"), answers);
+        Rib.ApiApplied waited = helper.receiveMessage(Duration.ofSeconds(10));
+        assertEquals(1, waited.outcomes().size(), "the helper's next batch, applied once the answer was out");
+    }
+
+    /**
+     * Issue 10: every batch that selected a neighbour that was down was kept in full; 20,000 announce+withdraw
+     * pairs gave the next session 20,001 UPDATEs for an empty table. Only the resulting changes are kept now, in at
+     * most OutboundFlow.MAX_HELD_BATCHES flushes.
+     */
+    @Test
+    void twentyThousandHeldPairsAreAFewUpdatesForAnEmptyTable() {
+        Setup s = new Setup();
+        s.rib.tell(new Rib.PeerConfigured(s.id, s.n));
+        TestProbe<Rib.ApiApplied> quiet = kit.createTestProbe();
+        for (int i = 0; i < 20_000; i++) {
+            s.rib.tell(new Rib.ApiBatch("helper", List.of(line("announce route 10.9.0.0/24 next-hop 1.1.1.1"),
+                    line("withdraw route 10.9.0.0/24")), quiet.getRef()));
+        }
+        s.rib.tell(new Rib.PeerUp(RibTest.session(s.n, 1), s.peer.getRef()));
+        List<Update> eor = RibTest.receive(s.peer, s.rib, s.id, 1);
+        assertTrue(eor.get(0).endOfRibFamily().isPresent());
+        List<String> rest = s.wire();
+        assertTrue(rest.size() < OutboundFlow.MAX_HELD_BATCHES, rest.size() + " UPDATEs after End-of-RIB");
+        assertTrue(rest.stream().allMatch("-10.9.0.0/24"::equals), "only withdrawals: " + rest);
+    }
+
+    /** Issue 10: 5,000 held batches that change nothing ended the JVM with a StackOverflowError (recursion). */
+    @Test
+    void fiveThousandHeldBatchesThatChangeNothingAreReleasedInALoop() {
+        Setup s = new Setup();
+        NeighborConfig n = RibTest.neighbor("route 10.0.0.0/24 next-hop 1.1.1.1;");
+        String conf = "process helper { run ./helper.run; encoder text; }\n"
+                + "neighbor 127.0.0.1 { router-id 10.0.0.1; local-address 127.0.0.1; local-as 65000; peer-as 65000;"
+                + " family { ipv4 unicast; } api { processes [ helper ]; }"
+                + " static { route 10.0.0.0/24 next-hop 1.1.1.1; } }";
+        n = ConfigParser.parse(Path.of("noop.conf"), conf).neighbors().get(0);
+        s.rib.tell(new Rib.PeerConfigured(s.id, n));
+        TestProbe<Rib.ApiApplied> quiet = kit.createTestProbe();
+        for (int i = 0; i < 5_000; i++) { // the configured route again: nothing changes
+            s.rib.tell(new Rib.ApiBatch("helper", List.of(line("announce route 10.0.0.0/24 next-hop 1.1.1.1")),
+                    quiet.getRef()));
+        }
+        s.rib.tell(new Rib.PeerUp(RibTest.session(n, 1), s.peer.getRef()));
+        List<Update> table = RibTest.receive(s.peer, s.rib, s.id, 2);
+        assertEquals(1, table.get(0).nlri().size());
+        assertTrue(table.get(1).endOfRibFamily().isPresent());
+        assertEquals(List.of(), s.wire(), "nothing after the initial table");
+        assertEquals(1, s.batch("version").outcomes().size(), "the Rib still answers");
+    }
+
+    /** Issue 10: 200,000 held pairs cost +120 MB. Held state is bounded by the batches and prefixes it keeps. */
+    @Test
+    void heldBatchesKeepOnlyTheirResult() {
+        Setup s = new Setup();
+        s.rib.tell(new Rib.PeerConfigured(s.id, s.n));
+        TestProbe<Rib.ApiApplied> quiet = kit.createTestProbe();
+        for (int i = 0; i < 200_000; i++) {
+            s.rib.tell(new Rib.ApiBatch("helper", List.of(line("announce route 10.9.0.0/24 next-hop 1.1.1.1"),
+                    line("withdraw route 10.9.0.0/24")), quiet.getRef()));
+        }
+        TestProbe<Rib.Stats> stats = kit.createTestProbe();
+        s.rib.tell(new Rib.GetStats(stats.getRef()));
+        Rib.Stats st = stats.receiveMessage(Duration.ofSeconds(60));
+        assertEquals(OutboundFlow.MAX_HELD_BATCHES, st.heldBatches());
+        assertEquals(OutboundFlow.MAX_HELD_BATCHES, st.heldChanges(), "one withdrawal per held batch");
+        assertEquals(1, st.outboundPrefixes());
+        assertEquals(1, st.outboundAttributeSets(), "the withdrawal's (next hop 0.0.0.0); the announcement's went");
+    }
+
+    /**
+     * Issue 10: a route too big for one UPDATE was answered done, then UpdatePacker threw in the Rib at the first
+     * session: the Rib died and the process lived on answering nothing. It is refused when applied, with the reason,
+     * and nothing of its command is applied.
+     */
+    @Test
+    void aRouteTooBigForOneUpdateIsAnErrorAndNothingElseIsLost() {
+        Setup s = new Setup();
+        s.up();
+        StringBuilder communities = new StringBuilder();
+        for (int i = 0; i < 1100; i++) {
+            communities.append(" 65000:").append(i);
+        }
+        Rib.ApiApplied a = s.batch("announce route 10.0.0.1/32 next-hop 1.1.1.1",
+                "announce route 10.0.0.2/32 next-hop 1.1.1.1 community [" + communities + " ]",
+                "announce route 10.0.0.3/32 next-hop 1.1.1.1");
+        assertEquals(List.of(true, false, true), a.outcomes().stream().map(Rib.ApiOutcome::ok).toList());
+        assertTrue(a.outcomes().get(1).reason().startsWith("route 10.0.0.2/32 cannot be sent: it needs an UPDATE of"),
+                a.outcomes().get(1).reason());
+        assertEquals(List.of("+10.0.0.1/32", "+10.0.0.3/32"), s.wire());
+        assertTrue(s.batch("withdraw route 10.0.0.1/32").outcomes().get(0).ok(), "the Rib goes on");
+        assertEquals(List.of("-10.0.0.1/32"), s.wire());
+    }
+
+    static org.bgpekko.api.ApiLine parse(String text) {
+        try {
+            return ApiParser.parse(text);
+        } catch (ApiParseException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -21,7 +21,12 @@ import org.bgpekko.wire.BgpMessage;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.SessionOptions;
+import org.bgpekko.wire.Open;
+import org.bgpekko.wire.RouteRefreshMessage;
 import org.bgpekko.wire.Update;
+import org.bgpekko.wire.capability.Capability;
+import org.bgpekko.wire.capability.EnhancedRouteRefresh;
+import org.bgpekko.wire.capability.RouteRefresh;
 import org.bgpekko.wire.nlri.Nlri;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,13 @@ class RibTest {
     static Session session(NeighborConfig n, long generation) {
         return new Session(PeerId.of(n), generation, SessionOptions.DEFAULT, List.of(Family.IPV4_UNICAST),
                 n.localAddress(), n.peerAddress(), n.localAs(), n.peerAs(), null, null);
+    }
+
+    /** A session whose OPENs both carry {@code capabilities}. */
+    static Session session(NeighborConfig n, long generation, Capability... capabilities) {
+        Open open = new Open(4, (int) n.localAs(), 180, 1, List.of(capabilities));
+        return new Session(PeerId.of(n), generation, SessionOptions.DEFAULT, List.of(Family.IPV4_UNICAST),
+                n.localAddress(), n.peerAddress(), n.localAs(), n.peerAs(), open, open);
     }
 
     /** Receives Send batches until an End-of-RIB or the given count of UPDATEs, acknowledging each batch. */
@@ -67,9 +79,13 @@ class RibTest {
     record Running(NeighborConfig n, PeerId id, ActorRef<Rib.Command> rib, TestProbe<Peer.Command> peer) {}
 
     static Running running(NeighborConfig n) {
+        return running(n, session(n, 1));
+    }
+
+    static Running running(NeighborConfig n, Session session) {
         Running r = new Running(n, PeerId.of(n), kit.spawn(Rib.create()), kit.createTestProbe());
         r.rib().tell(new Rib.PeerConfigured(r.id(), n));
-        r.rib().tell(new Rib.PeerUp(session(n, 1), r.peer().getRef()));
+        r.rib().tell(new Rib.PeerUp(session, r.peer().getRef()));
         return r;
     }
 
@@ -121,7 +137,8 @@ class RibTest {
         int batches = 0;
         boolean eor = false;
         while (!eor) {
-            Peer.Send s = peer.expectMessageClass(Peer.Send.class, Duration.ofSeconds(3));
+            // 65,536 configured routes: on a loaded machine the first batch may take seconds
+            Peer.Send s = peer.expectMessageClass(Peer.Send.class, Duration.ofSeconds(15));
             peer.expectNoMessage(Duration.ofMillis(20)); // nothing more until this batch is done
             int bytes = s.messages().stream().mapToInt(b -> b.length()).sum();
             assertTrue(bytes <= Rib.BATCH_BYTES, "batch of " + bytes + " bytes");
@@ -140,7 +157,7 @@ class RibTest {
     @Test
     void aRouteRefreshFromThePeerSendsTheFamilyAgain() {
         NeighborConfig n = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1; route 10.0.1.0/24 next-hop 2.2.2.2;");
-        Running r = running(n);
+        Running r = running(n, session(n, 1, new RouteRefresh()));
         PeerId id = r.id();
         ActorRef<Rib.Command> rib = r.rib();
         TestProbe<Peer.Command> peer = r.peer();
@@ -149,6 +166,53 @@ class RibTest {
         List<Update> again = receive(peer, rib, id, 2);
         assertEquals(announced(table), announced(again));
         peer.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    /** RFC 2918: a ROUTE-REFRESH is answered only when we advertised the capability (ExaBGP's OPEN never does). */
+    @Test
+    void aRouteRefreshWithoutTheCapabilityIsIgnored() {
+        NeighborConfig n = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1;");
+        Running r = running(n);
+        receive(r.peer(), r.rib(), r.id(), 2);
+        r.rib().tell(new Rib.RouteRefreshReceived(r.id(), 1, Family.IPV4_UNICAST));
+        r.peer().expectNoMessage(Duration.ofMillis(200));
+    }
+
+    /**
+     * Issue 10: 1,000 ROUTE-REFRESH cost +281 MB, each appending the whole family. However many arrive while a
+     * batch is in flight, the family is re-sent once, in BoRR/EoRR only when enhanced route refresh was negotiated.
+     */
+    @Test
+    void manyRouteRefreshesAreOneResendOfTheFamily() {
+        StringBuilder routes = new StringBuilder("route 10.0.0.0/16 next-hop 1.1.1.1 split /24;");
+        NeighborConfig n = neighbor(routes.toString());
+        Running r = running(n, session(n, 1, new RouteRefresh(), new EnhancedRouteRefresh()));
+        ActorRef<Rib.Command> rib = r.rib();
+        List<Update> table = receive(r.peer(), rib, r.id(), 2);
+        assertEquals(256, announced(table).size());
+        Peer.Send inFlight = null;
+        for (int i = 0; i < 1000; i++) {
+            rib.tell(new Rib.RouteRefreshReceived(r.id(), 1, Family.IPV4_UNICAST));
+            if (i == 0) {
+                inFlight = r.peer().expectMessageClass(Peer.Send.class); // the first re-send is on its way
+            }
+        }
+        rib.tell(new Rib.SendDone(r.id(), inFlight.generation()));
+        List<BgpMessage> rest = new ArrayList<>();
+        while (true) {
+            Peer.Send s;
+            try {
+                s = r.peer().expectMessageClass(Peer.Send.class, Duration.ofMillis(500));
+            } catch (AssertionError none) {
+                break;
+            }
+            s.messages().forEach(b -> rest.add(MessageCodec.decode(b.toArray(), SessionOptions.DEFAULT)));
+            rib.tell(new Rib.SendDone(r.id(), s.generation()));
+        }
+        long updates = rest.stream().filter(m -> m instanceof Update).count();
+        long markers = rest.stream().filter(m -> m instanceof RouteRefreshMessage).count();
+        assertEquals(256, updates, "the 999 later requests are one more re-send of the family");
+        assertEquals(2, markers, "BoRR and EoRR around it");
     }
 
     @Test
@@ -162,5 +226,29 @@ class RibTest {
         rib.tell(new Rib.PeerDown(id, 1));
         rib.tell(new Rib.SendDone(id, 1));
         peer.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    /**
+     * Issue 10: a neighbour removed by a reload kept its Adj-RIB-In's references in the shared attribute store
+     * (and its routes). Everything it held is released: received and outbound sets, numbered prefixes.
+     */
+    @Test
+    void aRemovedNeighbourReleasesEverythingItHeld() {
+        NeighborConfig n = neighbor("route 10.0.0.0/24 next-hop 1.1.1.1; route 10.0.1.0/24 next-hop 2.2.2.2;");
+        Running r = running(n);
+        receive(r.peer(), r.rib(), r.id(), 3);
+        TestProbe<Rib.Stats> stats = kit.createTestProbe();
+        r.rib().tell(new Rib.Received(r.id(), 1, List.of(RibFixtures.announce(RibFixtures.attrs(5), "192.0.2.0/24"),
+                RibFixtures.announce(RibFixtures.attrs(6), "198.51.100.0/24"))));
+        r.peer().expectMessageClass(Peer.ReceivedAck.class);
+        r.rib().tell(new Rib.GetStats(stats.getRef()));
+        Rib.Stats before = stats.receiveMessage();
+        assertEquals(2, before.receivedAttributeSets());
+        assertEquals(2, before.outboundAttributeSets());
+        assertEquals(2, before.outboundPrefixes());
+        r.rib().tell(new Rib.PeerRemoved(r.id()));
+        r.rib().tell(new Rib.PeerDown(r.id(), 1)); // the Peer's own report comes after: nothing left to do
+        r.rib().tell(new Rib.GetStats(stats.getRef()));
+        assertEquals(new Rib.Stats(0, 0, 0, 0, 0, 0), stats.receiveMessage());
     }
 }

@@ -50,13 +50,21 @@ class StaticTableConformanceTest {
         NeighborConfig n = c.neighbors().get(0);
         Session s = EchoSession.of(n, peerAs(msg, n));
 
-        AdjRibOut out = new AdjRibOut();
-        StaticRoutes.of(n.routes()).initial().values().forEach(out::announce);
+        NlriSlots slots = new NlriSlots();
+        InternTable<OutboundAttributes> attrs = new InternTable<>();
+        AdjRibOut out = new AdjRibOut(slots, attrs);
+        StaticRoutes.of(n.routes()).initial().forEach((nlri, a) -> {
+            int attr = attrs.acquire(a);
+            int slot = slots.acquire(nlri);
+            out.announce(slot, attr);
+            slots.release(slot);
+            attrs.release(attr);
+        });
         out.sessionStarted();
-        UpdateEncoder encoder = new UpdateEncoder(s, n.groupUpdates());
+        UpdateEncoder encoder = new UpdateEncoder(s, n.groupUpdates(), slots, attrs);
         List<String> produced = new ArrayList<>();
-        encoder.encode(out.takePending(), false).forEach(m -> produced.add(Hex.encode(m).toUpperCase(Locale.ROOT)));
-        encoder.endOfRib().forEach(m -> produced.add(Hex.encode(m).toUpperCase(Locale.ROOT)));
+        encoder.encodeAll(out.initialTable(s.families()))
+                .forEach(m -> produced.add(Hex.encode(m).toUpperCase(Locale.ROOT)));
 
         List<String> expected = new ArrayList<>();
         for (Conformance.RawRule r : Conformance.rawRules(msg)) {

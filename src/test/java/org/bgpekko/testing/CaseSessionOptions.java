@@ -1,5 +1,5 @@
 // Session options a conformance case negotiates, read from its configuration with a minimal scan:
-// 'asn4 disable', 'add-path send/receive' and the 'family' / 'add-path' blocks. Wire tests use it because it
+// 'asn4 disable', 'add-path send/receive' and the 'family' / 'add-path' / 'nexthop' blocks. Wire tests use it because it
 // also reads the configurations of families the parser does not support yet; EchoSession is the real thing.
 package org.bgpekko.testing;
 
@@ -40,7 +40,12 @@ public final class CaseSessionOptions {
                 }
             }
         }
-        return new SessionOptions(asn4, addPath, addPath, Set.of(), SessionOptions.STANDARD_MAX);
+        Set<Family> nextHop = new LinkedHashSet<>();
+        Matcher nh = Pattern.compile("(ipv4|ipv6)\\s+([a-z-]+)\\s+(ipv4|ipv6)\\s*;").matcher(block(text, "nexthop"));
+        while (nh.find()) {
+            nextHop.add(Family.parse(nh.group(1) + " " + nh.group(2)));
+        }
+        return new SessionOptions(asn4, addPath, addPath, nextHop, SessionOptions.STANDARD_MAX);
     }
 
     private static String block(String text, String name) {

@@ -16,9 +16,16 @@ public final class SpeakerProcess {
      * {@code exabgp_tcp_bind=''}, its output in {@code log}.
      */
     public static Process start(int port, Map<String, String> env, Path log, Path... configs) throws IOException {
+        return start(List.of(Main.class.getName(), "run"), port, env, log, configs);
+    }
+
+    /** As above, with {@code main} (a class name and its first arguments) instead of {@code Main run}. */
+    public static Process start(List<String> main, int port, Map<String, String> env, Path log, Path... configs)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(main);
         for (Path c : configs) {
             command.add(c.toString());
         }

@@ -190,4 +190,34 @@ class UpdatePackerTest {
         assertThrows(IllegalArgumentException.class,
                 () -> UpdatePacker.announce(huge, Bytes.EMPTY, slash24s(1, false), OPTIONS, UpdatePacker.UNLIMITED));
     }
+
+    /** The lazy form cuts a block a few UPDATEs at a time into exactly the UPDATEs of one call for the whole block. */
+    @Test
+    void packingABlockInPiecesGivesTheSameUpdatesAsInOneGo() {
+        NlriBlock nlri = slash24s(20_000, false);
+        for (boolean announce : new boolean[] {true, false}) {
+            List<byte[]> whole = announce
+                    ? UpdatePacker.announce(ATTRS, Bytes.EMPTY, nlri, OPTIONS, UpdatePacker.UNLIMITED)
+                    : UpdatePacker.withdraw(PathAttributes.EMPTY, nlri, OPTIONS, UpdatePacker.UNLIMITED);
+            List<byte[]> pieces = new java.util.ArrayList<>();
+            int from = 0;
+            int calls = 0;
+            while (from < nlri.byteLength()) {
+                int before = pieces.size();
+                from = announce
+                        ? UpdatePacker.announce(ATTRS, Bytes.EMPTY, nlri, from, 10_000, OPTIONS, UpdatePacker.UNLIMITED,
+                                pieces::add)
+                        : UpdatePacker.withdraw(PathAttributes.EMPTY, nlri, from, 10_000, OPTIONS,
+                                UpdatePacker.UNLIMITED, pieces::add);
+                int written = pieces.subList(before, pieces.size()).stream().mapToInt(m -> m.length).sum();
+                assertTrue(written >= 10_000 || from == nlri.byteLength(), "stops only past its budget or at the end");
+                calls++;
+            }
+            assertTrue(calls > 5);
+            assertEquals(whole.size(), pieces.size());
+            for (int i = 0; i < whole.size(); i++) {
+                assertTrue(java.util.Arrays.equals(whole.get(i), pieces.get(i)), "UPDATE " + i);
+            }
+        }
+    }
 }

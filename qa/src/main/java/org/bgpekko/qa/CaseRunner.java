@@ -27,13 +27,22 @@ public final class CaseRunner {
      * @param workRoot one folder per case run is made under it
      * @param keep     keep the work folder of passed runs too
      * @param helpers  the helper programs copied to run/ (null: qa/helpers)
+     * @param lineByLine our helpers write every command with its own write(2), even the "one write" batches
      */
     public record Settings(List<String> speaker, Duration timeout, boolean strict, Path workRoot, boolean keep,
-                           Path helpers) {
+                           Path helpers, boolean lineByLine) {
         public Settings {
             speaker = List.copyOf(speaker);
         }
+
+        public Settings(List<String> speaker, Duration timeout, boolean strict, Path workRoot, boolean keep,
+                        Path helpers) {
+            this(speaker, timeout, strict, workRoot, keep, helpers, false);
+        }
     }
+
+    /** The variable that makes our helpers (qa/helpers/helper-lib.sh) write one command per write(2). */
+    public static final String LINE_BY_LINE = "HELPER_LINE_BY_LINE";
 
     /** The outcome of one run of one case; {@code details} holds peer state and speaker output on failure. */
     public record Result(String name, int attempt, boolean passed, String reason, String details, Duration took) {}
@@ -106,8 +115,11 @@ public final class CaseRunner {
             Path log = work.resolve("speaker.log");
             Speaker speaker;
             try {
-                speaker = Speaker.start(settings.speaker(), configs, environment(port, c.options().tcpConnections()),
-                        work, log);
+                Map<String, String> env = environment(port, c.options().tcpConnections());
+                if (settings.lineByLine()) {
+                    env.put(LINE_BY_LINE, "1");
+                }
+                speaker = Speaker.start(settings.speaker(), configs, env, work, log);
             } catch (IOException e) {
                 return new Outcome(false, "could not start the speaker " + settings.speaker() + ": " + e.getMessage(), "");
             }

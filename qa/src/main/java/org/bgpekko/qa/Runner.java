@@ -26,13 +26,15 @@ public final class Runner {
               --work DIR           work folders go there (default target/qa-work)
               --keep               keep the work folders of passed runs too
               --helpers DIR        helper programs copied to each case's run/ (default qa/helpers)
+              --line-by-line       our helpers write every command with its own write(2)
               --list               print the selected case names and exit
               --root DIR           repository root (default: current folder)
             """;
 
     /** Parsed command line. */
     record Options(List<String> speaker, Duration timeout, int jobs, int repeat, boolean strict, boolean expected,
-                   Path work, boolean keep, boolean list, Path root, Path helpers, List<String> cases) {}
+                   Path work, boolean keep, boolean list, Path root, Path helpers, boolean lineByLine,
+                   List<String> cases) {}
 
     public static void main(String[] args) throws Exception {
         Runtime.getRuntime().addShutdownHook(new Thread(Speaker::killAll, "conformance-shutdown"));
@@ -72,7 +74,7 @@ public final class Runner {
         }
         List<String> speaker = resolveSpeaker(o.speaker(), suite.root());
         CaseRunner runner = new CaseRunner(suite, new CaseRunner.Settings(speaker, o.timeout(), o.strict(),
-                o.work(), o.keep(), o.helpers()));
+                o.work(), o.keep(), o.helpers(), o.lineByLine()));
         return execute(runner, selected, o.jobs(), o.repeat(), out);
     }
 
@@ -159,6 +161,7 @@ public final class Runner {
         boolean expected = false;
         boolean keep = false;
         boolean list = false;
+        boolean lineByLine = false;
         Path root = Path.of(System.getProperty("bgpekko.root", ".")).toAbsolutePath().normalize();
         Path work = null;
         Path helpers = null;
@@ -174,6 +177,7 @@ public final class Runner {
                 case "--expected" -> expected = true;
                 case "--keep" -> keep = true;
                 case "--list" -> list = true;
+                case "--line-by-line" -> lineByLine = true;
                 case "--work" -> work = Path.of(value(args, ++i, a)).toAbsolutePath();
                 case "--helpers" -> helpers = Path.of(value(args, ++i, a)).toAbsolutePath();
                 case "--root" -> root = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
@@ -192,7 +196,8 @@ public final class Runner {
         if (work == null) {
             work = root.resolve("target").resolve("qa-work");
         }
-        return new Options(speaker, timeout, jobs, repeat, strict, expected, work, keep, list, root, helpers, cases);
+        return new Options(speaker, timeout, jobs, repeat, strict, expected, work, keep, list, root, helpers,
+                lineByLine, cases);
     }
 
     private static String value(String[] args, int i, String option) {

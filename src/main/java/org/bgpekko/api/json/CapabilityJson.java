@@ -45,7 +45,9 @@ public final class CapabilityJson {
     private static String value(List<Capability> same) {
         Capability c = same.get(0);
         if (c instanceof Multiprotocol) {
-            List<String> fams = same.stream().map(m -> JsonText.quote(slash(((Multiprotocol) m).family()))).toList();
+            // a malformed multiprotocol capability of the same code stays an UnknownCapability: not a family
+            List<String> fams = same.stream().filter(Multiprotocol.class::isInstance)
+                    .map(m -> JsonText.quote(slash(((Multiprotocol) m).family()))).toList();
             return "{ \"name\": \"multiprotocol\", \"families\": " + JsonText.list(fams) + " }";
         } else if (c instanceof RouteRefresh) {
             return "{ \"name\": \"route-refresh\", \"variant\": \"RFC\" }";

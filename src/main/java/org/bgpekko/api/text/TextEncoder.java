@@ -143,9 +143,9 @@ public final class TextEncoder implements EventEncoder {
         } else if (c instanceof ExtendedMessage) {
             return "extended message(65535)";
         } else if (c instanceof Fqdn f) {
-            return "hostname(" + f.hostname() + " " + f.domain() + ")";
+            return "hostname(" + PeerText.escape(f.hostname()) + " " + PeerText.escape(f.domain()) + ")";
         } else if (c instanceof SoftwareVersion s) {
-            return "software(" + s.version() + ")";
+            return "software(" + PeerText.escape(s.version()) + ")";
         }
         return "capability " + c.code();
     }

@@ -85,7 +85,8 @@ public final class EnvironmentLoader {
         }
         int prefix = SettingCatalog.APPLICATION.length();
         String separator = name.substring(prefix, prefix + 1);
-        String[] parts = name.substring(prefix + 1).split(Pattern.quote(separator), -1);
+        // section, then option: an option may hold the separator itself (api.batch_window: exabgp_api_batch_window)
+        String[] parts = name.substring(prefix + 1).split(Pattern.quote(separator), 2);
         String key = String.join(".", parts);
         if (parts.length == 2 && SettingCatalog.find(key).isPresent()) {
             return;

@@ -34,6 +34,9 @@ public final class SettingCatalog {
             "exabgp_api_cli_mode", "exabgp_cli_pipe", "exabgp_cli_socket", "exabgp_cli_transport",
             "exabgp_api_socketpath");
 
+    /** bgpekko's own settings, which ExaBGP does not have (ExaBGP ignores them in its environment and file). */
+    public static final Set<String> EXTENSIONS = Set.of("api.batch_window", "api.batch_latency");
+
     /** Sections `exabgp env` does not print (Env.iter_ini / iter_env). */
     public static final Set<String> HIDDEN_SECTIONS = Set.of("debug", "internal");
 
@@ -91,6 +94,10 @@ public final class SettingCatalog {
             s("api", "cli", BOOLEAN, "true", "should we create a named pipe for the cli"),
             s("api", "pipename", STRING, "exabgp", "name to be used for the exabgp pipe"),
             s("api", "socketname", STRING, "exabgp", "name to be used for the exabgp Unix socket"),
+            s("api", "batch_window", REAL, "2.0", "bgpekko: milliseconds without a new byte from a helper that end"
+                    + " a batch of its lines (0: one read is one batch)"),
+            s("api", "batch_latency", REAL, "20.0", "bgpekko: milliseconds a batch of a helper's lines may wait for"
+                    + " more lines at most"),
             s("reactor", "speed", REAL, "1.0", "reactor loop time, use only if you understand the code."),
             s("reactor", "asyncio", BOOLEAN, "false", "use asyncio event loop instead of generator-based loop"),
             s("debug", "pdb", BOOLEAN, "false", "enable python debugger on errors"),

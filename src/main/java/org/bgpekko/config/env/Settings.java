@@ -93,7 +93,8 @@ public record Settings(Map<String, Object> values, Optional<String> version) {
     public Api api() {
         return new Api(bool("api.ack"), integer("api.chunk"), (ApiEncoder) values.get("api.encoder"),
                 bool("api.compact"), bool("api.respawn"), bool("api.terminate"), bool("api.cli"),
-                text("api.pipename"), text("api.socketname"));
+                text("api.pipename"), text("api.socketname"), (Double) values.get("api.batch_window"),
+                (Double) values.get("api.batch_latency"));
     }
 
     public Reactor reactor() {
@@ -137,9 +138,12 @@ public record Settings(Map<String, Object> values, Optional<String> version) {
     /** exabgp.cache.*: attribute caching. */
     public record Cache(boolean attributes, boolean nexthops) {}
 
-    /** exabgp.api.*: helper processes and the CLI. */
+    /**
+     * exabgp.api.*: helper processes and the CLI; {@code batchWindow} and {@code batchLatency} (milliseconds) are
+     * bgpekko's: when a batch of a helper's lines ends.
+     */
     public record Api(boolean ack, int chunk, ApiEncoder encoder, boolean compact, boolean respawn, boolean terminate,
-            boolean cli, String pipename, String socketname) {}
+            boolean cli, String pipename, String socketname, double batchWindow, double batchLatency) {}
 
     /** exabgp.reactor.*: main loop time in seconds. */
     public record Reactor(double speed, boolean asyncio) {}

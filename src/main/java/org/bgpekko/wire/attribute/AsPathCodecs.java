@@ -66,6 +66,15 @@ final class AsPathCodecs {
         @Override
         public PathAttribute decode(byte[] b, int off, int len, DecodeContext ctx) {
             List<AsPathSegment> s = readSegments(b, off, len, ctx.options().asn4() ? 4 : 2, ctx, "AS_PATH");
+            if (s != null && ctx.options().externalPeer()) {
+                for (AsPathSegment seg : s) {
+                    if (seg.type() == AsPathSegment.AS_CONFED_SEQUENCE || seg.type() == AsPathSegment.AS_CONFED_SET) {
+                        // no confederation is configured, so every external peer is outside ours
+                        return ctx.malformed("AS_PATH confederation segment from an external peer (RFC 5065 "
+                                + "section 5, RFC 7606 section 7.2)");
+                    }
+                }
+            }
             return s == null ? null : new AsPath(s);
         }
 

@@ -46,7 +46,9 @@ final class TlvCodecs {
 
     static final class PrefixSidCodec extends BasicCodecs.Base {
         PrefixSidCodec() {
-            super(PathAttribute.PREFIX_SID, BasicCodecs.OPTIONAL_TRANSITIVE, ErrorAction.TREAT_AS_WITHDRAW);
+            // RFC 8669 section 6: a malformed Prefix-SID is ignored and not passed on, "equivalent to the
+            // 'Attribute discard' action" of RFC 7606
+            super(PathAttribute.PREFIX_SID, BasicCodecs.OPTIONAL_TRANSITIVE, ErrorAction.ATTRIBUTE_DISCARD);
         }
 
         @Override

@@ -5,6 +5,9 @@ import org.bgpekko.wire.Family;
 import org.bgpekko.wire.WireWriter;
 
 /**
+ * Always canonical: address bits beyond {@code length} are cleared on construction, so {@code 10.0.0.1/24} and
+ * {@code 10.0.0.0/24} are one prefix wherever they come from (configuration, helpers, received NLRI).
+ *
  * @param afi {@link Family#AFI_IPV4} or {@link Family#AFI_IPV6}
  * @param hi upper 64 bits of an IPv6 address (0 for IPv4)
  * @param lo lower 64 bits of an IPv6 address, or the IPv4 address in the low 32 bits
@@ -22,6 +25,17 @@ public record IpPrefix(int afi, long hi, long lo, int length) implements Compara
         if (afi == Family.AFI_IPV4 && (hi != 0 || (lo >>> 32) != 0)) {
             throw new IllegalArgumentException("IPv4 address wider than 32 bits");
         }
+        if (afi == Family.AFI_IPV4) {
+            lo &= ipv4Mask(length);
+        } else {
+            hi &= length >= 64 ? -1L : length == 0 ? 0 : -1L << (64 - length);
+            lo &= length <= 64 ? 0 : length == 128 ? -1L : -1L << (128 - length);
+        }
+    }
+
+    /** The network mask of an IPv4 prefix length, in the low 32 bits. */
+    public static long ipv4Mask(int length) {
+        return length == 0 ? 0 : 0xFFFFFFFFL << (32 - length) & 0xFFFFFFFFL;
     }
 
     public static int maxLength(int afi) {

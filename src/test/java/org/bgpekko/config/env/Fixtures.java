@@ -24,6 +24,16 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * Printed settings without bgpekko's own ({@link SettingCatalog#EXTENSIONS}), which ExaBGP does not have: what is
+     * left must be exactly what ExaBGP printed.
+     */
+    public static List<String> withoutExtensions(List<String> printed) {
+        return printed.stream().filter(l -> SettingCatalog.EXTENSIONS.stream().noneMatch(k ->
+                l.startsWith(SettingCatalog.APPLICATION + "." + k + "=")
+                        || l.startsWith(k.substring(k.indexOf('.') + 1) + " = "))).toList();
+    }
+
     /** The path of a resource. */
     public static Path path(String name) {
         try {

@@ -1,0 +1,64 @@
+// Turns one parsed helper line into the typed RIB operation it asks for, and the neighbours it selects.
+package org.bgpekko.api;
+
+import java.util.List;
+import org.bgpekko.rib.Rib;
+import org.bgpekko.rib.RibOperation;
+
+/**
+ * The seam between the helper command language and the Rib: the gateway calls {@link #translate} for each parsed
+ * line and {@link #refused} for a line that could not be parsed, and sends the results as one {@link Rib.ApiBatch}.
+ * Commands that take effect in the gateway (acknowledgement modes, shutdown, reload, restart) become an empty
+ * {@link RibOperation.Answer}, so their {@code done} keeps its place among the batch's answers.
+ */
+public final class ApiTranslator {
+    private ApiTranslator() {}
+
+    /** Line {@code text} of helper {@code process}, parsed as {@code line}. */
+    public static Rib.ApiInput translate(String process, String text, ApiLine line) {
+        // the helper serves the neighbour (its api block names it) and a selector of the line matches it
+        RibOperation.Targets targets = n -> EventRoutes.serves(n, process) && line.matches(n);
+        return new Rib.ApiInput(text, targets, operation(process, line.command()));
+    }
+
+    /** A line that could not be parsed: answered {@code error} in its place. */
+    public static Rib.ApiInput refused(String text, String reason) {
+        return new Rib.ApiInput(text, RibOperation.Targets.NONE, new RibOperation.Refuse(reason));
+    }
+
+    static RibOperation operation(String process, ApiCommand c) {
+        if (c instanceof ApiCommand.AnnounceRoutes a) {
+            return new RibOperation.Announce(a.routes());
+        } else if (c instanceof ApiCommand.WithdrawRoutes w) {
+            return new RibOperation.Withdraw(w.routes());
+        } else if (c instanceof ApiCommand.Watchdog w) {
+            return new RibOperation.Watchdog(w.name().isEmpty() ? process : w.name(), w.announce());
+        } else if (c instanceof ApiCommand.ClearAdjRibOut) {
+            return new RibOperation.ClearAdjRibOut();
+        } else if (c instanceof ApiCommand.FlushAdjRibOut) {
+            return new RibOperation.FlushAdjRibOut();
+        } else if (c instanceof ApiCommand.ClearAdjRibIn) {
+            return new RibOperation.ClearAdjRibIn();
+        } else if (c instanceof ApiCommand.AnnounceEor e) {
+            return new RibOperation.EndOfRib(e.family());
+        } else if (c instanceof ApiCommand.RouteRefresh r) {
+            return new RibOperation.RefreshRequest(r.family());
+        } else if (c instanceof ApiCommand.Teardown t) {
+            return new RibOperation.Teardown(t.subcode());
+        } else if (c instanceof ApiCommand.ShowNeighbor) {
+            return new RibOperation.ShowNeighbors(Selector::describe);
+        } else if (c instanceof ApiCommand.ShowAdjRib s) {
+            return new RibOperation.ShowAdjRib(s.in());
+        } else if (c instanceof ApiCommand.Version) {
+            return new RibOperation.Answer(List.of("bgpekko " + version()));
+        }
+        // shutdown, reload, restart, the ack controls and debug take effect in the gateway
+        return new RibOperation.Answer(List.of());
+    }
+
+    /** The version of the running jar (the manifest's), "dev" when run from classes. */
+    private static String version() {
+        String v = ApiTranslator.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
+    }
+}

@@ -1,0 +1,191 @@
+// A fast path for the common "announce|withdraw route PREFIX WORDS…" line: WORDS parsed once, reused per prefix.
+package org.bgpekko.api;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bgpekko.config.RouteConfig;
+import org.bgpekko.config.Token;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.nlri.InetNlri;
+import org.bgpekko.wire.nlri.IpPrefix;
+import org.bgpekko.wire.nlri.Nlri;
+
+/**
+ * A helper announcing many routes usually repeats the same words after the prefix. What those words mean does not
+ * depend on the prefix, only on its address family, as long as they hold no {@code split} (whose effect depends
+ * on the prefix length) and make a unicast route (no {@code rd}, no {@code label}): for such a line the
+ * parsed route of an earlier line with the same words is reused with the new prefix, and gives exactly what
+ * {@link ApiParser#parse} gives (the same record, attributes shared). Anything else, and any prefix that does not
+ * parse, goes through the full parser. Not thread-safe: one per helper reader.
+ */
+final class RouteLineCache {
+    /** Distinct word sequences kept; past that the cache starts again empty. */
+    static final int CAPACITY = 1024;
+
+    private static final String ANNOUNCE = "announce route ";
+    private static final String WITHDRAW = "withdraw route ";
+    /** The prefix's column in the normalised line (after "announce route " / "withdraw route "). */
+    private static final int PREFIX_COLUMN = ANNOUNCE.length() + 1;
+
+    /**
+     * A parsed route whose prefix is replaced: its family (AFI of the words' first use), next hop, attributes;
+     * {@code key} is the verb, the family and the words after the prefix.
+     */
+    private record Template(String key, RouteConfig route, boolean announce) {}
+
+    private final Map<String, Template> templates = new HashMap<>();
+    /** The template used last: a helper usually repeats the same words line after line. */
+    private Template last;
+
+    /** The parsed line from a template, or null when the line needs the full parser. */
+    ApiLine parse(String line) {
+        int space = prefixEnd(line);
+        if (space < 0) {
+            return null;
+        }
+        Template t = last != null && sameKey(last.key(), line, space) ? last : templates.get(key(line, space));
+        if (t == null) {
+            return null;
+        }
+        last = t;
+        String prefixText = line.substring(ANNOUNCE.length(), space);
+        IpPrefix prefix = ipv4(prefixText);
+        if (prefix == null) {
+            try {
+                prefix = IpPrefix.parse(prefixText);
+            } catch (IllegalArgumentException e) {
+                return null; // the full parser words the error
+            }
+        }
+        Nlri template = t.route().nlri();
+        if (prefix.afi() != template.family().afi()) {
+            return null;
+        }
+        RouteConfig r = t.route();
+        RouteConfig route = new RouteConfig(new InetNlri(template.family(), template.pathId(), prefix), r.nextHop(),
+                r.attributes(), -1, r.name(), r.watchdog(), r.withdrawn(),
+                new Token(prefixText, 1, PREFIX_COLUMN, false));
+        return new ApiLine(List.of(), t.announce() ? new ApiCommand.AnnounceRoutes(List.of(route))
+                : new ApiCommand.WithdrawRoutes(List.of(route)));
+    }
+
+    /** Keeps what the full parser made of {@code line} when later lines with the same words can reuse it. */
+    void learn(String line, ApiLine parsed) {
+        int space = prefixEnd(line);
+        if (space < 0 || !parsed.selectors().isEmpty()) {
+            return;
+        }
+        List<RouteConfig> routes;
+        boolean announce;
+        if (parsed.command() instanceof ApiCommand.AnnounceRoutes a) {
+            routes = a.routes();
+            announce = true;
+        } else if (parsed.command() instanceof ApiCommand.WithdrawRoutes w) {
+            routes = w.routes();
+            announce = false;
+        } else {
+            return;
+        }
+        String words = line.substring(space);
+        if (routes.size() != 1 || announce != line.startsWith(ANNOUNCE) || words.contains("split")) {
+            return;
+        }
+        RouteConfig r = routes.get(0);
+        if (!(r.nlri() instanceof InetNlri) || r.nlri().family().safi() != Family.SAFI_UNICAST || r.split() != -1) {
+            return;
+        }
+        if (templates.size() >= CAPACITY) {
+            templates.clear();
+        }
+        String key = key(line, space);
+        templates.put(key, new Template(key, r, announce));
+    }
+
+    /**
+     * Where the prefix of an "announce route P …" / "withdraw route P …" line ends (the space after it), or -1 when
+     * the line is not of that plain form: exactly one space between the first words, a prefix of address
+     * characters only.
+     */
+    private static int prefixEnd(String line) {
+        if (!line.startsWith(ANNOUNCE) && !line.startsWith(WITHDRAW)) {
+            return -1;
+        }
+        int i = ANNOUNCE.length();
+        int start = i;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == ' ') {
+                break;
+            }
+            boolean address = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.'
+                    || c == ':' || c == '/';
+            if (!address) {
+                return -1;
+            }
+            i++;
+        }
+        return i > start && i < line.length() ? i : -1;
+    }
+
+    /** The verb, the prefix's family and the words after the prefix. */
+    private static String key(String line, int space) {
+        return family(line, space) + line.charAt(0) + line.substring(space);
+    }
+
+    /** Whether {@code key} is {@link #key key(line, space)}, without building the latter. */
+    private static boolean sameKey(String key, String line, int space) {
+        return key.length() == line.length() - space + 2 && key.charAt(0) == family(line, space)
+                && key.charAt(1) == line.charAt(0) && line.regionMatches(space, key, 2, key.length() - 2);
+    }
+
+    private static char family(String line, int space) {
+        int colon = line.indexOf(':', ANNOUNCE.length());
+        return colon >= 0 && colon < space ? '6' : '4';
+    }
+
+    /**
+     * A plain IPv4 prefix "a.b.c.d" or "a.b.c.d/n" (decimal, at most 3 digits a byte), as {@link IpPrefix#parse}
+     * reads it; null for anything else, which then goes through {@link IpPrefix#parse}.
+     */
+    static IpPrefix ipv4(String text) {
+        long address = 0;
+        int i = 0;
+        int n = text.length();
+        for (int octet = 0; octet < 4; octet++) {
+            if (octet > 0) {
+                if (i >= n || text.charAt(i) != '.') {
+                    return null;
+                }
+                i++;
+            }
+            int start = i;
+            int value = 0;
+            while (i < n && i - start < 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                value = value * 10 + text.charAt(i++) - '0';
+            }
+            if (i == start || value > 255) {
+                return null;
+            }
+            address = address << 8 | value;
+        }
+        int length = 32;
+        if (i < n) {
+            if (text.charAt(i++) != '/' || i == n || n - i > 2) {
+                return null;
+            }
+            length = 0;
+            while (i < n) {
+                char c = text.charAt(i++);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                length = length * 10 + c - '0';
+            }
+            if (length > 32) {
+                return null;
+            }
+        }
+        return new IpPrefix(Family.AFI_IPV4, 0, address, length);
+    }
+}

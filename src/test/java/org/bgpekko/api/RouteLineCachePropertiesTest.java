@@ -1,0 +1,125 @@
+// The route-line fast path gives exactly what the full parser gives, whatever the words and prefixes.
+package org.bgpekko.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class RouteLineCachePropertiesTest {
+    private static final List<String> PREFIXES = List.of("10.0.0.0/8", "10.1.2.3/32", "10.1.2.3", "10.1.2.3/24",
+            "0.0.0.0/0", "10.0.0.0/33", "300.1.1.1/32", "2001:db8::/32", "2001:db8::1", "::ffff:1.2.3.4/128", "::/0",
+            "2001:db8::/129", "1.2.3", "1.2.3.4/");
+
+    private static final List<String> WORDS = List.of("next-hop 1.2.3.4", "next-hop self", "next-hop 2001::1",
+            "med 5", "community [65000:1 65000:2]", "as-path [ 1 2 ]", "split /30", "split /8", "rd 65000:1",
+            "label 100", "path-information 1.2.3.4", "path-information 7", "name foo", "watchdog w", "withdraw",
+            "local-preference 200", "origin igp", "origin bogus", "community", ";", "attribute [ 0x99 0xc0 0x01 ]",
+            "large-community 1:2:3", "extended-community target:1:2");
+
+    /** Lines drawn from three word sequences, so that most of them can reuse an earlier line's words. */
+    @Provide
+    Arbitrary<List<String>> lines() {
+        Arbitrary<List<String>> pool = Arbitraries.of(WORDS).list().ofMaxSize(4).map(l -> String.join(" ", l))
+                .list().ofSize(3);
+        Arbitrary<String> verb = Arbitraries.of("announce route ", "withdraw route ");
+        Arbitrary<List<List<Object>>> picks = Combinators.combine(verb, Arbitraries.of(PREFIXES),
+                Arbitraries.integers().between(0, 2)).as(List::<Object>of).list().ofMinSize(1).ofMaxSize(30);
+        return Combinators.combine(pool, picks).as((words, chosen) -> chosen.stream().map(c -> {
+            String w = words.get((Integer) c.get(2));
+            return w.isEmpty() ? c.get(0) + "" + c.get(1) : c.get(0) + "" + c.get(1) + " " + w;
+        }).toList());
+    }
+
+    private static ApiLine full(String line) {
+        try {
+            return ApiParser.parse(line);
+        } catch (ApiParseException e) {
+            return null;
+        }
+    }
+
+    /** Mostly well-formed: four numbers (now and then too big, zero-led or not one), dots (now and then not), a length. */
+    @Provide
+    Arbitrary<String> ipv4ish() {
+        Arbitrary<String> digits = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(16, Arbitraries.integers().between(0, 270).map(String::valueOf)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 99).map(i -> "0" + i)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("", "0000", "2550", "999")));
+        Arbitrary<String> dot = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(20, Arbitraries.just(".")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("", "..", "/", ":", "+")));
+        Arbitrary<String> length = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.just("")),
+                net.jqwik.api.Tuple.of(6, digits.map(d -> "/" + d)), net.jqwik.api.Tuple.of(1, Arbitraries.of("/+1",
+                        "/-1", "//8", " ")));
+        return Combinators.combine(List.of(digits, dot, digits, dot, digits, dot, digits, length))
+                .as(parts -> String.join("", parts));
+    }
+
+    /** The IPv4 prefix fast path reads what IpPrefix.parse reads, and refuses (null) only what it cannot. */
+    @Property(tries = 5000)
+    void theIpv4FastPathReadsWhatIpPrefixParseReads(@ForAll("ipv4ish") String text) {
+        org.bgpekko.wire.nlri.IpPrefix fast = RouteLineCache.ipv4(text);
+        if (fast != null) {
+            ipv4Hits++;
+            assertEquals(org.bgpekko.wire.nlri.IpPrefix.parse(text), fast, text);
+        }
+    }
+
+    @Test
+    void theIpv4FastPathTakesThePlainForms() {
+        for (String p : List.of("10.0.0.1", "10.0.0.0/8", "255.255.255.255/32", "0.0.0.0/0", "010.1.1.1/24")) {
+            assertEquals(org.bgpekko.wire.nlri.IpPrefix.parse(p), RouteLineCache.ipv4(p), p);
+        }
+        for (String p : List.of("256.0.0.0/8", "1.2.3.4/33", "1.2.3/8", "1.2.3.4/", "1.2.3.4/+8", "::1")) {
+            assertNull(RouteLineCache.ipv4(p), p);
+        }
+    }
+
+    private static int hits;
+    private static int ipv4Hits;
+
+    @Property(tries = 2000)
+    void theFastPathGivesWhatTheParserGives(@ForAll("lines") List<String> lines) {
+        RouteLineCache cache = new RouteLineCache();
+        for (String line : lines) {
+            ApiLine expected = full(line);
+            ApiLine fast = cache.parse(line);
+            if (fast != null) {
+                hits++;
+                assertEquals(expected, fast, line);
+            } else if (expected != null) {
+                cache.learn(line, expected);
+            }
+        }
+    }
+
+    @net.jqwik.api.lifecycle.AfterContainer
+    static void theFastPathWasTaken() {
+        if (hits < 1000 || ipv4Hits < 500) {
+            throw new AssertionError("the fast paths were taken only " + hits + " and " + ipv4Hits
+                    + " times: the properties test little");
+        }
+    }
+
+    @Test
+    void repeatedWordsAreParsedOnceThenReused() {
+        RouteLineCache cache = new RouteLineCache();
+        String first = "announce route 10.0.0.1/32 next-hop 127.0.0.1 med 100 community [65000:1]";
+        assertNull(cache.parse(first));
+        cache.learn(first, full(first));
+        ApiLine second = cache.parse("announce route 10.0.0.2/32 next-hop 127.0.0.1 med 100 community [65000:1]");
+        assertNotNull(second);
+        assertEquals(full("announce route 10.0.0.2/32 next-hop 127.0.0.1 med 100 community [65000:1]"), second);
+        assertNull(cache.parse("announce route 2001::1/128 next-hop 127.0.0.1 med 100 community [65000:1]"),
+                "another family is another entry");
+        assertNull(cache.parse("withdraw route 10.0.0.2/32 next-hop 127.0.0.1 med 100 community [65000:1]"));
+    }
+}
