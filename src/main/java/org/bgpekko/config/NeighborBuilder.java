@@ -24,6 +24,8 @@ final class NeighborBuilder {
     boolean autoFlush = true;
     boolean manualEor;
     boolean adjRibIn = true;
+    boolean routeServerClient;
+    Token routeServerClientAt;
     String hostName;
     String domainName;
     final Set<Family> families = new TreeSet<>();
@@ -37,7 +39,7 @@ final class NeighborBuilder {
 
     NeighborConfig build() {
         return new NeighborConfig(peerAddress, description, routerId, localAddress, localAs, peerAs, holdTime, passive,
-                connect, groupUpdates, autoFlush, manualEor, adjRibIn, hostName, domainName, families, capability,
+                connect, groupUpdates, autoFlush, manualEor, adjRibIn, routeServerClient, hostName, domainName, families, capability,
                 addPathFamilies, nextHop, apis, routes, at);
     }
 }
