@@ -9,8 +9,12 @@ D_PREFIXES="198.51.100.0/24 203.0.113.0/24"   # the daemon originates them: AS_P
 D_PATH="$D_AS"
 C_ADDR=127.0.0.3
 C_AS=64503
-C_PREFIXES="192.0.2.0/25 192.0.2.128/25"       # the scripted client sends them: AS_PATH "64503 65003", NEXT_HOP itself
+C_PREFIXES="192.0.2.0/25 192.0.2.128/25"       # the scripted client sends them: AS_PATH "64503 65003", NEXT_HOP below
 C_PATH="$C_AS 65003"
+# The scripted client's NEXT_HOP: not its loopback address, which FRR ("Martian nexthop", NOTIFICATION 3/8) and GoBGP
+# ("invalid nexthop address", treat-as-withdraw) refuse in what the route server relays; 198.18.0.0/15 (RFC 2544)
+# is neither loopback nor inside the prefixes it announces.
+C_NEXT_HOP=198.18.0.3
 
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

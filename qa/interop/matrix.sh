@@ -69,7 +69,7 @@ one_daemon() {
     fi
     d_start
     python3 "$INTEROP_DIR/client.py" --server "$RS_ADDR:$RS_PORT" --local "$C_ADDR" --asn "$C_AS" \
-        --as-path "$C_PATH" --next-hop "$C_ADDR" --announce $C_PREFIXES --state "$WORK/client.json" \
+        --as-path "$C_PATH" --next-hop "$C_NEXT_HOP" --announce $C_PREFIXES --state "$WORK/client.json" \
         --stop "$WORK/stop" --duration $((timeout_s + 30)) > "$WORK/client.log" 2>&1 &
     C_PID=$!
 
@@ -90,7 +90,8 @@ one_daemon() {
         rib_d=$(count_prefixes "$(s_adj_in "$D_ADDR")" "$D_PREFIXES")
         rib_c=$(count_prefixes "$(s_adj_in "$C_ADDR")" "$C_PREFIXES")
         at_c=$(verify "$(routes_of_client "$WORK/client.json")" "$D_PREFIXES" "$D_PATH" "$D_ADDR") || ok=""
-        at_d=$(verify "$(d_routes)" "$C_PREFIXES" "$C_PATH" "$C_ADDR") || ok=""
+        d_routes > "$WORK/d_routes.txt"   # the last view, for the details (the daemon is stopped before they print)
+        at_d=$(verify "$(cat "$WORK/d_routes.txt")" "$C_PREFIXES" "$C_PATH" "$C_NEXT_HOP") || ok=""
         local ribs_full=""
         [[ ${rib_d%%/*} == "${rib_d##*/}" && ${rib_c%%/*} == "${rib_c##*/}" ]] && ribs_full=yes
         [[ -n $ribs_full ]] || ok=""
@@ -107,7 +108,11 @@ one_daemon() {
 
     [[ $d_state == up ]] && d_state="Established (ExaBGP: up)"
     local echo_c
-    echo_c=$(count_prefixes "$(routes_of_client "$WORK/client.json")" "$C_PREFIXES")
+    # its own path (AS_PATH exactly its own) sent back breaks RFC 7947 section 2.3.2.1; a daemon's path to the same
+    # prefix through the client's AS (FRR advertises routes back to the peer it learnt them from) is a path of that
+    # daemon, which the route server relays like any other (the client's AS loop detection drops it)
+    echo_c=$(count_prefixes "$(routes_of_client "$WORK/client.json" | awk -F'|' -v own="$C_PATH" '$2 == own')" \
+        "$C_PREFIXES")
     local facts="$name session: $d_state; scripted client session: $c_state; $s_name sees $name: $s_d, the scripted client: $s_c; $s_name Adj-RIB-In: $rib_d from $name, $rib_c from the scripted client"
     local relay="scripted client received $name's routes: $at_c; $name received the scripted client's routes: $at_d"
     [[ ${echo_c%%/*} != 0 ]] && relay+="; the scripted client got its own routes back: $echo_c"
@@ -124,8 +129,8 @@ one_daemon() {
     fi
     {
         echo "work folder: $WORK"
-        echo "$name's routes from the route server:"
-        d_routes | sed 's/^/  /'
+        echo "$name's routes from the route server (last seen while it ran):"
+        sed 's/^/  /' "$WORK/d_routes.txt" 2>/dev/null
         echo "the scripted client's routes from the route server:"
         routes_of_client "$WORK/client.json" | sed 's/^/  /'
         s_details

@@ -4,7 +4,7 @@ d_program=/usr/sbin/exabgp
 D_OUT_NAME=exabgp.log   # its stdout and stderr
 
 d_start() {
-    printf '#!/bin/sh\n# records ExaBGP'"'"'s JSON events, one a line\nexec cat >> "%s"\n' "$WORK/events.jsonl" > "$WORK/record.run"
+    printf '#!/bin/sh\n# records ExaBGP'"'"'s JSON events, one a line; no exec: the shell keeps the pipe ExaBGP reads\n# (its stdout) open, else ExaBGP 4.2 counts a closed stdout as a death and stops after five\ncat >> "%s"\n' "$WORK/events.jsonl" > "$WORK/record.run"
     chmod +x "$WORK/record.run"
     cat > "$WORK/exabgp.conf" <<CONF
 process record {
@@ -49,7 +49,9 @@ for line in open(sys.argv[1]):
         state = e["neighbor"].get("state", state)
     if e.get("type") != "update":
         continue
-    msg = e["neighbor"]["message"]["update"]
+    msg = e["neighbor"]["message"].get("update")
+    if msg is None:  # End-of-RIB: {"message": {"eor": …}}
+        continue
     attrs = msg.get("attribute", {})
     path = " ".join(str(a) for a in attrs.get("as-path", []))
     for nh, nlris in msg.get("announce", {}).get("ipv4 unicast", {}).items():

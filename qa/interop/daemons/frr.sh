@@ -44,14 +44,14 @@ print(json.load(sys.stdin)[sys.argv[1]].get("bgpState", "?"))' "$RS_ADDR" 2>/dev
 }
 
 d_routes() {
-    _vtysh -c "show bgp ipv4 unicast json" 2>/dev/null | python3 -c '
+    _vtysh -c "show bgp ipv4 unicast json" 2>>"$WORK/d_routes.err" | tee "$WORK/d_routes.json" | python3 -c '
 import json, sys
 for prefix, paths in json.load(sys.stdin).get("routes", {}).items():
     for p in paths:
         if p.get("peerId") != sys.argv[1]:
             continue
         nh = next((n.get("ip", "") for n in p.get("nexthops", [])), "")
-        print(f"{prefix}|{p.get(\"path\", \"\")}|{nh}")' "$RS_ADDR" 2>/dev/null || true
+        print(prefix + "|" + p.get("path", "") + "|" + nh)  # no quotes inside an f-string: Python 3.11' "$RS_ADDR" 2>/dev/null || true
 }
 
 d_details() {

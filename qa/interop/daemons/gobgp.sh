@@ -57,7 +57,7 @@ print(states.get(s, s))' 2>/dev/null)
 }
 
 d_routes() {
-    _gobgp neighbor "$RS_ADDR" adj-in -a ipv4 -j 2>/dev/null | python3 -c '
+    _gobgp neighbor "$RS_ADDR" adj-in -a ipv4 -j 2>>"$WORK/d_routes.err" | tee "$WORK/d_routes.json" | python3 -c '
 import json, sys
 for prefix, paths in json.load(sys.stdin).items():
     for p in paths:
@@ -68,7 +68,7 @@ for prefix, paths in json.load(sys.stdin).items():
                     path += seg.get("asns", [])
             elif a.get("type") == 3:
                 nh = a.get("nexthop", "")
-        print(f"{prefix}|{\" \".join(map(str, path))}|{nh}")' 2>/dev/null || true
+        print(prefix + "|" + " ".join(map(str, path)) + "|" + nh)  # no quotes inside an f-string: Python 3.11' 2>/dev/null || true
 }
 
 d_details() {
