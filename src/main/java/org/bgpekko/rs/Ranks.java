@@ -22,6 +22,9 @@ final class Ranks {
     private long[] neighborAs = new long[0];
     private int[] nextHopLength = new int[0];
     private int[] canonicalLength = new int[0];
+    /** The export attributes for external 4-octet AS clients, by id, computed on first use; and their prefix kind. */
+    private ExportAttributes[] export = new ExportAttributes[0];
+    private byte[] exportKind = new byte[0];
     /** How many candidates hold each id. */
     private int[] holders = new int[0];
 
@@ -30,12 +33,25 @@ final class Ranks {
         grow(id);
         if (holders[id]++ == 0) {
             parse(id, canonical);
+            export[id] = null;
         }
     }
 
     /** A candidate lets go of {@code id}. */
     void let(int id) {
-        holders[id]--;
+        if (--holders[id] == 0) {
+            export[id] = null;
+        }
+    }
+
+    ExportAttributes export(int id, int kind) {
+        ExportAttributes e = export[id];
+        return e != null && exportKind[id] == kind ? e : null;
+    }
+
+    void setExport(int id, int kind, ExportAttributes e) {
+        export[id] = e;
+        exportKind[id] = (byte) kind;
     }
 
     int holders(int id) {
@@ -128,5 +144,7 @@ final class Ranks {
         nextHopLength = Arrays.copyOf(nextHopLength, n);
         canonicalLength = Arrays.copyOf(canonicalLength, n);
         holders = Arrays.copyOf(holders, n);
+        export = Arrays.copyOf(export, n);
+        exportKind = Arrays.copyOf(exportKind, n);
     }
 }

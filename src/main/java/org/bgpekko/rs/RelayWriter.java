@@ -32,6 +32,9 @@ final class RelayWriter {
         final LinkedHashMap<Long, NlriBlock.Builder> groups = new LinkedHashMap<>();
         final NlriBlock.Builder[] withdrawn = new NlriBlock.Builder[2];
         int estimate;
+        /** The group last added to: prefixes of one received UPDATE are usually next to each other. */
+        private long lastKey = -1;
+        private NlriBlock.Builder last;
 
         Chunk(Client cl) {
             this.cl = cl;
@@ -39,12 +42,14 @@ final class RelayWriter {
 
         void announce(int kind, int attr, long pathId, int p) {
             long key = (long) attr << 1 | kind;
-            NlriBlock.Builder b = groups.get(key);
+            NlriBlock.Builder b = key == lastKey ? last : groups.get(key);
             if (b == null) {
                 b = NlriBlock.builder(Prefixes.family(kind), cl.addPath(kind));
                 groups.put(key, b);
                 estimate += 40 + rs.ranks.canonicalLength(attr);
             }
+            lastKey = key;
+            last = b;
             add(b, kind, pathId, p);
         }
 
@@ -79,15 +84,14 @@ final class RelayWriter {
             groups.forEach((key, b) -> {
                 int attr = (int) (key >>> 1);
                 int kind = (int) (key & 1);
-                ExportAttributes ex = ExportAttributes.of(rs.store().canonical(attr), kind, cl.session.external(),
-                        options);
+                ExportAttributes ex = rs.export(attr, kind, cl.session.external(), options);
                 UpdatePacker.announceEncoded(ex.attributes(), ex.mpNextHop(), b.build(), options, out::add);
             });
             return out;
         }
     }
 
-    /** The next UPDATEs for a client: its first pass first (then End-of-RIB), then its queue; about {@code limit} bytes. */
+    /** The next UPDATEs for a client: the first pass (then End-of-RIB), then its queue; about {@code limit} bytes. */
     List<byte[]> write(Client cl, int limit) {
         Chunk chunk = new Chunk(cl);
         Prefixes px = rs.prefixes;

@@ -46,8 +46,8 @@ public final class RouteServer {
      * @param external the client is in another AS than the route server (eBGP)
      * @param endOfRib the families whose End-of-RIB follows the first pass (empty with manual-eor)
      */
-    public record ClientSession(SessionOptions options, List<Family> families, long routerId, IpAddress address, boolean external,
-                   List<Family> endOfRib) {
+    public record ClientSession(SessionOptions options, List<Family> families, long routerId, IpAddress address,
+                                boolean external, List<Family> endOfRib) {
         public ClientSession {
             families = List.copyOf(families);
             endOfRib = List.copyOf(endOfRib);
@@ -208,6 +208,22 @@ public final class RouteServer {
             n += c == null ? 0 : c.length / 2;
         }
         return n;
+    }
+
+    /**
+     * The export attributes of a set for a session; the common case (external client, 4-octet AS) is computed once
+     * per set and kept while a candidate holds the set, so clients alike share it (an update group's attributes).
+     */
+    ExportAttributes export(int attr, int kind, boolean external, SessionOptions options) {
+        if (!external || !options.asn4()) {
+            return ExportAttributes.of(store.canonical(attr), kind, external, options);
+        }
+        ExportAttributes cached = ranks.export(attr, kind);
+        if (cached == null) {
+            cached = ExportAttributes.of(store.canonical(attr), kind, true, options);
+            ranks.setExport(attr, kind, cached);
+        }
+        return cached;
     }
 
     Client client(int c) {

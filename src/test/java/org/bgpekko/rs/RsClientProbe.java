@@ -21,7 +21,7 @@ import org.bgpekko.wire.attribute.PathAttributes;
 import org.bgpekko.wire.nlri.Nlri;
 
 final class RsClientProbe {
-    /** A route as the client holds it: the UPDATE's attributes and the MP next hop ({@code null} for NLRI-field routes). */
+    /** A route as the client holds it: the UPDATE's attributes and the MP next hop (null for NLRI-field routes). */
     record Held(PathAttributes attributes, org.bgpekko.wire.Bytes mpNextHop) {}
 
     final NeighborConfig config;

@@ -68,7 +68,7 @@ final class RsFixtures {
         return new PathAttributes(list);
     }
 
-    /** The UPDATEs announcing {@code prefixes} (one family) as a peer writes them, decoded as the server decodes them. */
+    /** The UPDATEs announcing {@code prefixes} (one family) as a peer writes them, decoded as the server does. */
     static List<Update> announce(PathAttributes attributes, Bytes mpNextHop, String... prefixes) {
         List<Nlri> nlri = Arrays.stream(prefixes).map(p -> (Nlri) InetNlri.of(p)).toList();
         NlriBlock block = NlriBlock.of(nlri.get(0).family(), false, nlri);
@@ -79,7 +79,8 @@ final class RsFixtures {
     static List<Update> withdraw(String... prefixes) {
         List<Nlri> nlri = Arrays.stream(prefixes).map(p -> (Nlri) InetNlri.of(p)).toList();
         NlriBlock block = NlriBlock.of(nlri.get(0).family(), false, nlri);
-        return decode(UpdatePacker.withdraw(PathAttributes.EMPTY, block, SessionOptions.DEFAULT, UpdatePacker.UNLIMITED));
+        return decode(UpdatePacker.withdraw(PathAttributes.EMPTY, block, SessionOptions.DEFAULT,
+                UpdatePacker.UNLIMITED));
     }
 
     private static List<Update> decode(List<byte[]> messages) {
