@@ -83,8 +83,9 @@ class FlushTest {
         int ipv4 = 0;
         int ipv6Updates = 0;
         int endOfRib = 0;
-        // the session's own reading: IPv4 routes with an IPv6 next hop need the extended next hop (RFC 8950)
-        SessionOptions read = SessionOptions.DEFAULT.withExtendedNextHop(Set.of(Family.IPV4_UNICAST));
+        // the session's own reading: a next hop of the other address family needs the extended next hop (RFC 8950)
+        SessionOptions read = SessionOptions.DEFAULT.withExtendedNextHop(
+                Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST));
         for (byte[] m : whole) {
             Update u = (Update) MessageCodec.decode(m, read);
             if (u.endOfRibFamily().isPresent()) {
