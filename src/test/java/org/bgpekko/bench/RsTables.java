@@ -128,9 +128,9 @@ final class RsTables {
     /** Spreads {@code keys} over {@code n} attribute sets and encodes the feeder's announcements and withdrawals. */
     private static Feed encode(RsClients.Client feeder, long[] keys, int n, Random r) {
         int[] set = new int[keys.length];
-        double[] zipf = zipf(n);
+        double[] zipf = BenchTables.zipf(n);
         for (int i = 0; i < keys.length; i++) {
-            set[i] = i < n ? i : draw(zipf, r);
+            set[i] = i < n ? i : BenchTables.draw(zipf, r);
         }
         List<List<Integer>> members = new ArrayList<>(n);
         for (int s = 0; s < n; s++) {
@@ -240,24 +240,6 @@ final class RsTables {
         }
     }
 
-    /** Cumulative Zipf (s = 1) weights over n ranks. */
-    private static double[] zipf(int n) {
-        double[] c = new double[n];
-        double sum = 0;
-        for (int k = 0; k < n; k++) {
-            sum += 1.0 / (k + 1);
-            c[k] = sum;
-        }
-        for (int k = 0; k < n; k++) {
-            c[k] /= sum;
-        }
-        return c;
-    }
-
-    private static int draw(double[] cumulative, Random r) {
-        int i = Arrays.binarySearch(cumulative, r.nextDouble());
-        return Math.min(i >= 0 ? i : -i - 1, cumulative.length - 1);
-    }
 
     /** Prefix key -> dense index 0..size-1, open addressing over primitive arrays (read-only once built). */
     static final class PrefixIndex {
