@@ -83,6 +83,9 @@ public final class ConfigDump {
         line(I1, "auto-flush " + n.autoFlush() + ";");
         line(I1, "manual-eor " + n.manualEor() + ";");
         line(I1, "adj-rib-in " + n.adjRibIn() + ";");
+        if (n.routeServerClient()) {
+            line(I1, "route-server-client true;");
+        }
         if (n.hostName() != null) {
             line(I1, "host-name " + quote(n.hostName()) + ";");
         }

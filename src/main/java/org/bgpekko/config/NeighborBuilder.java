@@ -24,6 +24,8 @@ final class NeighborBuilder {
     boolean autoFlush = true;
     boolean manualEor;
     boolean adjRibIn = true;
+    boolean routeServerClient;
+    Token routeServerClientAt;
     String hostName;
     String domainName;
     final Set<Family> families = new TreeSet<>();
@@ -46,8 +48,8 @@ final class NeighborBuilder {
 
     NeighborConfig build() {
         return new NeighborConfig(peerAddress, description, routerId, localAddress, localAs, peerAs, holdTime, passive,
-                connect, groupUpdates, autoFlush, manualEor, adjRibIn, hostName, domainName, families, capability,
-                addPathFamilies, nextHop, apis, routes, at,
+                connect, groupUpdates, autoFlush, manualEor, adjRibIn, routeServerClient, hostName, domainName, families,
+                capability, addPathFamilies, nextHop, apis, routes, at,
                 new TcpOptions(md5Password, md5Encoding, md5Ip, outgoingTtl, incomingTtl));
     }
 }

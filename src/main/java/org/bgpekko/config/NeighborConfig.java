@@ -13,6 +13,8 @@ import org.bgpekko.wire.nlri.IpAddress;
  * @param peerAs the peer's AS, or {@link #AUTO_AS} ("auto" or not given: accept the AS of the peer's OPEN)
  * @param localAddress the address to connect from, or null for "auto"
  * @param adjRibIn keep the routes the peer sends (false: report them to helpers, keep none; ExaBGP's adj-rib-in)
+ * @param routeServerClient a client of the route server (RFC 7947): what it sends is relayed to the other clients,
+ *     and it receives theirs (docs/route-server.md)
  * @param families configured families (empty: ExaBGP's default, every family it knows)
  * @param addPathFamilies families of the add-path block (empty: every add-path capable family)
  * @param nextHop RFC 8950 entries: NLRI family to next-hop AFI
@@ -21,7 +23,7 @@ import org.bgpekko.wire.nlri.IpAddress;
 public record NeighborConfig(IpAddress peerAddress, String description, long routerId, IpAddress localAddress,
                              long localAs, long peerAs, int holdTime, boolean passive, int connect,
                              boolean groupUpdates, boolean autoFlush, boolean manualEor, boolean adjRibIn,
-                             String hostName, String domainName, Set<Family> families, CapabilityConfig capability,
+                             boolean routeServerClient, String hostName, String domainName, Set<Family> families, CapabilityConfig capability,
                              Set<Family> addPathFamilies, Map<Family, Integer> nextHop, List<ApiConfig> apis,
                              List<RouteConfig> routes, Token at, TcpOptions tcp) {
     /** local-as / peer-as "auto" (ExaBGP's default when the setting is absent). */
@@ -43,7 +45,7 @@ public record NeighborConfig(IpAddress peerAddress, String description, long rou
     /** The same neighbour without its routes and position: what decides whether a reload restarts its session. */
     public NeighborConfig withoutRoutes() {
         return new NeighborConfig(peerAddress, description, routerId, localAddress, localAs, peerAs, holdTime, passive,
-                connect, groupUpdates, autoFlush, manualEor, adjRibIn, hostName, domainName, families, capability,
-                addPathFamilies, nextHop, apis, List.of(), null, tcp);
+                connect, groupUpdates, autoFlush, manualEor, adjRibIn, routeServerClient, hostName, domainName, families,
+                capability, addPathFamilies, nextHop, apis, List.of(), null, tcp);
     }
 }

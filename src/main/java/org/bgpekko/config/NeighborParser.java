@@ -145,6 +145,10 @@ final class NeighborParser {
             // a bare keyword means what ExaBGP's table of defaults says: false for these (and adj-rib-out)
             case "manual-eor" -> b.manualEor = w.bool("manual-eor", false);
             case "adj-rib-in" -> b.adjRibIn = w.bool("adj-rib-in", false);
+            case "route-server-client" -> {
+                b.routeServerClient = w.bool("route-server-client", true);
+                b.routeServerClientAt = n.head();
+            }
             case "host-name" -> b.hostName = w.next("host name").text();
             case "domain-name" -> b.domainName = w.next("domain name").text();
             case "md5-password" -> {
@@ -318,6 +322,16 @@ final class NeighborParser {
         }
         for (RouteConfig r : b.routes) {
             checkRoute(r, local);
+        }
+        if (b.routeServerClient && !b.adjRibIn) {
+            errors.add(new ConfigException(file, b.routeServerClientAt, "route-server-client true needs the routes "
+                    + "of neighbor " + b.peerAddress + " kept (RFC 7947 section 2.1), but adj-rib-in is false"));
+        }
+        int addPath = b.capability.addPath();
+        if (b.routeServerClient && (addPath == 1 || addPath == 3)) {
+            errors.add(new ConfigException(file, b.routeServerClientAt, "route-server-client true takes one path per "
+                    + "prefix from neighbor " + b.peerAddress + ": add-path receive is not supported for route-server "
+                    + "clients yet (use add-path send, to send them every path)"));
         }
     }
 

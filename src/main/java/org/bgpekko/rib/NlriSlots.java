@@ -80,6 +80,14 @@ final class NlriSlots {
         return slot;
     }
 
+    /** The slot of a unicast prefix without path identifier, or -1 when no holder has it. */
+    int find(Family family, long hi, long lo, int length) {
+        if (family.equals(Family.IPV4_UNICAST)) {
+            return ipv4.get(lo << 8 | length);
+        }
+        return other.getInt(new InetNlri(family, Nlri.NO_PATH_ID, new IpPrefix(family.afi(), hi, lo, length)));
+    }
+
     void retain(int slot) {
         check(slot);
         refs[slot]++;

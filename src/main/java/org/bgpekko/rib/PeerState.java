@@ -6,6 +6,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.Peer;
 import org.bgpekko.peer.Session;
+import org.bgpekko.rs.RouteServer;
+import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 
 final class PeerState {
@@ -20,14 +22,18 @@ final class PeerState {
     ActorRef<Peer.Command> peer;
     UpdateEncoder encoder;
     AdjRibIn in;
+    /** The route server and this neighbour's client index in it, when it is a route-server client (else -1). */
+    private final RouteServer rs;
+    int rsClient = -1;
     /** The flush being written, or null. */
     private Flush flush;
     /** Where the changes of the helper batch being applied go, or null between batches. */
     private ChangeSink batch;
 
-    PeerState(NlriSlots slots, InternTable<OutboundAttributes> attrs) {
+    PeerState(NlriSlots slots, InternTable<OutboundAttributes> attrs, RouteServer rs) {
         this.slots = slots;
         this.attrs = attrs;
+        this.rs = rs;
         this.out = new AdjRibOut(slots, attrs);
     }
 
@@ -96,7 +102,8 @@ final class PeerState {
     /**
      * The next batch of UPDATEs for the Peer, at most {@code limit} bytes, or null when there is nothing to send or
      * a batch is in flight: the rest of the flush being written, else the next flush (pending changes before held
-     * batches, each held batch its own flush). Iterative: held batches that change nothing are skipped in a loop.
+     * batches, each held batch its own flush), else, for a route-server client, relayed routes. Iterative: held
+     * batches that change nothing are skipped in a loop.
      */
     Peer.Send nextSend(int limit) {
         if (!established() || flow.inFlight()) {
@@ -115,7 +122,7 @@ final class PeerState {
             }
             switch (flow.next(out.hasPending())) {
                 case IDLE -> {
-                    return null;
+                    return relayed(limit);
                 }
                 case RELEASE_HELD -> {
                     HeldBatch held = flow.release();
@@ -127,6 +134,34 @@ final class PeerState {
                 case TAKE_PENDING -> {
                     flush = out.take(flow.withdrawalsAllowed());
                     flow.flushTaken(flush);
+                    operatorWithdrawals(flush);
+                }
+            }
+        }
+    }
+
+    /** The route server's next UPDATEs for this client, once the operator's own flushes are out. */
+    private Peer.Send relayed(int limit) {
+        if (rsClient < 0 || !rs.pending(rsClient)) {
+            return null;
+        }
+        List<byte[]> messages = rs.next(rsClient, limit);
+        if (messages.isEmpty()) {
+            return null;
+        }
+        flow.sending();
+        return new Peer.Send(session.generation(), messages.stream().map(Bytes::of).toList());
+    }
+
+    /** A route the operator withdraws from a route-server client may give way to a relayed one (written after it). */
+    private void operatorWithdrawals(Flush f) {
+        if (rsClient < 0) {
+            return;
+        }
+        for (Flush.Group g : f.groups) {
+            for (int e : g.entries()) {
+                if ((e & 1) == 0) {
+                    rs.operatorWithdrew(rsClient, slots.nlri(e >>> 1));
                 }
             }
         }

@@ -173,6 +173,7 @@ public final class Rib {
         private final NlriSlots slots = new NlriSlots();
         private final ApiApplier applier = new ApiApplier(slots, outAttrs);
         private final ApiReplies replies = new ApiReplies();
+        private final Relay relay = new Relay(attributes, slots);
 
         RibBehavior(ActorContext<Command> ctx) {
             super(ctx);
@@ -197,7 +198,7 @@ public final class Rib {
         }
 
         private Behavior<Command> onConfigured(PeerConfigured m) {
-            PeerState ps = peers.computeIfAbsent(m.id(), k -> new PeerState(slots, outAttrs));
+            PeerState ps = peers.computeIfAbsent(m.id(), k -> new PeerState(slots, outAttrs, relay.server));
             StaticRoutes next = StaticRoutes.of(m.config().routes());
             if (ps.statics == null) {
                 next.announced().forEach(r -> change(ps, r.nlri(), r.attributes(), true));
@@ -212,6 +213,7 @@ public final class Rib {
             }
             ps.config = m.config();
             ps.statics = next;
+            relay.configured(ps);
             trySend(ps);
             return this;
         }
@@ -232,7 +234,10 @@ public final class Rib {
         private Behavior<Command> onRemoved(PeerRemoved m) {
             PeerState ps = peers.remove(m.id());
             if (ps != null) {
+                sessionDown(ps);
+                relay.removed(ps);
                 ps.remove();
+                sendRelayed();
             }
             return this;
         }
@@ -244,6 +249,11 @@ public final class Rib {
                 return this;
             }
             List<Family> endOfRib = ps.config.manualEor() ? List.of() : m.session().families();
+            if (ps.rsClient >= 0) {
+                sessionDown(ps); // a session replaced without PeerDown: its paths go first
+                relay.up(ps, m.session(), endOfRib); // End-of-RIB after the relayed table
+                endOfRib = List.of();
+            }
             ps.sessionUp(m.session(), m.peer(), new AdjRibIn(attributes), endOfRib);
             getContext().getLog().debug("{}: session {} up, {} route(s) in the initial table", m.session().id(),
                     m.session().generation(), ps.out.size());
@@ -254,7 +264,7 @@ public final class Rib {
         private Behavior<Command> onPeerDown(PeerDown m) {
             PeerState ps = current(m.id(), m.generation());
             if (ps != null) {
-                ps.sessionDown();
+                sessionDown(ps);
             }
             return this;
         }
@@ -263,7 +273,7 @@ public final class Rib {
             PeerState ps = peers.get(m.id());
             if (ps != null && ps.established()) {
                 getContext().getLog().info("{}: session {} reset with its Peer", m.id(), ps.session.generation());
-                ps.sessionDown();
+                sessionDown(ps);
             }
             return this;
         }
@@ -274,6 +284,7 @@ public final class Rib {
                 ps.peer.tell(new Peer.ReceivedAck(m.generation()));
             } else if (ps != null) {
                 boolean debug = getContext().getLog().isDebugEnabled();
+                boolean relayed = false;
                 for (Update received : m.updates()) {
                     Update u = NextHopCheck.check(received, ps.session.localAddress());
                     if (u.errorAction().compareTo(ErrorAction.TREAT_AS_WITHDRAW) >= 0) {
@@ -286,6 +297,12 @@ public final class Rib {
                     if (debug) {
                         changes.forEach(c -> logChange(m.id(), c));
                     }
+                    if (ps.rsClient >= 0) {
+                        relayed |= relay.changed(ps, changes);
+                    }
+                }
+                if (relayed) {
+                    sendRelayed();
                 }
                 if (debug) {
                     getContext().getLog().debug("{}: Adj-RIB-In holds {} route(s)", m.id(), ps.in.size());
@@ -391,6 +408,25 @@ public final class Rib {
                     getContext().getLog().debug("{}: << withdraw {}", id, n);
                 } else {
                     getContext().getLog().debug("{}: << {} {}", id, n, c.attributes());
+                }
+            }
+        }
+
+        /** A session ends; a route-server client's paths are withdrawn from the other clients. */
+        private void sessionDown(PeerState ps) {
+            if (ps.rsClient >= 0 && ps.established() && relay.down(ps)) {
+                ps.sessionDown();
+                sendRelayed();
+                return;
+            }
+            ps.sessionDown();
+        }
+
+        /** Hands every route-server client with nothing in flight its next batch. */
+        private void sendRelayed() {
+            for (PeerState c : relay.clients()) {
+                if (c != null) {
+                    trySend(c);
                 }
             }
         }

@@ -1,18 +1,12 @@
 // What a received route carries besides its NLRI, as canonical wire bytes: the path attributes and the MP next hop.
 package org.bgpekko.rib;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.SessionOptions;
-import org.bgpekko.wire.Wire;
 import org.bgpekko.wire.WireWriter;
-import org.bgpekko.wire.attribute.AttributeCodec;
 import org.bgpekko.wire.attribute.AttributeCodecs;
-import org.bgpekko.wire.attribute.DecodeContext;
 import org.bgpekko.wire.attribute.PathAttribute;
 import org.bgpekko.wire.attribute.PathAttributes;
-import org.bgpekko.wire.attribute.UnknownAttribute;
 
 /**
  * The value {@link AttributeStore} interns. It is kept as bytes, not objects: a decoded AS_PATH or COMMUNITIES is
@@ -60,30 +54,7 @@ public record RouteAttributes(Bytes wire) {
     /** The path attributes, decoded on each call (the canonical bytes are what is kept). */
     public PathAttributes attributes() {
         byte[] b = wire.toArray();
-        List<PathAttribute> out = new ArrayList<>(8);
-        DecodeContext ctx = new DecodeContext(CANONICAL);
-        int p = 1 + (b[0] & 0xFF);
-        while (p < b.length) {
-            int flags = b[p] & 0xFF;
-            int type = b[p + 1] & 0xFF;
-            boolean ext = (flags & PathAttribute.FLAG_EXTENDED_LENGTH) != 0;
-            int len = ext ? Wire.u16(b, p + 2) : b[p + 2] & 0xFF;
-            int v = p + (ext ? 4 : 3);
-            AttributeCodec codec = AttributeCodecs.get(type);
-            PathAttribute a;
-            if (codec == null) {
-                a = new UnknownAttribute(flags, type, Bytes.of(b, v, len));
-            } else {
-                ctx.enter(codec);
-                a = codec.decode(b, v, len, ctx);
-            }
-            if (a == null) {
-                throw new IllegalStateException("canonical attributes do not decode: " + ctx.errors());
-            }
-            out.add(a);
-            p = v + len;
-        }
-        return new PathAttributes(out);
+        return AttributeCodecs.decodeWritten(b, 1 + (b[0] & 0xFF), b.length, CANONICAL);
     }
 
     @Override

@@ -55,6 +55,23 @@ public final class UpdatePacker {
     }
 
     /**
+     * Announces {@code nlri} with attributes already encoded for the session (no MP_REACH_NLRI or MP_UNREACH_NLRI
+     * among them): in the IPv4 NLRI field when {@code mpNextHop} is null (NEXT_HOP must then be among the
+     * attributes), else in MP_REACH_NLRI with that next-hop field. Packs as many NLRI per UPDATE as fit.
+     */
+    public static void announceEncoded(byte[] attributes, Bytes mpNextHop, NlriBlock nlri, SessionOptions options,
+                                       Consumer<byte[]> sink) {
+        if (mpNextHop == null) {
+            pack(nlri, 0, Integer.MAX_VALUE, options, UNLIMITED, sink, attributes, null, false);
+            return;
+        }
+        Family family = nlri.family();
+        WireWriter mp = new WireWriter(8 + mpNextHop.length());
+        mp.put16(family.afi()).put8(family.safi()).put8(mpNextHop.length()).putBytes(mpNextHop).put8(0);
+        pack(nlri, 0, Integer.MAX_VALUE, options, UNLIMITED, sink, attributes, mp.toArray(), true);
+    }
+
+    /**
      * Withdraws {@code nlri}: IPv4 unicast in the withdrawn routes field with no attributes; other families in
      * MP_UNREACH_NLRI beside {@code attributes} (ExaBGP copies the withdraw command's attributes there).
      */

@@ -256,7 +256,7 @@ final class BenchTables {
     }
 
     /** Cumulative Zipf (s = 1) weights over n ranks. */
-    private static double[] zipf(int n) {
+    static double[] zipf(int n) {
         double[] c = new double[n];
         double sum = 0;
         for (int k = 0; k < n; k++) {
@@ -269,7 +269,7 @@ final class BenchTables {
         return c;
     }
 
-    private static int draw(double[] cumulative, Random r) {
+    static int draw(double[] cumulative, Random r) {
         double u = r.nextDouble();
         int i = java.util.Arrays.binarySearch(cumulative, u);
         return Math.min(i >= 0 ? i : -i - 1, cumulative.length - 1);

@@ -243,6 +243,31 @@ class ConfigErrorsTest {
                 "bare adj-rib-in is false in ExaBGP");
     }
 
+    /** Issue 12: the route-server client keyword, as the issue's example writes it, and what it cannot go with. */
+    @Test
+    void routeServerClient() {
+        String example = "neighbor 192.0.2.11 {\n    description \"AS64511\";\n    router-id 192.0.2.1;\n"
+                + "    local-address 192.0.2.1;\n    local-as 64500;\n    peer-as 64511;\n    hold-time 180;\n"
+                + "    passive true;\n    route-server-client true;\n    family { ipv4 unicast; ipv6 unicast; }\n}\n";
+        NeighborConfig n = ConfigParser.parse(F, example).neighbors().get(0);
+        assertTrue(n.routeServerClient() && n.passive());
+        assertTrue(ConfigParser.parse(F, neighbor("    route-server-client;\n")).neighbors().get(0).routeServerClient(),
+                "a bare keyword means true, as for passive");
+        assertTrue(!ConfigParser.parse(F, neighbor("")).neighbors().get(0).routeServerClient());
+        assertTrue(ConfigDump.dump(ConfigParser.parse(F, example)).contains("    route-server-client true;\n"));
+        error(neighbor("    route-server-client maybe;\n"),
+                "e.conf:6:25: 'maybe' is not a boolean (expected true/false or enable/disable for "
+                        + "route-server-client)");
+        error(neighbor("    route-server-client true;\n    adj-rib-in false;\n"),
+                "e.conf:6:5: route-server-client true needs the routes of neighbor 10.0.0.2 kept (RFC 7947 section "
+                        + "2.1), but adj-rib-in is false");
+        error(neighbor("    route-server-client true;\n    capability { add-path receive; }\n"),
+                "e.conf:6:5: route-server-client true takes one path per prefix from neighbor 10.0.0.2: add-path "
+                        + "receive is not supported for route-server clients yet (use add-path send, to send them "
+                        + "every path)");
+        assertEquals(List.of(), errors(neighbor("    route-server-client true;\n    capability { add-path send; }\n")));
+    }
+
     /**
      * Issue 10: a route too big for one UPDATE passed validate, and killed the Rib at the first session. It is
      * refused at its position, by the same check as a helper's announce (wire.UpdateFit).

@@ -251,6 +251,34 @@ class PeerFsmTest extends FsmHarness {    @Test
         assertEquals(before + InboundToRib.MAX_WAITING + 1, c.pulls.get());
     }
 
+    /** Large UPDATEs stop reading at about a MiB waiting, long before the count bound. */
+    @Test
+    void inboundIsBoundedInBytesToo() throws Exception {
+        start(neighbor(9, ""), 0);
+        FakeConnection c = established(9);
+        int before = c.pulls.get();
+        org.bgpekko.wire.nlri.NlriBlock.Builder b = org.bgpekko.wire.nlri.NlriBlock.builder(Family.IPV4_UNICAST,
+                false);
+        for (int i = 0; i < 800; i++) {
+            b.addIpv4(org.bgpekko.wire.nlri.Nlri.NO_PATH_ID, 0x0A000000L + ((long) i << 8), 24);
+        }
+        org.bgpekko.wire.nlri.NlriBlock nlri = b.build(); // 3,200 bytes of NLRI
+        Update big = new Update(org.bgpekko.wire.nlri.NlriBlock.empty(Family.IPV4_UNICAST),
+                org.bgpekko.wire.attribute.PathAttributes.EMPTY, nlri);
+        int each = 64 + nlri.byteLength(); // the estimate of one
+        for (int i = 0; i < 400; i++) {
+            c.receive(big);
+        }
+        rib.expectMessageClass(Rib.Received.class);
+        Thread.sleep(200);
+        int pulled = c.pulls.get() - before;
+        int atBound = (InboundToRib.MAX_WAITING_BYTES + each - 1) / each; // UPDATEs waiting when it stops
+        assertTrue(pulled >= atBound && pulled <= atBound + 1, pulled + " pulls, " + atBound
+                + " UPDATEs make a MiB: reading stopped there (the fake connection pushes on regardless)");
+        peer.tell(new Peer.ReceivedAck(1));
+        assertTrue(rib.expectMessageClass(Rib.Received.class).updates().size() >= atBound);
+    }
+
     @Test
     void teardownSendsCeaseWithTextAndReconnectsAtOnce() throws Exception {
         start(neighbor(9, ""), 0);

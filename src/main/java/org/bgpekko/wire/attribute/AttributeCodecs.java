@@ -1,7 +1,11 @@
 // The registry of path attribute codecs by type code, and the attribute header (flags, type, length) rules.
 package org.bgpekko.wire.attribute;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.SessionOptions;
+import org.bgpekko.wire.Wire;
 import org.bgpekko.wire.WireWriter;
 
 public final class AttributeCodecs {
@@ -85,5 +89,38 @@ public final class AttributeCodecs {
             out.set8(valueStart - 1, len);
         }
         out.set8(start, flags);
+    }
+
+    /**
+     * Decodes attributes this codec wrote itself (a stored canonical form): every attribute in order, unknown
+     * ones as {@link UnknownAttribute} with their flags.
+     *
+     * @throws IllegalStateException when an attribute does not decode (the bytes were not written by this codec)
+     */
+    public static PathAttributes decodeWritten(byte[] b, int from, int to, SessionOptions options) {
+        List<PathAttribute> out = new ArrayList<>(8);
+        DecodeContext ctx = new DecodeContext(options);
+        int p = from;
+        while (p < to) {
+            int flags = b[p] & 0xFF;
+            int type = b[p + 1] & 0xFF;
+            boolean ext = (flags & PathAttribute.FLAG_EXTENDED_LENGTH) != 0;
+            int len = ext ? Wire.u16(b, p + 2) : b[p + 2] & 0xFF;
+            int v = p + (ext ? 4 : 3);
+            AttributeCodec codec = get(type);
+            PathAttribute a;
+            if (codec == null) {
+                a = new UnknownAttribute(flags, type, Bytes.of(b, v, len));
+            } else {
+                ctx.enter(codec);
+                a = codec.decode(b, v, len, ctx);
+            }
+            if (a == null) {
+                throw new IllegalStateException("written attributes do not decode: " + ctx.errors());
+            }
+            out.add(a);
+            p = v + len;
+        }
+        return new PathAttributes(out);
     }
 }

@@ -8,6 +8,8 @@ import org.bgpekko.wire.Family;
 
 public final class NlriCodecs {
     private static final Map<Family, NlriCodec> CODECS = new TreeMap<>();
+    /** The same codecs by AFI 1..2 and SAFI: the lookup is on every packed NLRI, a TreeMap walk was measurable. */
+    private static final NlriCodec[][] BY_AFI_SAFI = new NlriCodec[3][256];
 
     static {
         register(new InetNlriCodec(Family.IPV4_UNICAST));
@@ -36,14 +38,27 @@ public final class NlriCodecs {
 
     private static void register(NlriCodec codec) {
         CODECS.put(codec.family(), codec);
+        Family f = codec.family();
+        if (f.afi() < BY_AFI_SAFI.length && f.safi() < 256) {
+            BY_AFI_SAFI[f.afi()][f.safi()] = codec;
+        }
+    }
+
+    private static NlriCodec lookup(Family family) {
+        int afi = family.afi();
+        int safi = family.safi();
+        if (afi > 0 && afi < BY_AFI_SAFI.length && safi >= 0 && safi < 256) {
+            return BY_AFI_SAFI[afi][safi];
+        }
+        return CODECS.get(family);
     }
 
     public static Optional<NlriCodec> find(Family family) {
-        return Optional.ofNullable(CODECS.get(family));
+        return Optional.ofNullable(lookup(family));
     }
 
     public static NlriCodec get(Family family) {
-        NlriCodec c = CODECS.get(family);
+        NlriCodec c = lookup(family);
         if (c == null) {
             throw new IllegalArgumentException("family " + family + " is not supported");
         }
@@ -51,7 +66,7 @@ public final class NlriCodecs {
     }
 
     public static boolean supports(Family family) {
-        return CODECS.containsKey(family);
+        return lookup(family) != null;
     }
 
     public static java.util.Set<Family> families() {

@@ -1,0 +1,107 @@
+// The Rib's side of the route server: which neighbours are clients, and what of theirs goes to rs.RouteServer.
+package org.bgpekko.rib;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bgpekko.peer.Session;
+import org.bgpekko.rs.RouteServer;
+import org.bgpekko.wire.Family;
+
+/**
+ * Owned by the Rib actor. A neighbour with {@code route-server-client true} gets a client index; its Adj-RIB-In
+ * changes become the route server's candidates, and when its session goes down the withdrawals of its whole
+ * Adj-RIB-In take its paths away from the others. The operator's routes for a client (configuration, helpers) are
+ * those of its Adj-RIB-Out and win over relayed routes for the same prefix.
+ */
+final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRoutes {
+    private final AttributeStore store;
+    private final NlriSlots slots;
+    final RouteServer server;
+    /** By client index. */
+    private final List<PeerState> clients = new ArrayList<>();
+
+    Relay(AttributeStore store, NlriSlots slots) {
+        this.store = store;
+        this.slots = slots;
+        this.server = new RouteServer(this, this);
+    }
+
+    /** A neighbour's configuration: it becomes a client, or stops being one. */
+    void configured(PeerState ps) {
+        boolean client = ps.config.routeServerClient();
+        if (client && ps.rsClient < 0) {
+            ps.rsClient = server.addClient();
+            while (clients.size() <= ps.rsClient) {
+                clients.add(null);
+            }
+            clients.set(ps.rsClient, ps);
+        } else if (!client && ps.rsClient >= 0) {
+            removed(ps);
+        }
+    }
+
+    /** The neighbour is no longer a client (removed, or reconfigured). */
+    void removed(PeerState ps) {
+        if (ps.rsClient >= 0) {
+            server.removeClient(ps.rsClient);
+            clients.set(ps.rsClient, null);
+            ps.rsClient = -1;
+        }
+    }
+
+    /** A client's session is up; End-of-RIB follows its relayed table. */
+    void up(PeerState ps, Session s, List<Family> endOfRib) {
+        long routerId = s.received() == null ? 0 : s.received().bgpIdentifier();
+        server.sessionUp(ps.rsClient, new RouteServer.ClientSession(s.options(), s.families(), routerId,
+                s.remoteAddress(), !s.ibgp(), endOfRib));
+    }
+
+    /** A client's session is going down: its paths leave the others' tables. True when others have changes. */
+    boolean down(PeerState ps) {
+        boolean changed = false;
+        if (ps.in != null) {
+            changed = changed(ps, ps.in.clear());
+        }
+        server.sessionDown(ps.rsClient);
+        return changed;
+    }
+
+    /** Changes of a client's Adj-RIB-In. True when some client has something new to be sent. */
+    boolean changed(PeerState ps, List<RibChange> changes) {
+        boolean any = false;
+        for (RibChange c : changes) {
+            any |= server.apply(ps.rsClient, c.family(), c.attributeId(), c.nlri());
+        }
+        return any;
+    }
+
+    /** The clients, for handing each its next batch. */
+    List<PeerState> clients() {
+        return clients;
+    }
+
+    @Override
+    public byte[] canonical(int id) {
+        return store.get(id).wire().toArray();
+    }
+
+    @Override
+    public void retain(int id) {
+        store.retain(id);
+    }
+
+    @Override
+    public void release(int id) {
+        store.release(id);
+    }
+
+    @Override
+    public boolean announces(int client, Family family, long hi, long lo, int length) {
+        PeerState ps = clients.get(client);
+        if (ps == null || ps.out.size() == 0) {
+            return false;
+        }
+        int slot = slots.find(family, hi, lo, length);
+        return slot >= 0 && ps.out.wanted(slot) >= 0;
+    }
+}

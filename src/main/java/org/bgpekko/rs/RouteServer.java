@@ -1,0 +1,335 @@
+// The route server (RFC 7947): candidates per prefix in decision order, and each client's best path sent to it.
+package org.bgpekko.rs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.SessionOptions;
+import org.bgpekko.wire.nlri.IpAddress;
+import org.bgpekko.wire.nlri.InetNlri;
+import org.bgpekko.wire.nlri.Nlri;
+import org.bgpekko.wire.nlri.NlriBlock;
+
+/**
+ * Pure data, single-threaded (the Rib actor owns it). What a client sends, after the receive rules, is kept in its
+ * Adj-RIB-In by the Rib (RFC 7947 section 2.1) and handed here as changes; each prefix keeps one candidate per
+ * client in decision order ({@link Decision}). A client's best path is the first candidate it may receive: never
+ * its own (no path hiding, section 2.3.2.1), and never one it cannot be sent (an IPv6 next hop for IPv4 without
+ * extended next hop). ADD-PATH clients get every candidate they may receive, each with the path identifier of its
+ * source (client index + 1). There is no Loc-RIB per client: when a prefix's candidates change, each client's
+ * best before and after is compared, and the prefix is queued for the clients whose best changed; {@link #next}
+ * turns queued prefixes into UPDATEs when the client's Peer wants more (lazy, paced like the Adj-RIB-Out).
+ *
+ * <p>IPv4 and IPv6 unicast are relayed; other families are not (their routes stay in the Adj-RIB-In).
+ */
+public final class RouteServer {
+    /** The Adj-RIB-In attribute store as the route server uses it: canonical bytes, reference counts. */
+    public interface AttributeSource {
+        byte[] canonical(int id);
+
+        void retain(int id);
+
+        void release(int id);
+    }
+
+    /** The operator's own routes (configuration, helpers) for a client: they win over relayed ones. */
+    public interface OperatorRoutes {
+        /** Does the operator announce this unicast prefix (no path identifier) to the client? */
+        boolean announces(int client, Family family, long hi, long lo, int length);
+    }
+
+    /**
+     * The session of a client as the route server needs it.
+     *
+     * @param routerId the BGP identifier of the client's OPEN (decision tie-breaker, RFC 4271 section 9.1.2.2 f)
+     * @param external the client is in another AS than the route server (eBGP)
+     * @param endOfRib the families whose End-of-RIB follows the first pass (empty with manual-eor)
+     */
+    public record ClientSession(SessionOptions options, List<Family> families, long routerId, IpAddress address,
+                                boolean external, List<Family> endOfRib) {
+        public ClientSession {
+            families = List.copyOf(families);
+            endOfRib = List.copyOf(endOfRib);
+        }
+    }
+
+    private final AttributeSource store;
+    private final OperatorRoutes operator;
+    final Ranks ranks = new Ranks();
+    final Prefixes prefixes = new Prefixes();
+    private final Decision decision;
+    private final List<Client> clients = new ArrayList<>();
+    private final RelayWriter writer;
+
+    public RouteServer(AttributeSource store, OperatorRoutes operator) {
+        this.store = store;
+        this.operator = operator;
+        this.decision = new Decision(ranks, clients);
+        this.writer = new RelayWriter(this);
+    }
+
+    /** A new client: its index (stable while it is configured). */
+    public int addClient() {
+        for (int i = 0; i < clients.size(); i++) {
+            if (clients.get(i) == null) {
+                clients.set(i, new Client(i));
+                return i;
+            }
+        }
+        clients.add(new Client(clients.size()));
+        return clients.size() - 1;
+    }
+
+    /** The client was removed from the configuration: its session is over and its paths are gone. */
+    public void removeClient(int c) {
+        sessionDown(c);
+        for (int p = 0; p < prefixes.capacity(); p++) {
+            int[] cand = prefixes.candidates(p);
+            if (cand != null && indexOf(cand, c) >= 0) {
+                remove(c, p);
+            }
+        }
+        clients.set(c, null);
+    }
+
+    /** The client's session is up: the whole table is its first flush, then End-of-RIB. */
+    public void sessionUp(int c, ClientSession s) {
+        Client cl = clients.get(c);
+        sessionDown(c);
+        cl.session = s;
+        cl.kinds = 0;
+        cl.addPathKinds = 0;
+        for (Family f : s.families()) {
+            int k = Prefixes.kind(f);
+            if (k >= 0) {
+                cl.kinds |= 1 << k;
+                if (s.options().addPathSend(f)) {
+                    cl.addPathKinds |= 1 << k;
+                }
+            }
+        }
+        cl.initial = true;
+        cl.cursor = 0;
+    }
+
+    /**
+     * The client's session ended: what it was sent and had queued is forgotten. Its own paths go with the
+     * withdrawals of its Adj-RIB-In, which the caller applies first ({@link #apply}).
+     */
+    public void sessionDown(int c) {
+        Client cl = clients.get(c);
+        if (cl == null || cl.session == null) {
+            return;
+        }
+        cl.session = null;
+        while (cl.hasQueued()) {
+            prefixes.release(cl.poll());
+        }
+        for (int p = cl.sent.nextSetBit(0); p >= 0; p = cl.sent.nextSetBit(p + 1)) {
+            prefixes.release(p);
+        }
+        cl.sent.clear();
+        cl.pathsSent.forEach((p, sources) -> {
+            for (int i = 0; i < sources.length; i++) {
+                prefixes.release(p);
+            }
+        });
+        cl.pathsSent.clear();
+        cl.initial = false;
+    }
+
+    /**
+     * What changed in client {@code source}'s Adj-RIB-In: {@code attributeId} (an id of the store) for the NLRI of
+     * {@code nlri}, or -1 when they were withdrawn.
+     *
+     * @return true when some client has something new to be sent
+     */
+    public boolean apply(int source, Family family, int attributeId, NlriBlock nlri) {
+        int kind = Prefixes.kind(family);
+        if (kind < 0 || nlri.isEmpty() || nlri.addPath()) {
+            return false;
+        }
+        boolean[] queued = {false};
+        byte[] canonical = attributeId >= 0 ? store.canonical(attributeId) : null;
+        nlri.forEachPrefix((pathId, hi, lo, length) -> {
+            if (attributeId >= 0) {
+                int p = prefixes.index(kind, hi, lo, length);
+                queued[0] |= announce(source, p, attributeId, canonical);
+            } else {
+                int p = prefixes.find(kind, hi, lo, length);
+                if (p >= 0 && indexOf(prefixes.candidates(p), source) >= 0) {
+                    queued[0] |= remove(source, p);
+                }
+            }
+        });
+        return queued[0];
+    }
+
+    /** The operator's route for {@code nlri} was withdrawn from client {@code c}: a relayed one may take its place. */
+    public boolean operatorWithdrew(int c, Nlri nlri) {
+        Client cl = clients.get(c);
+        if (cl == null || !cl.up() || !(nlri instanceof InetNlri n) || n.pathId() != Nlri.NO_PATH_ID) {
+            return false;
+        }
+        int kind = Prefixes.kind(n.family());
+        if (kind < 0) {
+            return false;
+        }
+        int p = prefixes.find(kind, n.prefix().hi(), n.prefix().lo(), n.prefix().length());
+        return p >= 0 && prefixes.hasCandidates(p) && queue(cl, p);
+    }
+
+    /** True when client {@code c} has relayed routes (or its first End-of-RIB) waiting. */
+    public boolean pending(int c) {
+        Client cl = clients.get(c);
+        return cl != null && cl.up() && (cl.initial || cl.hasQueued());
+    }
+
+    /** The next UPDATEs for client {@code c}, about {@code limit} bytes; empty when nothing is waiting. */
+    public List<byte[]> next(int c, int limit) {
+        Client cl = clients.get(c);
+        if (cl == null || !cl.up()) {
+            return List.of();
+        }
+        return writer.write(cl, limit);
+    }
+
+    /** Number of prefixes with at least one reference. */
+    public int prefixCount() {
+        return prefixes.size();
+    }
+
+    /** Number of candidate paths over every prefix (tests, diagnostics). */
+    public long pathCount() {
+        long n = 0;
+        for (int p = 0; p < prefixes.capacity(); p++) {
+            int[] c = prefixes.candidates(p);
+            n += c == null ? 0 : c.length / 2;
+        }
+        return n;
+    }
+
+    /**
+     * The export attributes of a set for a session; the common case (external client, 4-octet AS) is computed once
+     * per set and kept while a candidate holds the set, so clients alike share it (an update group's attributes).
+     */
+    ExportAttributes export(int attr, int kind, boolean external, SessionOptions options) {
+        if (!external || !options.asn4()) {
+            return ExportAttributes.of(store.canonical(attr), kind, external, options);
+        }
+        ExportAttributes cached = ranks.export(attr, kind);
+        if (cached == null) {
+            cached = ExportAttributes.of(store.canonical(attr), kind, true, options);
+            ranks.setExport(attr, kind, cached);
+        }
+        return cached;
+    }
+
+    Client client(int c) {
+        return clients.get(c);
+    }
+
+    OperatorRoutes operator() {
+        return operator;
+    }
+
+    AttributeSource store() {
+        return store;
+    }
+
+    Decision decision() {
+        return decision;
+    }
+
+    /** Queues a prefix for a client; the queue holds a reference to the prefix. */
+    boolean queue(Client cl, int p) {
+        if (cl.initial && p >= cl.cursor) {
+            return false; // the first pass reaches it
+        }
+        if (cl.queue(p)) {
+            prefixes.retain(p);
+        }
+        return true;
+    }
+
+    private boolean announce(int source, int p, int attr, byte[] canonical) {
+        int[] old = prefixes.candidates(p);
+        int at = indexOf(old, source);
+        if (at >= 0 && old[at + 1] == attr) {
+            return false;
+        }
+        store.retain(attr);
+        ranks.hold(attr, canonical);
+        int[] without = old;
+        if (at >= 0) {
+            without = cut(old, at);
+        } else {
+            prefixes.retain(p);
+        }
+        int[] now = decision.insert(without, source, attr);
+        prefixes.setCandidates(p, now);
+        boolean queued = propagate(p, old, now, source);
+        if (at >= 0) {
+            release(old[at + 1]);
+        }
+        return queued;
+    }
+
+    private boolean remove(int source, int p) {
+        int[] old = prefixes.candidates(p);
+        int at = indexOf(old, source);
+        int[] now = cut(old, at);
+        prefixes.setCandidates(p, now);
+        boolean queued = propagate(p, old, now, source);
+        release(old[at + 1]);
+        prefixes.release(p);
+        return queued;
+    }
+
+    private void release(int attr) {
+        ranks.let(attr);
+        store.release(attr);
+    }
+
+    /** Queues the prefix for every client whose best path (or, with ADD-PATH, whose set of paths) changed. */
+    private boolean propagate(int p, int[] old, int[] now, int source) {
+        int kind = prefixes.kind(p);
+        boolean queued = false;
+        for (Client cl : clients) {
+            if (cl == null || !cl.up() || !cl.has(kind) || cl.index == source) {
+                continue;
+            }
+            boolean changed;
+            if (cl.addPath(kind)) {
+                changed = true;
+            } else {
+                int a = decision.best(old, cl, kind);
+                int b = decision.best(now, cl, kind);
+                changed = a < 0 ? b >= 0 : b < 0 || old[a] != now[b] || old[a + 1] != now[b + 1];
+            }
+            if (changed) {
+                queued |= queue(cl, p);
+            }
+        }
+        return queued;
+    }
+
+    static int indexOf(int[] cand, int source) {
+        for (int i = 0; i < cand.length; i += 2) {
+            if (cand[i] == source) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int[] cut(int[] cand, int at) {
+        if (cand.length == 2) {
+            return Prefixes.NONE;
+        }
+        int[] out = Arrays.copyOf(cand, cand.length - 2);
+        System.arraycopy(cand, at + 2, out, at, cand.length - at - 2);
+        return out;
+    }
+}

@@ -1,0 +1,109 @@
+// A route-server client in an actor test: a probe for its Peer, and the table it holds from what the Rib sent it.
+package org.bgpekko.rs;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.bgpekko.config.NeighborConfig;
+import org.bgpekko.peer.Peer;
+import org.bgpekko.peer.PeerId;
+import org.bgpekko.rib.Rib;
+import org.bgpekko.wire.MessageCodec;
+import org.bgpekko.wire.SessionOptions;
+import org.bgpekko.wire.Update;
+import org.bgpekko.wire.attribute.PathAttributes;
+import org.bgpekko.wire.nlri.Nlri;
+
+final class RsClientProbe {
+    /** A route as the client holds it: the UPDATE's attributes and the MP next hop (null for NLRI-field routes). */
+    record Held(PathAttributes attributes, org.bgpekko.wire.Bytes mpNextHop) {}
+
+    final NeighborConfig config;
+    final PeerId id;
+    final int number;
+    final TestProbe<Peer.Command> probe;
+    private final ActorRef<Rib.Command> rib;
+    final Map<Nlri, Held> table = new HashMap<>();
+    final List<Update> updates = new ArrayList<>();
+    SessionOptions options;
+    long generation;
+    int endOfRibs;
+
+    RsClientProbe(ActorTestKit kit, ActorRef<Rib.Command> rib, int number, String extra) {
+        this.config = RsFixtures.client(number, extra);
+        this.id = PeerId.of(config);
+        this.number = number;
+        this.rib = rib;
+        this.probe = kit.createTestProbe();
+        rib.tell(new Rib.PeerConfigured(id, config));
+    }
+
+    void up(SessionOptions opts) {
+        options = opts;
+        generation++;
+        table.clear();
+        endOfRibs = 0;
+        rib.tell(new Rib.PeerUp(RsFixtures.session(config, number, generation, opts), probe.getRef()));
+    }
+
+    void down() {
+        rib.tell(new Rib.PeerDown(id, generation));
+    }
+
+    void send(List<Update> u) {
+        rib.tell(new Rib.Received(id, generation, u));
+    }
+
+    /** Reads what the Rib sends until {@code done} holds (5 s at most), acknowledging each batch. */
+    void await(Predicate<RsClientProbe> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!done.test(this)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("client " + number + " holds " + table + " after " + updates.size()
+                        + " UPDATEs");
+            }
+            Peer.Command c = probe.receiveMessage(Duration.ofNanos(left));
+            if (c instanceof Peer.Send s && s.generation() == generation) { // not what an earlier session left
+                SessionOptions mine = options.withAddPath(options.addPathSend(), java.util.Set.of());
+                s.messages().forEach(b -> apply((Update) MessageCodec.decode(b.toArray(), mine)));
+                rib.tell(new Rib.SendDone(id, s.generation()));
+            }
+        }
+    }
+
+    /** Nothing more arrives for a while (other than acknowledgements of what it sent). */
+    void quiet() {
+        long end = System.nanoTime() + Duration.ofMillis(300).toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                Peer.Command c = probe.receiveMessage(Duration.ofMillis(100));
+                if (c instanceof Peer.Send s && s.generation() == generation) {
+                    throw new AssertionError("client " + number + " was sent " + s.messages().size() + " more");
+                }
+            } catch (AssertionError e) {
+                if (e.getMessage() != null && e.getMessage().contains("was sent")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void apply(Update u) {
+        updates.add(u);
+        if (u.endOfRibFamily().isPresent()) {
+            endOfRibs++;
+            return;
+        }
+        u.withdrawn().forEach(table::remove);
+        u.mpUnreach().ifPresent(m -> m.nlri().forEach(table::remove));
+        u.nlri().forEach(n -> table.put(n, new Held(u.attributes(), null)));
+        u.mpReach().ifPresent(m -> m.nlri().forEach(n -> table.put(n, new Held(u.attributes(), m.nextHop()))));
+    }
+}
