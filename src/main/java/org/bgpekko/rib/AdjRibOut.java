@@ -5,7 +5,6 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,18 +100,8 @@ final class AdjRibOut implements ChangeSink {
     }
 
     @Override
-    public void resend(Collection<Family> families, boolean enhanced) {
-        requests.resend(families, enhanced);
-    }
-
-    @Override
-    public void endOfRib(Family family) {
-        requests.endOfRib.add(family);
-    }
-
-    @Override
-    public void refreshRequest(Family family) {
-        requests.refreshRequests.add(family);
+    public OutboundRequests requests() {
+        return requests;
     }
 
     /**

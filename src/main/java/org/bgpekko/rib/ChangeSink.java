@@ -15,12 +15,21 @@ interface ChangeSink {
     /** {@code clear adj-rib out}: withdraws what the peer was sent, drops what it was not sent yet. */
     void withdrawAll();
 
+    /** Where the requests below are kept. */
+    OutboundRequests requests();
+
     /** {@code flush adj-rib out} or a ROUTE-REFRESH: every route of the families again; enhanced: in BoRR/EoRR. */
-    void resend(Collection<Family> families, boolean enhanced);
+    default void resend(Collection<Family> families, boolean enhanced) {
+        requests().resend(families, enhanced);
+    }
 
     /** An End-of-RIB after the changes before it. */
-    void endOfRib(Family family);
+    default void endOfRib(Family family) {
+        requests().endOfRib.add(family);
+    }
 
     /** A ROUTE-REFRESH request to the peer after the changes before it. */
-    void refreshRequest(Family family);
+    default void refreshRequest(Family family) {
+        requests().refreshRequests.add(family);
+    }
 }

@@ -1,8 +1,6 @@
 // A helper batch held for a neighbour whose session has not written its initial table: only its resulting changes.
 package org.bgpekko.rib;
 
-import java.util.Collection;
-import org.bgpekko.wire.Family;
 
 /**
  * What applying the batch to the Adj-RIB-Out later will do, kept compact: its pending changes by the rules of
@@ -41,18 +39,8 @@ final class HeldBatch implements ChangeSink {
     }
 
     @Override
-    public void resend(Collection<Family> families, boolean enhanced) {
-        requests.resend(families, enhanced);
-    }
-
-    @Override
-    public void endOfRib(Family family) {
-        requests.endOfRib.add(family);
-    }
-
-    @Override
-    public void refreshRequest(Family family) {
-        requests.refreshRequests.add(family);
+    public OutboundRequests requests() {
+        return requests;
     }
 
     void teardown(int subcode) {
