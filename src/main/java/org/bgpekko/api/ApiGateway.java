@@ -216,6 +216,9 @@ public final class ApiGateway {
                 rib.tell(new Rib.ApiBatch(m.process(), inputs, appliedAdapter));
             }
             h.pending.write(h.incarnation, writer(h));
+            if (h.process != null) {
+                h.process.flushAnswers(); // one batch's answers, one write
+            }
             return this;
         }
 
@@ -234,6 +237,9 @@ public final class ApiGateway {
                     lines.forEach(h.process::answer); // a long answer's lines; its done comes later
                 }
             });
+            if (h.process != null) {
+                h.process.flushAnswers(); // one batch's answers, one write
+            }
             if (!m.applied().complete()) {
                 moreWanted(new MoreWanted(process, incarnation));
             }

@@ -71,6 +71,11 @@ public final class ApiParser {
                 c.next("show");
                 return ShowCommands.parse(c);
             }
+            Token block = c.blockWord();
+            if (block != null && !flowCommand(c)) {
+                throw new ApiParseException("unexpected '" + block.text() + "' at column " + block.column()
+                        + " (';', '{' and '}' belong to the block form of flow routes)");
+            }
             ApiCommand command = command(c, !selectors.isEmpty());
             return new ApiLine(selectors, command);
         } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException e) {
@@ -183,6 +188,15 @@ public final class ApiParser {
                 return simple;
             }
         }
+    }
+
+    /** announce|withdraw flow …, announce|withdraw ipv4|ipv6 flow|flow-vpn … */
+    private static boolean flowCommand(Cursor c) {
+        if (!c.peekIs("announce") && !c.peekIs("withdraw")) {
+            return false;
+        }
+        return c.peekIs(1, "flow") || (c.peekIs(1, "ipv4") || c.peekIs(1, "ipv6"))
+                && (c.peekIs(2, "flow") || c.peekIs(2, "flow-vpn"));
     }
 
     private static void noSelector(boolean selected, String command) throws ApiParseException {

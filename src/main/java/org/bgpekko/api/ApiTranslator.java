@@ -2,12 +2,14 @@
 package org.bgpekko.api;
 
 import java.util.List;
+import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.rib.Rib;
 import org.bgpekko.rib.RibOperation;
 
 /**
  * The seam between the helper command language and the Rib: the gateway calls {@link #translate} for each parsed
- * line and {@link #refused} for a line that could not be parsed, and sends the results as one {@link Rib.ApiBatch}.
+ * command of a batch and sends the results as one {@link Rib.ApiBatch} (a line that could not be parsed is answered
+ * by the reader and never reaches the Rib).
  * Commands that take effect in the gateway (acknowledgement modes, shutdown, reload, restart) become an empty
  * {@link RibOperation.Answer}, so their {@code done} keeps its place among the batch's answers.
  */
@@ -17,13 +19,20 @@ public final class ApiTranslator {
     /** Line {@code text} of helper {@code process}, parsed as {@code line}. */
     public static Rib.ApiInput translate(String process, String text, ApiLine line) {
         // the helper serves the neighbour (its api block names it) and a selector of the line matches it
-        RibOperation.Targets targets = n -> EventRoutes.serves(n, process) && line.matches(n);
+        RibOperation.Targets targets = line.selectors().isEmpty() ? new Served(process)
+                : n -> EventRoutes.serves(n, process) && line.matches(n);
         return new Rib.ApiInput(text, targets, operation(process, line.command()));
     }
 
-    /** A line that could not be parsed: answered {@code error} in its place. */
-    public static Rib.ApiInput refused(String text, String reason) {
-        return new Rib.ApiInput(text, RibOperation.Targets.NONE, new RibOperation.Refuse(reason));
+    /**
+     * The targets of a line without selectors: every neighbour the helper serves. A value (equal for every such line
+     * of one helper), so the Rib works the neighbours out once for a run of lines.
+     */
+    record Served(String process) implements RibOperation.Targets {
+        @Override
+        public boolean includes(NeighborConfig neighbor) {
+            return EventRoutes.serves(neighbor, process);
+        }
     }
 
     static RibOperation operation(String process, ApiCommand c) {

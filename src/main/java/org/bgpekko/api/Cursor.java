@@ -30,6 +30,22 @@ final class Cursor {
         return hasNext() && words.get(i).is(word);
     }
 
+    /** True when the word {@code ahead} places on is {@code word}. */
+    boolean peekIs(int ahead, String word) {
+        return i + ahead < words.size() && words.get(i + ahead).is(word);
+    }
+
+    /** The first ';', '{' or '}' left, or null. */
+    Token blockWord() {
+        for (int k = i; k < words.size(); k++) {
+            Token t = words.get(k);
+            if (t.is(";") || t.is("{") || t.is("}")) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     Token next(String expected) throws ApiParseException {
         if (!hasNext()) {
             throw new ApiParseException("missing " + expected + " at the end of the line");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -69,11 +70,21 @@ public final class HelperProcess {
 
     private final String name;
     private final Process process;
-    private final LinkedBlockingDeque<String> toHelper = new LinkedBlockingDeque<>();
+    /** Text for the helper's stdin and how many lines it counts for (an event or a notice counts for one). */
+    private record Chunk(String text, int lines) {}
+
+    private final LinkedBlockingDeque<Chunk> toHelper = new LinkedBlockingDeque<>();
+    /** The lines of the chunks in {@link #toHelper}: what the bounds count. */
+    private final AtomicInteger queuedLines = new AtomicInteger();
+    /** Answers not queued yet (the gateway's thread only): one batch's answers travel as one chunk. */
+    private StringBuilder outbox = new StringBuilder();
+    private int outboxLines;
     private final AtomicLong unapplied = new AtomicLong();
     private final long maxUnapplied;
     private final Window window;
     private volatile long droppedEvents;
+    /** The thread reading the helper's output, once it runs. */
+    private volatile Thread reader;
     private volatile boolean closed;
 
     private HelperProcess(String name, Process process, Window window, long maxUnapplied) {
@@ -155,29 +166,57 @@ public final class HelperProcess {
         return process.pid();
     }
 
-    /** Queues an event, as its encoder wrote it (newlines included); false (and counted) when too far behind. */
+    /**
+     * Queues an event, as its encoder wrote it (newlines included), after the answers given so far; false (and
+     * counted) when too far behind.
+     */
     public boolean offerEvent(String text) {
-        if (toHelper.size() >= CAPACITY) {
+        flushAnswers();
+        if (queuedLines.get() >= CAPACITY) {
             droppedEvents++;
             return false;
         }
-        toHelper.add(text);
+        enqueue(text, 1);
         return true;
     }
 
-    /** Queues an acknowledgement or a line of command output: never dropped. */
+    /**
+     * An acknowledgement or a line of command output: never dropped. It is queued by the next {@link #flushAnswers}
+     * (or event, or notice), with the answers given before it, as one write. From the gateway's thread only.
+     */
     public void answer(String line) {
-        toHelper.add(line + "\n");
+        outbox.append(line).append('\n');
+        outboxLines++;
     }
 
-    /** Queues text that must arrive (the shutdown notice), newlines included. */
+    /** Queues the answers given since the last call, in order. */
+    public void flushAnswers() {
+        if (outboxLines > 0) {
+            enqueue(outbox.toString(), outboxLines);
+            outbox = outbox.capacity() > 1 << 16 ? new StringBuilder() : outbox.delete(0, outbox.length());
+            outboxLines = 0;
+        }
+    }
+
+    /** Queues text that must arrive (the shutdown notice), newlines included, after the answers given so far. */
     public void notice(String text) {
-        toHelper.add(text);
+        flushAnswers();
+        enqueue(text, 1);
+    }
+
+    private void enqueue(String text, int lines) {
+        queuedLines.addAndGet(lines);
+        toHelper.add(new Chunk(text, lines));
     }
 
     /** {@code lines} lines handed to {@code onLines} were applied (or dropped): reading may go on. */
     public void applied(int lines) {
-        unapplied.addAndGet(-lines);
+        if (unapplied.addAndGet(-lines) <= maxUnapplied) {
+            Thread r = reader;
+            if (r != null) {
+                LockSupport.unpark(r); // it may be waiting for this
+            }
+        }
     }
 
     /** Lines handed to {@code onLines} and not reported {@link #applied} yet. */
@@ -189,8 +228,9 @@ public final class HelperProcess {
         return droppedEvents;
     }
 
+    /** Lines queued for the helper's stdin and not written yet (answers not flushed included). */
     public int queued() {
-        return toHelper.size();
+        return queuedLines.get() + outboxLines;
     }
 
     /** Stops the program: closes its stdin once the queue is written (at most {@code grace}), then kills it. */
@@ -213,6 +253,7 @@ public final class HelperProcess {
     }
 
     private void readLoop(Consumer<List<String>> onLines, IntConsumer onExit) {
+        reader = Thread.currentThread();
         LineFramer framer = new LineFramer(MAX_LINE_BYTES);
         byte[] buf = new byte[65536];
         try (InputStream in = process.getInputStream()) {
@@ -240,8 +281,9 @@ public final class HelperProcess {
                     onLines.accept(lines);
                 }
                 // the helper does not read its answers, or the Rib is behind: stop hearing it until that changes
-                while ((toHelper.size() > CAPACITY || unapplied.get() > maxUnapplied) && process.isAlive() && !closed) {
-                    sleep(1);
+                while ((queuedLines.get() > CAPACITY || unapplied.get() > maxUnapplied) && process.isAlive()
+                        && !closed) {
+                    LockSupport.parkNanos(1_000_000); // applied() wakes it sooner
                 }
             }
         } catch (IOException e) {
@@ -293,14 +335,15 @@ public final class HelperProcess {
     private void writeLoop() {
         try (OutputStream out = process.getOutputStream()) {
             while (process.isAlive()) {
-                String line = toHelper.poll(100, TimeUnit.MILLISECONDS);
-                if (line == null) {
+                Chunk chunk = toHelper.poll(100, TimeUnit.MILLISECONDS);
+                if (chunk == null) {
                     if (closed) {
                         return;
                     }
                     continue;
                 }
-                out.write(line.getBytes(StandardCharsets.UTF_8));
+                out.write(chunk.text().getBytes(StandardCharsets.UTF_8));
+                queuedLines.addAndGet(-chunk.lines());
                 if (toHelper.isEmpty()) {
                     out.flush();
                 }

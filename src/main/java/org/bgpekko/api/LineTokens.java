@@ -1,4 +1,5 @@
-// Splits a normalised API line into words (config Tokens with their column); quotes keep spaces in one word.
+// Splits a normalised API line into words (config Tokens with their column); quotes keep spaces in one word,
+// ';', '{' and '}' are words of their own.
 package org.bgpekko.api;
 
 import java.util.ArrayList;
@@ -32,12 +33,21 @@ final class LineTokens {
                     && text.charAt(end) != '\'') {
                 end++;
             }
-            String word = text.substring(i, end);
-            if (word.contains(";") || word.contains("{") || word.contains("}")) {
-                throw new ApiParseException("'" + word + "': ';', '{' and '}' are not supported in API commands yet "
-                        + "(the block form is only used by flow routes)");
+            // ';', '{' and '}' are words of their own (the block form of flow routes); the parser refuses them
+            // anywhere else
+            for (int k = i; k < end; k++) {
+                char ch = text.charAt(k);
+                if (ch == ';' || ch == '{' || ch == '}') {
+                    if (k > i) {
+                        out.add(new Token(text.substring(i, k), 1, i + 1, false));
+                    }
+                    out.add(new Token(String.valueOf(ch), 1, k + 1, false));
+                    i = k + 1;
+                }
             }
-            out.add(new Token(word, 1, i + 1, false));
+            if (i < end) {
+                out.add(new Token(text.substring(i, end), 1, i + 1, false));
+            }
             i = end;
         }
         return out;

@@ -1,5 +1,5 @@
-// The announce/withdraw commands: routes (through the configuration's route parser), attributes … nlri, eor,
-// route-refresh and watchdog; families without a codec yet are refused by name.
+// The announce/withdraw commands: routes and flow routes (through the configuration's parsers), mcast-vpn, mup and
+// vpls routes, attributes … nlri, eor, route-refresh and watchdog; families without a codec yet are refused by name.
 package org.bgpekko.api;
 
 import java.util.ArrayList;
@@ -13,23 +13,30 @@ import org.bgpekko.rib.StaticRoutes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriCodecs;
+import org.bgpekko.wire.nlri.VplsNlri;
 
 final class RouteCommands {
     private RouteCommands() {}
 
     static ApiCommand parse(Cursor c, boolean announce) throws ApiParseException {
         String verb = announce ? "announce" : "withdraw";
-        Token what = c.next("what to " + verb + " (route, ipv4, ipv6, attributes, eor, route-refresh, watchdog)");
+        Token what = c.next("what to " + verb + " (route, ipv4, ipv6, vpls, attributes, eor, route-refresh, watchdog)");
         String w = what.text().toLowerCase(Locale.ROOT);
         switch (w) {
             case "route" -> {
                 return routes(announce, split(route(c, null, announce)));
             }
             case "ipv4", "ipv6" -> {
-                Token safi = c.next("a SAFI after " + w + " (unicast, multicast, nlri-mpls, mpls-vpn)");
+                Token safi = c.next("a SAFI after " + w + " (unicast, nlri-mpls, mpls-vpn, mcast-vpn, mup)");
                 Family f = ApiParser.family(w + " " + safi.text(), "a family like ipv4 unicast");
+                if (f.safi() == Family.SAFI_MCAST_VPN || f.safi() == Family.SAFI_MUP) {
+                    return routes(announce, List.of(familyRoute(c, f, announce)));
+                }
                 if (f.safi() == Family.SAFI_MULTICAST || !NlriCodecs.supports(f)) {
                     throw new ApiParseException("family " + f + " is not supported yet");
+                }
+                if (f.safi() == Family.SAFI_FLOW || f.safi() == Family.SAFI_FLOW_VPN) {
+                    return routes(announce, List.of(flow(c, f)));
                 }
                 return routes(announce, split(route(c, f, announce)));
             }
@@ -60,18 +67,44 @@ final class RouteCommands {
                 c.end();
                 return new ApiCommand.Watchdog(name, announce);
             }
-            case "flow" -> throw new ApiParseException("family flow is not supported yet");
-            case "vpls", "l2vpn" -> throw new ApiParseException("family l2vpn vpls is not supported yet");
-            case "evpn" -> throw new ApiParseException("family l2vpn evpn is not supported yet");
+            case "flow" -> {
+                if (!c.peekIs("route")) {
+                    throw c.error("expected 'route' (" + verb + " flow route …)");
+                }
+                return routes(announce, List.of(flow(c, null)));
+            }
+            case "vpls" -> {
+                return routes(announce, List.of(familyRoute(c, VplsNlri.FAMILY, announce)));
+            }
+            case "evpn" -> throw new ApiParseException("l2vpn evpn routes are received and reported, not announced "
+                    + "(ExaBGP has no such command either)");
             case "operational" -> throw new ApiParseException("operational messages are not supported yet");
             default -> throw new ApiParseException("unknown " + verb + " form '" + what.text() + "' (expected " + verb
-                    + " route, ipv4, ipv6, attributes" + (announce ? ", eor, route-refresh" : "") + " or watchdog)");
+                    + " route, ipv4, ipv6, vpls, attributes" + (announce ? ", eor, route-refresh" : "")
+                    + " or watchdog)");
         }
     }
 
     private static RouteConfig route(Cursor c, Family family, boolean announce) throws ApiParseException {
         try {
             return RouteLine.route(c.rest(), 0, family, !announce);
+        } catch (ConfigException e) {
+            throw routeError(e);
+        }
+    }
+
+    /** A flow route: its words as a flow section reads them (the "then" part is kept for a withdrawal too). */
+    private static RouteConfig flow(Cursor c, Family family) throws ApiParseException {
+        try {
+            return RouteLine.flow(c.rest(), 0, family);
+        } catch (ConfigException e) {
+            throw routeError(e);
+        }
+    }
+
+    private static RouteConfig familyRoute(Cursor c, Family family, boolean announce) throws ApiParseException {
+        try {
+            return RouteLine.familyRoute(c.rest(), 0, family, !announce);
         } catch (ConfigException e) {
             throw routeError(e);
         }

@@ -107,7 +107,7 @@ final class RouteLineCache {
      * the line is not of that plain form: exactly one space between the first words, a prefix of address
      * characters only.
      */
-    private static int prefixEnd(String line) {
+    static int prefixEnd(String line) {
         if (!line.startsWith(ANNOUNCE) && !line.startsWith(WITHDRAW)) {
             return -1;
         }
@@ -128,20 +128,26 @@ final class RouteLineCache {
         return i > start && i < line.length() ? i : -1;
     }
 
-    /** The verb, the prefix's family and the words after the prefix. */
-    private static String key(String line, int space) {
-        return family(line, space) + line.charAt(0) + line.substring(space);
+    /** The prefix's family ('4' or '6'), the verb's first letter and the words after the prefix. */
+    static String key(String line, int space) {
+        // a StringBuilder: "char + char" would add the two as numbers
+        return new StringBuilder(line.length() - space + 2).append(family(line, space)).append(line.charAt(0))
+                .append(line, space, line.length()).toString();
     }
 
     /** Whether {@code key} is {@link #key key(line, space)}, without building the latter. */
-    private static boolean sameKey(String key, String line, int space) {
+    static boolean sameKey(String key, String line, int space) {
         return key.length() == line.length() - space + 2 && key.charAt(0) == family(line, space)
                 && key.charAt(1) == line.charAt(0) && line.regionMatches(space, key, 2, key.length() - 2);
     }
 
     private static char family(String line, int space) {
-        int colon = line.indexOf(':', ANNOUNCE.length());
-        return colon >= 0 && colon < space ? '6' : '4';
+        for (int i = ANNOUNCE.length(); i < space; i++) {
+            if (line.charAt(i) == ':') {
+                return '6';
+            }
+        }
+        return '4';
     }
 
     /**

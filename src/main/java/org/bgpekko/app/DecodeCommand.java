@@ -119,7 +119,11 @@ final class DecodeCommand implements Callable<Integer> {
     }
 
     private List<String> decodeNlri(Family family, byte[] data, SessionOptions options) {
-        NlriBlock.Decoding d = NlriBlock.decode(family, data, 0, data.length, options.addPathReceive(family));
+        boolean addPath = options.addPathReceive(family);
+        NlriBlock.Decoding d = NlriBlock.decode(family, data, 0, data.length, addPath);
+        if (!d.ok() && family.afi() == Family.AFI_BGPLS) {
+            d = NlriBlock.decode(family, sliced(data, addPath), 0, data.length, addPath);
+        }
         if (!d.ok()) {
             throw new IllegalArgumentException("invalid " + family + " NLRI: " + d.error());
         }
@@ -128,6 +132,29 @@ final class DecodeCommand implements Callable<Integer> {
             lines.add(NlriJson.of(n));
         }
         return lines;
+    }
+
+    /**
+     * ExaBGP's --nlri reader slices: a BGP-LS NLRI whose length runs past the data (bgp-ls-1 says 0xFFFF) takes
+     * what is left. A copy of the data with the last NLRI's length cut to fit; the UPDATE decoder stays strict.
+     */
+    private static byte[] sliced(byte[] data, boolean addPath) {
+        byte[] b = data.clone();
+        int p = 0;
+        while (true) {
+            int header = p + (addPath ? 4 : 0);
+            if (header + 4 > b.length) {
+                return b;
+            }
+            int len = org.bgpekko.wire.Wire.u16(b, header + 2);
+            int rest = b.length - header - 4;
+            if (len >= rest) {
+                b[header + 2] = (byte) (rest >>> 8);
+                b[header + 3] = (byte) rest;
+                return b;
+            }
+            p = header + 4 + len;
+        }
     }
 
     private String decodeMessage(byte[] data, SessionOptions options) {

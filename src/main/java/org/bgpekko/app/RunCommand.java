@@ -130,7 +130,8 @@ final class RunCommand implements Callable<Integer> {
                                                      Settings settings, BgpSpeaker.Parts parts,
                                                      AtomicInteger exitCode) {
         return Behaviors.setup(ctx -> {
-            Sessions.Started sessions = Sessions.start(ctx, settings, parts);
+            Sessions.Started sessions = Sessions.start(ctx, settings, parts, initial.stream()
+                    .flatMap(c -> c.neighbors().stream()).anyMatch(n -> n.tcp().needsNativeSocket()));
             if (sessions.listener() != null) {
                 ctx.watch(sessions.listener());
             }

@@ -1,5 +1,5 @@
 // Readers of route attribute values in ExaBGP's syntax: communities, extended and large communities, AS paths,
-// aggregator, Prefix-SID and generic attributes.
+// aggregator, Prefix-SID (labels and SRv6 services) and generic attributes.
 package org.bgpekko.config;
 
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import org.bgpekko.wire.attribute.ExtendedCommunity;
 import org.bgpekko.wire.attribute.LargeCommunity;
 import org.bgpekko.wire.attribute.PathAttribute;
 import org.bgpekko.wire.attribute.PrefixSid;
+import org.bgpekko.wire.attribute.Srv6Service;
 import org.bgpekko.wire.attribute.UnknownAttribute;
 import org.bgpekko.wire.nlri.IpAddress;
 
@@ -250,6 +251,50 @@ final class AttributeParsers {
             throw w.error(w.peek(), "expected ']' to close bgp-prefix-sid");
         }
         return new PrefixSid(tlvs);
+    }
+
+    /**
+     * bgp-prefix-sid-srv6 ( l3-service|l2-service SID [BEHAVIOR [ [ LBL, LNL, FL, AL, TL, TO ] ] ] ): one SRv6
+     * service TLV (RFC 9252); the behaviour defaults to 0xFFFF, as ExaBGP's does.
+     */
+    static PrefixSid prefixSidSrv6(Words w) {
+        if (!w.accept("(")) {
+            throw w.error(w.peek(), "expected '(' after bgp-prefix-sid-srv6");
+        }
+        Token service = w.next("l3-service or l2-service");
+        int type = switch (service.text().toLowerCase(Locale.ROOT)) {
+            case "l3-service" -> PrefixSid.SRV6_L3_SERVICE;
+            case "l2-service" -> PrefixSid.SRV6_L2_SERVICE;
+            default -> throw w.error(service, "unknown SRv6 service '" + service
+                    + "' (expected l3-service or l2-service)");
+        };
+        Token sidAt = w.next("SRv6 SID (an IPv6 address)");
+        IpAddress sid = w.ip(sidAt, "SRv6 SID (an IPv6 address)");
+        if (sid.isIpv4()) {
+            throw w.error(sidAt, "SRv6 SID " + sid + " must be an IPv6 address");
+        }
+        int behavior = 0xFFFF;
+        Srv6Service.SidStructure structure = null;
+        if (!w.accept(")")) {
+            behavior = (int) w.number("endpoint behavior", 0, 0xFFFF);
+            if (w.accept("[")) {
+                int[] v = new int[6];
+                for (int i = 0; i < 6; i++) {
+                    if (i > 0 && !w.accept(",")) {
+                        throw w.error(w.peek(), "expected ',' between the six SID structure lengths");
+                    }
+                    v[i] = (int) w.number("SID structure length", 0, 255);
+                }
+                if (!w.accept("]")) {
+                    throw w.error(w.peek(), "expected ']' after the six SID structure lengths");
+                }
+                structure = new Srv6Service.SidStructure(v[0], v[1], v[2], v[3], v[4], v[5]);
+            }
+            if (!w.accept(")")) {
+                throw w.error(w.peek(), "expected ')' to close bgp-prefix-sid-srv6");
+            }
+        }
+        return new PrefixSid(List.of(Srv6Service.tlv(type, sid, behavior, structure)));
     }
 
     /** attribute [ CODE FLAGS 0xVALUE ]: a known code becomes the real attribute, others stay generic. */

@@ -33,6 +33,26 @@ public final class ConfigDump {
         return d.out.toString();
     }
 
+    private void tcp(TcpOptions t) {
+        if (t.md5Password() != null) {
+            line(I1, "md5-password " + quote(t.md5Password()) + ";");
+            line(I1, "md5-base64 " + switch (t.md5Encoding()) {
+                case TEXT -> "false";
+                case BASE64 -> "true";
+                case AUTO -> "auto";
+            } + ";");
+        }
+        if (t.md5Ip() != null) {
+            line(I1, "md5-ip " + t.md5Ip() + ";");
+        }
+        if (t.outgoingTtl() > 0) {
+            line(I1, "outgoing-ttl " + t.outgoingTtl() + ";");
+        }
+        if (t.incomingTtl() > 0) {
+            line(I1, "incoming-ttl " + t.incomingTtl() + ";");
+        }
+    }
+
     private void line(String indent, String text) {
         out.append(indent).append(text).append('\n');
     }
@@ -72,6 +92,7 @@ public final class ConfigDump {
         if (n.domainName() != null) {
             line(I1, "domain-name " + quote(n.domainName()) + ";");
         }
+        tcp(n.tcp());
         familyBlock("family", n.families().isEmpty() ? NlriCodecs.families() : n.families());
         capability(n.capability(), n.holdTime());
         if (!n.addPathFamilies().isEmpty()) {
@@ -144,8 +165,13 @@ public final class ConfigDump {
     /** Static-form routes in a static section; the others (multicast, unlabelled nlri-mpls) under announce. */
     private void routes(List<RouteConfig> routes) {
         List<RouteConfig> announce = new ArrayList<>();
+        List<RouteConfig> flows = new ArrayList<>();
         boolean open = false;
         for (RouteConfig r : routes) {
+            if (r.nlri() instanceof org.bgpekko.wire.nlri.FlowNlri) {
+                flows.add(r);
+                continue;
+            }
             if (!RouteText.staticForm(r)) {
                 announce.add(r);
                 continue;
@@ -157,6 +183,11 @@ public final class ConfigDump {
             line(I2, "route " + RouteText.words(r) + ";");
         }
         if (open) {
+            line(I1, "}");
+        }
+        if (!flows.isEmpty()) {
+            line(I1, "flow {");
+            flows.forEach(r -> FlowRouteText.lines(r).forEach(l -> line(I2, l)));
             line(I1, "}");
         }
         if (announce.isEmpty()) {

@@ -154,8 +154,8 @@ public final class ConfigParser {
                 total += r.split() < 0 ? 1 : 1L << (r.split() - r.nlri().prefix().length());
                 if (total > MAX_ROUTES) {
                     errors.add(error(r.at(), "the configuration announces more than " + MAX_ROUTES + " routes "
-                            + "(counting split routes, for every neighbor) at route " + r.nlri().prefix()
-                            + " of neighbor " + n.peerAddress() + " (announce large tables from a helper process)"));
+                            + "(counting split routes, for every neighbor) at "
+                            + (r.nlri().hasPrefix() ? "route " + r.nlri().prefix() : "this route") + " of neighbor " + n.peerAddress() + " (announce large tables from a helper process)"));
                     return;
                 }
             }

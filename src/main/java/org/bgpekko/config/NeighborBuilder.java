@@ -34,12 +34,22 @@ final class NeighborBuilder {
     final Map<Family, Integer> nextHop = new LinkedHashMap<>();
     final List<ApiConfig> apis = new ArrayList<>();
     final List<RouteConfig> routes = new ArrayList<>();
+    String md5Password;
+    TcpOptions.Md5Encoding md5Encoding = TcpOptions.Md5Encoding.TEXT;
+    IpAddress md5Ip;
+    int outgoingTtl;
+    int incomingTtl;
+    Token md5At;
+    Token md5IpAt;
+    /** The first setting that needs the native socket transport (md5-password, a TTL), or null. */
+    Token nativeAt;
     Token at;
     Token localAddressAt;
 
     NeighborConfig build() {
         return new NeighborConfig(peerAddress, description, routerId, localAddress, localAs, peerAs, holdTime, passive,
-                connect, groupUpdates, autoFlush, manualEor, adjRibIn, routeServerClient, hostName, domainName, families, capability,
-                addPathFamilies, nextHop, apis, routes, at);
+                connect, groupUpdates, autoFlush, manualEor, adjRibIn, routeServerClient, hostName, domainName, families,
+                capability, addPathFamilies, nextHop, apis, routes, at,
+                new TcpOptions(md5Password, md5Encoding, md5Ip, outgoingTtl, incomingTtl));
     }
 }

@@ -18,13 +18,14 @@ import org.bgpekko.wire.nlri.IpAddress;
  * @param families configured families (empty: ExaBGP's default, every family it knows)
  * @param addPathFamilies families of the add-path block (empty: every add-path capable family)
  * @param nextHop RFC 8950 entries: NLRI family to next-hop AFI
+ * @param tcp the socket settings: TCP-MD5, GTSM, outgoing TTL, md5-ip
  */
 public record NeighborConfig(IpAddress peerAddress, String description, long routerId, IpAddress localAddress,
                              long localAs, long peerAs, int holdTime, boolean passive, int connect,
                              boolean groupUpdates, boolean autoFlush, boolean manualEor, boolean adjRibIn,
-                             boolean routeServerClient, String hostName, String domainName, Set<Family> families, CapabilityConfig capability,
-                             Set<Family> addPathFamilies, Map<Family, Integer> nextHop, List<ApiConfig> apis,
-                             List<RouteConfig> routes, Token at) {
+                             boolean routeServerClient, String hostName, String domainName, Set<Family> families,
+                             CapabilityConfig capability, Set<Family> addPathFamilies, Map<Family, Integer> nextHop, List<ApiConfig> apis,
+                             List<RouteConfig> routes, Token at, TcpOptions tcp) {
     /** local-as / peer-as "auto" (ExaBGP's default when the setting is absent). */
     public static final long AUTO_AS = -1;
 
@@ -36,10 +37,15 @@ public record NeighborConfig(IpAddress peerAddress, String description, long rou
         routes = List.copyOf(routes);
     }
 
+    /** The address outgoing connections bind to: {@code md5-ip} when set (as ExaBGP), else the local address. */
+    public IpAddress connectFrom() {
+        return tcp.md5Ip() != null ? tcp.md5Ip() : localAddress;
+    }
+
     /** The same neighbour without its routes and position: what decides whether a reload restarts its session. */
     public NeighborConfig withoutRoutes() {
         return new NeighborConfig(peerAddress, description, routerId, localAddress, localAs, peerAs, holdTime, passive,
-                connect, groupUpdates, autoFlush, manualEor, adjRibIn, routeServerClient, hostName, domainName, families, capability,
-                addPathFamilies, nextHop, apis, List.of(), null);
+                connect, groupUpdates, autoFlush, manualEor, adjRibIn, routeServerClient, hostName, domainName, families,
+                capability, addPathFamilies, nextHop, apis, List.of(), null, tcp);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.bgpekko.wire.Family;
+import org.bgpekko.wire.nlri.FlowNlri;
 import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.NlriCodecs;
 
@@ -105,8 +106,14 @@ final class NeighborParser {
                     head.end();
                     b.routes.addAll(StaticParser.announce(file, s.children(), errors));
                 }
-                case "flow" -> throw head.error(n.head(), "family flow is not supported yet");
-                case "l2vpn" -> throw head.error(n.head(), "family l2vpn is not supported yet");
+                case "flow" -> {
+                    head.end();
+                    b.routes.addAll(FlowParser.section(file, s.children(), errors));
+                }
+                case "l2vpn" -> {
+                    head.end();
+                    b.routes.addAll(L2vpnParser.routes(file, s.children(), errors));
+                }
                 case "operational" -> throw head.error(n.head(), "operational messages are not supported yet");
                 default -> throw head.error(n.head(), "unknown section '" + n.head() + "' in neighbor (expected "
                         + "family, capability, add-path, nexthop, api, static, announce, flow or l2vpn)");
@@ -135,7 +142,6 @@ final class NeighborParser {
             case "passive" -> b.passive = w.bool("passive", true);
             case "connect" -> b.connect = (int) w.number("connect port", 1, 65535);
             case "group-updates" -> b.groupUpdates = w.bool("group-updates", true);
-            case "auto-flush" -> b.autoFlush = w.bool("auto-flush", true);
             // a bare keyword means what ExaBGP's table of defaults says: false for these (and adj-rib-out)
             case "manual-eor" -> b.manualEor = w.bool("manual-eor", false);
             case "adj-rib-in" -> b.adjRibIn = w.bool("adj-rib-in", false);
@@ -145,11 +151,52 @@ final class NeighborParser {
             }
             case "host-name" -> b.hostName = w.next("host name").text();
             case "domain-name" -> b.domainName = w.next("domain name").text();
-            case "listen", "md5-password", "md5-base64", "md5-ip", "outgoing-ttl", "incoming-ttl", "rate-limit",
-                 "source-interface", "adj-rib-out" -> Unsupported.neighborSetting(key, n.head(), w);
+            case "md5-password" -> {
+                Token t = w.next("md5 password");
+                if (t.text().isEmpty()) {
+                    throw w.error(t, "md5-password needs the password (quoted or unquoted)");
+                }
+                b.md5Password = t.text();
+                b.md5At = t;
+                b.nativeAt = b.nativeAt == null ? n.head() : b.nativeAt;
+            }
+            case "md5-base64" -> b.md5Encoding = md5Encoding(w);
+            case "md5-ip" -> {
+                Token t = w.next("md5 address");
+                b.md5Ip = w.ip(t, "md5 address");
+                b.md5IpAt = t;
+            }
+            case "outgoing-ttl" -> {
+                b.outgoingTtl = ttl(w, "outgoing-ttl");
+                b.nativeAt = b.nativeAt == null && b.outgoingTtl > 0 ? n.head() : b.nativeAt;
+            }
+            case "incoming-ttl" -> {
+                b.incomingTtl = ttl(w, "incoming-ttl");
+                b.nativeAt = b.nativeAt == null && b.incomingTtl > 0 ? n.head() : b.nativeAt;
+            }
+            case "listen", "rate-limit", "source-interface", "adj-rib-out", "auto-flush" ->
+                    Unsupported.neighborSetting(key, n.head(), w);
             default -> throw w.error(n.head(), "unknown neighbor setting '" + n.head() + "'");
         }
         w.end();
+    }
+
+    /** A TTL: 0..255, or false/disable/disabled (as 0: ExaBGP's "not set"). */
+    private static int ttl(Words w, String what) {
+        Token t = w.next(what);
+        if (t.is("false") || t.is("disable") || t.is("disabled")) {
+            return 0;
+        }
+        return (int) w.number(t, what, 0, 255);
+    }
+
+    /** md5-base64: true/false (a bare keyword is false, ExaBGP's default) or auto. */
+    private static TcpOptions.Md5Encoding md5Encoding(Words w) {
+        if (w.hasNext() && w.peek().is("auto")) {
+            w.next("auto");
+            return TcpOptions.Md5Encoding.AUTO;
+        }
+        return w.bool("md5-base64", false) ? TcpOptions.Md5Encoding.BASE64 : TcpOptions.Md5Encoding.TEXT;
     }
 
     /** An AS number, "HIGH.LOW" (asdot), or "auto". */
@@ -263,6 +310,7 @@ final class NeighborParser {
             errors.add(new ConfigException(file, at, "neighbor " + b.peerAddress
                     + " has no router-id (expected router-id, or an IPv4 local-address to take it from)"));
         }
+        checkTcp(local);
         if (processesAt != null && processesMatchAt != null) {
             Token later = processesAt.line() > processesMatchAt.line() ? processesAt : processesMatchAt;
             errors.add(new ConfigException(file, later, "processes and processes-match cannot both be used in "
@@ -287,6 +335,33 @@ final class NeighborParser {
         }
     }
 
+    /** ExaBGP's MD5 checks (password length, base64), md5-ip, and whether this platform can apply them at all. */
+    private void checkTcp(IpAddress local) {
+        if (b.md5Password != null) {
+            try {
+                new TcpOptions(b.md5Password, b.md5Encoding, null, 0, 0).md5Key();
+            } catch (IllegalArgumentException e) {
+                errors.add(new ConfigException(file, b.md5At, e.getMessage()));
+            }
+        }
+        if (b.md5Ip != null) {
+            if (local == null) {
+                errors.add(new ConfigException(file, b.md5IpAt, "md5-ip " + b.md5Ip + " needs a local-address (with "
+                        + "local-address auto ExaBGP ignores it)"));
+            } else if (b.md5Ip.afi() != b.peerAddress.afi()) {
+                errors.add(new ConfigException(file, b.md5IpAt, "md5-ip " + b.md5Ip + " and peer address "
+                        + b.peerAddress + " must be of the same family"));
+            }
+        }
+        if (b.nativeAt != null) {
+            String why = EpollSupport.unavailable();
+            if (why != null) {
+                errors.add(new ConfigException(file, b.nativeAt, b.nativeAt.text() + " needs Netty's native epoll "
+                        + "transport (Linux x86_64), which is not available here: " + why));
+            }
+        }
+    }
+
     private boolean matchesAProcess(Token pattern) {
         java.util.regex.Pattern p = java.util.regex.Pattern.compile(pattern.text());
         return processes.stream().anyMatch(name -> p.matcher(name).lookingAt());
@@ -294,22 +369,36 @@ final class NeighborParser {
 
     private void checkRoute(RouteConfig r, IpAddress local) {
         Family f = r.nlri().family();
+        boolean flow = r.nlri() instanceof FlowNlri;
+        String what = flow ? "flow route" + (r.name() != null ? " " + r.name() : "")
+                : "route" + (r.nlri().hasPrefix() ? " " + r.nlri().prefix() : "");
         if (!b.families.isEmpty() && !b.families.contains(f) && !f.equals(Family.IPV4_UNICAST)) {
-            errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " is " + f + " but neighbor "
+            errors.add(new ConfigException(file, r.at(), what + " is " + f + " but neighbor "
                     + b.peerAddress + " does not announce that family (expected " + f + " in its family block)"));
+        }
+        if (flow && r.nextHop().isPresent()) {
+            return; // a flow's next hop is a redirect target of either AFI, or none
+        }
+        if (!r.nlri().hasPrefix()) {
+            // VPLS, MVPN and MUP routes take any next hop, "self" being the session's local address (ExaBGP's rule)
+            if (r.nextHop().isEmpty() && local == null) {
+                errors.add(new ConfigException(file, r.at(), what + " has next-hop self but neighbor "
+                        + b.peerAddress + " has no local-address to take it from"));
+            }
+            return;
         }
         if (r.nextHop().isPresent()) {
             IpAddress nh = r.nextHop().get();
             if (f.afi() == Family.AFI_IPV4 && !nh.isIpv4() && !b.nextHop.containsKey(f)) {
-                errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " of " + f
+                errors.add(new ConfigException(file, r.at(), what + " of " + f
                         + " has the IPv6 next hop " + nh + " (expected an IPv4 next hop, or a nexthop block "
                         + "allowing ipv6 for " + f + ")"));
             }
         } else if (local == null) {
-            errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " has next-hop self but "
+            errors.add(new ConfigException(file, r.at(), what + " has next-hop self but "
                     + "neighbor " + b.peerAddress + " has no local-address to take it from"));
         } else if (f.afi() != local.afi() && f.afi() != Family.AFI_IPV4) {
-            errors.add(new ConfigException(file, r.at(), "route " + r.nlri().prefix() + " has next-hop self but is "
+            errors.add(new ConfigException(file, r.at(), what + " has next-hop self but is "
                     + f + " while the session runs over " + (local.isIpv4() ? "IPv4" : "IPv6")
                     + " (expected an explicit next-hop)"));
         }

@@ -3,6 +3,7 @@
 package org.bgpekko.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.bgpekko.wire.Family;
 
@@ -30,10 +31,66 @@ public final class RouteLine {
     }
 
     /**
+     * One route of a family with its own NLRI words: "ipv4|ipv6 mcast-vpn|mup ROUTE-TYPE …" (the words from
+     * {@code start} on begin with the route type) or, for {@code l2vpn vpls}, "endpoint N base N … rd RD …".
+     *
+     * @param withdraw a withdrawal: a missing next-hop is then 0.0.0.0 instead of an error
+     * @throws ConfigException what is wrong, at the offending word
+     * @throws IllegalArgumentException for a family whose routes are IP prefixes
+     */
+    public static RouteConfig familyRoute(Statement statement, int start, Family family, boolean withdraw) {
+        Words w = new Words(SOURCE, statement, start);
+        Token at = w.peek();
+        RouteParser.NlriWords words = switch (family.safi()) {
+            case Family.SAFI_MCAST_VPN -> new MvpnWords(family, w);
+            case Family.SAFI_MUP -> new MupWords(family, w);
+            case Family.SAFI_VPLS -> new VplsWords();
+            default -> throw new IllegalArgumentException(family + " routes are IP prefixes");
+        };
+        return RouteParser.custom(w, at, words, null, withdraw);
+    }
+
+    /**
      * The routes of "WORD VALUE … nlri P1 P2 …" (the words of {@code statement} from {@code start} on): one per
      * prefix, all with the attributes, next hop, rd, label and path-information given before "nlri".
      */
     public static List<RouteConfig> attributes(Statement statement, int start, boolean withdraw) {
         return RouteParser.attributes(new Words(SOURCE, statement, start), withdraw);
+    }
+
+    /**
+     * A flow route of {@code announce|withdraw flow …}: the words of {@code statement} from {@code start} on, where
+     * '{', ';' and '}' are words of their own. Without {@code family} they are {@code route [NAME] { match { … }
+     * scope { … } then { … } }} (the block form) or {@code route WORDS} (the flat form), as in a flow section;
+     * with it ({@code announce ipv4 flow WORDS}) only the flat words.
+     */
+    public static RouteConfig flow(Statement statement, int start, Family family) {
+        List<Token> words = statement.words().subList(start, statement.words().size());
+        if (family != null) {
+            return FlowParser.flat(new Words(SOURCE, new Statement(words, statement.terminator()), 0), family);
+        }
+        List<Statement> statements = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        for (Token t : words) {
+            if (t.is(";") || t.is("{") || t.is("}")) {
+                statements.add(new Statement(current, t));
+                current = new ArrayList<>();
+            } else {
+                current.add(t);
+            }
+        }
+        if (!current.isEmpty()) {
+            statements.add(new Statement(current, statement.terminator()));
+        }
+        List<Node> nodes = TreeBuilder.build(SOURCE, statements);
+        if (nodes.size() != 1 || !nodes.get(0).head().is("route")) {
+            Token at = nodes.isEmpty() ? statement.terminator() : nodes.size() > 1 ? nodes.get(1).head()
+                    : nodes.get(0).head();
+            throw new ConfigException(SOURCE, at, "expected one flow route (route [NAME] { match { … } then { … } }, "
+                    + "or route WORDS)");
+        }
+        Node n = nodes.get(0);
+        Words w = new Words(SOURCE, n.statement(), 1);
+        return n instanceof Node.Section s ? FlowParser.block(w, s.children()) : FlowParser.flat(w, null);
     }
 }

@@ -1,5 +1,5 @@
 // Parses one route, one-line ("route P next-hop N med 5;") or block form ("route P { next-hop N; }"), of the
-// unicast, labeled unicast and VPN families.
+// unicast, labeled unicast and VPN families; routes of other families read their NLRI words through NlriWords.
 package org.bgpekko.config;
 
 import java.util.ArrayList;
@@ -110,6 +110,71 @@ final class RouteParser {
         return finish(head, b, safiHint);
     }
 
+    /**
+     * The words of a route whose NLRI is not an IP prefix (VPLS, MVPN, MUP). Each word of the route is offered to
+     * {@link #read} first; the words it does not take are the route's attributes, read as for any route.
+     */
+    interface NlriWords {
+        /** Reads the value of {@code key} when it is one of this NLRI's words; false to leave it to the route. */
+        boolean read(Token key, Words w);
+
+        /** The NLRI once every word is read; {@code rd} is what "rd" gave, or null. */
+        Nlri build(Words w, Token at, RouteDistinguisher rd);
+
+        /** The next hop this family sends for a given one (the identity unless the family maps it). */
+        default IpAddress nextHop(IpAddress given) {
+            return given;
+        }
+    }
+
+    /**
+     * A route of a family with its own NLRI words: one line ({@code block} null) or a block of settings.
+     *
+     * @param at where the route starts (for errors about it as a whole)
+     * @param nextHopOptional an API withdrawal: a missing next hop is 0.0.0.0
+     */
+    static RouteConfig custom(Words w, Token at, NlriWords words, List<Node> block, boolean nextHopOptional) {
+        Builder b = new Builder();
+        b.at = at;
+        if (block == null) {
+            while (w.hasNext()) {
+                customWord(w.next("route attribute"), w, b, words);
+            }
+        } else {
+            w.end();
+            for (Node n : block) {
+                if (!(n instanceof Node.Setting)) {
+                    throw w.error(n.head(), "unexpected section '" + n.head() + "' inside a route");
+                }
+                Words s = new Words(w.file(), n.statement(), 0);
+                customWord(s.next("route attribute"), s, b, words);
+                s.end();
+            }
+        }
+        Nlri nlri = words.build(w, at, b.rd);
+        Optional<IpAddress> nextHop = b.nextHop;
+        if (!b.nextHopGiven) {
+            if (!nextHopOptional) {
+                throw w.error(at, "route has no next-hop (expected next-hop IP or next-hop self)");
+            }
+            nextHop = Optional.of(IpAddress.ipv4(0));
+        }
+        nextHop = nextHop.map(words::nextHop);
+        return new RouteConfig(nlri, nextHop, new PathAttributes(new ArrayList<>(b.attributes.values())), -1,
+                b.name, b.watchdog, b.withdrawn, at);
+    }
+
+    private static void customWord(Token key, Words w, Builder b, NlriWords words) {
+        if (words.read(key, w)) {
+            return;
+        }
+        switch (key.text().toLowerCase(Locale.ROOT)) {
+            case "label", "path-information", "split" -> throw w.error(key, "'" + key
+                    + "' is not a word of this family's routes");
+            default -> apply(key, w, b);
+        }
+    }
+
     private static Builder start(Words w) {
         Builder b = new Builder();
         Token p = w.next("prefix");
@@ -209,11 +274,11 @@ final class RouteParser {
             case "withdraw" -> b.withdrawn = true;
             case "attribute" -> put(b, AttributeParsers.generic(w));
             case "bgp-prefix-sid" -> put(b, AttributeParsers.prefixSid(w));
-            case "bgp-prefix-sid-srv6" -> throw w.error(key, "bgp-prefix-sid-srv6 is not supported yet");
+            case "bgp-prefix-sid-srv6" -> put(b, AttributeParsers.prefixSidSrv6(w));
             default -> throw w.error(key, "unknown route attribute '" + key + "' (expected next-hop, origin, as-path, "
                     + "med, local-preference, community, large-community, extended-community, originator-id, "
                     + "cluster-list, atomic-aggregate, aggregator, rd, label, path-information, split, name, "
-                    + "watchdog, withdraw, attribute or bgp-prefix-sid)");
+                    + "watchdog, withdraw, attribute, bgp-prefix-sid or bgp-prefix-sid-srv6)");
         }
     }
 

@@ -41,15 +41,10 @@ final class RouteText {
     static String words(RouteConfig r) {
         StringBuilder sb = new StringBuilder(128);
         Nlri n = r.nlri();
-        sb.append(n.prefix());
-        if (n instanceof VpnNlri v) {
-            sb.append(" rd ").append(v.rd());
-            labels(sb, v.labels());
-        } else if (n instanceof LabeledNlri l) {
-            labels(sb, l.labels());
-        }
-        if (n.pathId() != Nlri.NO_PATH_ID) {
-            sb.append(" path-information ").append(n.pathId());
+        if (!n.hasPrefix()) {
+            sb.append(FamilyRouteText.nlriWords(n));
+        } else {
+            prefixWords(sb, n);
         }
         sb.append(" next-hop ").append(r.nextHop().map(Object::toString).orElse("self"));
         for (PathAttribute a : r.attributes().list()) {
@@ -68,6 +63,19 @@ final class RouteText {
             sb.append(" withdraw");
         }
         return sb.toString();
+    }
+
+    private static void prefixWords(StringBuilder sb, Nlri n) {
+        sb.append(n.prefix());
+        if (n instanceof VpnNlri v) {
+            sb.append(" rd ").append(v.rd());
+            labels(sb, v.labels());
+        } else if (n instanceof LabeledNlri l) {
+            labels(sb, l.labels());
+        }
+        if (n.pathId() != Nlri.NO_PATH_ID) {
+            sb.append(" path-information ").append(n.pathId());
+        }
     }
 
     /** True when "route WORDS" in a static section gives this route's family back (else it goes to announce). */

@@ -3,8 +3,6 @@
 package org.bgpekko.config;
 
 final class Unsupported {
-    private static final String NO_SOCKET_OPTION = "needs a socket option the JVM cannot set; see docs/decisions.md";
-
     private Unsupported() {}
 
     /**
@@ -13,32 +11,6 @@ final class Unsupported {
      */
     static void neighborSetting(String key, Token keyword, Words w) {
         switch (key) {
-            case "md5-password" -> {
-                w.next("md5 password");
-                throw refuse(w, keyword, "md5-password", "TCP-MD5, RFC 2385, " + NO_SOCKET_OPTION
-                        + "; the session would run unauthenticated");
-            }
-            case "md5-base64" -> {
-                if (w.bool("md5-base64", false)) {
-                    throw refuse(w, keyword, "md5-base64", "it encodes an md5-password; TCP-MD5, RFC 2385, "
-                            + NO_SOCKET_OPTION);
-                }
-            }
-            case "md5-ip" -> {
-                w.ip("md5 address");
-                throw refuse(w, keyword, "md5-ip", "it is the address ExaBGP listens on for a TCP-MD5 neighbor with "
-                        + "listen; TCP-MD5, RFC 2385, " + NO_SOCKET_OPTION);
-            }
-            case "outgoing-ttl" -> {
-                w.number("outgoing TTL", 1, 255);
-                throw refuse(w, keyword, "outgoing-ttl", "the TTL of the session's packets " + NO_SOCKET_OPTION
-                        + "; they would leave with the system's default TTL");
-            }
-            case "incoming-ttl" -> {
-                w.number("incoming TTL", 1, 255);
-                throw refuse(w, keyword, "incoming-ttl", "GTSM, RFC 5082, needs IP_MINTTL, a socket option the JVM "
-                        + "cannot set; see docs/decisions.md; packets of any TTL would be accepted");
-            }
             case "rate-limit" -> {
                 Token t = w.next("rate limit");
                 if (!t.is("disable") && !t.is("disabled") && w.number(t, "rate limit", 0, Integer.MAX_VALUE) > 0) {
@@ -61,6 +33,14 @@ final class Unsupported {
                 if (!w.bool("adj-rib-out", false)) {
                     throw refuse(w, keyword, "adj-rib-out false", "bgpekko keeps the routes it announces and sends "
                             + "them again on every new session and route refresh; remove the line");
+                }
+            }
+            case "auto-flush" -> {
+                // ExaBGP (d7f4a9293, and its main branch) parses it and never reads it: changes always go out
+                if (!w.bool("auto-flush", true)) {
+                    throw refuse(w, keyword, "auto-flush false", "bgpekko sends each change as soon as it is "
+                            + "applied, as ExaBGP does whatever this setting says; remove the line or write "
+                            + "auto-flush true");
                 }
             }
             default -> throw new IllegalArgumentException("not an unsupported neighbor setting: " + key);

@@ -83,6 +83,17 @@ public final class Words {
         }
     }
 
+    /** The next word as an address of {@code family}'s AFI (the NLRI words of MVPN and MUP routes). */
+    public IpAddress ip(String what, org.bgpekko.wire.Family family) {
+        Token t = next(what);
+        IpAddress a = ip(t, what);
+        if (a.afi() != family.afi()) {
+            throw error(t, what + " " + a + " is not an " + family.afiName() + " address (the route is " + family
+                    + ")");
+        }
+        return a;
+    }
+
     /** True (and consumed) when the next word is {@code word}. */
     public boolean accept(String word) {
         if (hasNext() && peek().is(word)) {

@@ -1,6 +1,7 @@
 // Listener actor: binds exabgp.tcp.bind addresses on the BGP port and hands each accepted socket to its Peer.
 package org.bgpekko.peer;
 
+import io.netty.channel.Channel;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -9,26 +10,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.io.TcpSO;
 import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.javadsl.Tcp;
-import org.apache.pekko.stream.typed.javadsl.ActorSink;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.bgpekko.config.TcpOptions;
 import org.bgpekko.wire.nlri.IpAddress;
 
 /**
  * A neighbour is known by its address and, when configured, our local address on that session (ExaBGP tells
  * neighbours apart the same way): a connection goes to the Peer registered for (remote, local), else to the one
  * registered for (remote, any local address). A Peer is forgotten when it stops (a reload that removed it).
- * Accepting is paced: the next connection is accepted only after the last was handed over. Short of file
+ * Accepting is paced: the next connection is accepted only after the last was handed over (or, when the Listener
+ * failed on it, after {@link #HAND_OVER_TIMEOUT}: that one is lost, the accepting goes on). Short of file
  * descriptors the Listener says so once, refuses (closes at once) what it accepted, asks for the next connection
  * only after a wait (1 s, doubling to 4 s), and hands connections over again as soon as descriptors are free:
  * Pekko's own listener never reaches EMFILE (where it would log a stack trace per attempt, in a loop).
+ * While a registered neighbour has TCP-MD5 or GTSM settings, the addresses are listened on with Netty's epoll
+ * sockets instead ({@link NativeListener}), holding the MD5 key of every such neighbour, updated with each
+ * registration and stop (a reload); the first such registration on Pekko's sockets rebinds the addresses.
  */
 public final class Listener {
     private Listener() {}
@@ -45,8 +54,12 @@ public final class Listener {
      * From now on connections from {@code address} to {@code localAddress} (null: to any local address) go to
      * {@code peer}; replaces an earlier registration of the same pair.
      */
-    public record Register(IpAddress address, IpAddress localAddress, ActorRef<Peer.Command> peer)
+    public record Register(IpAddress address, IpAddress localAddress, ActorRef<Peer.Command> peer, TcpOptions tcp)
             implements Command {
+        public Register(IpAddress address, IpAddress localAddress, ActorRef<Peer.Command> peer) {
+            this(address, localAddress, peer, TcpOptions.NONE);
+        }
+
         public Register(IpAddress address, ActorRef<Peer.Command> peer) {
             this(address, null, peer);
         }
@@ -63,51 +76,75 @@ public final class Listener {
 
     private record Key(IpAddress remote, IpAddress local) {}
 
-    private record Accepted(Tcp.IncomingConnection connection, ActorRef<Object> ackTo) implements Command {}
+    /** An accepted connection; {@code next} is answered when the next one may be accepted. */
+    private record Accepted(Tcp.IncomingConnection connection, ActorRef<Done> next) implements Command {}
 
-    private record Started(ActorRef<Object> ackTo) implements Command {}
+    private record AcceptedNative(NativeListener.Accepted accepted) implements Command {}
+
+
+    private record NativeBound(String address, Channel server, Throwable error) implements Command {}
+
+    private record Rebind(String address) implements Command {}
+
+    private record Registration(ActorRef<Peer.Command> peer, TcpOptions tcp) {}
 
     private record Ended(String address, Throwable error) implements Command {}
 
     private record BindResult(String address, Tcp.ServerBinding binding, Throwable error) implements Command {}
 
-    private record Retry(ActorRef<Object> ackTo) implements Command {}
+    private record Retry(Runnable askNext) implements Command {}
 
-    private static final Object ACK = "ack";
+    /**
+     * How long the accepting stream waits for the Listener to take a connection: longer than its longest pacing
+     * wait; past it (the Listener failed on that connection and resumed), that connection is lost and the next is
+     * accepted, so a failure never stops the accepting.
+     */
+    static final Duration HAND_OVER_TIMEOUT = MAX_WAIT.plusSeconds(2);
 
     /**
      * Listens on every address of {@code bind} (exabgp.tcp.bind; empty: do not listen at all) on {@code port}.
      */
     public static Behavior<Command> create(List<String> bind, int port, Map<IpAddress, ActorRef<Peer.Command>> peers) {
-        return create(bind, port, peers, Listener::freeFileDescriptors);
+        return create(bind, port, peers, false);
+    }
+
+    /**
+     * As above; with {@code nativeSockets} the addresses are listened on with epoll sockets from the start (some
+     * neighbour of the configuration has TCP-MD5 or GTSM settings), else Pekko's until one registers.
+     */
+    public static Behavior<Command> create(List<String> bind, int port, Map<IpAddress, ActorRef<Peer.Command>> peers,
+                                           boolean nativeSockets) {
+        return create(bind, port, peers, Listener::freeFileDescriptors, nativeSockets);
     }
 
     /** As above; {@code freeFds} tells how many more files the process may open. */
     static Behavior<Command> create(List<String> bind, int port, Map<IpAddress, ActorRef<Peer.Command>> peers,
                                     LongSupplier freeFds) {
+        return create(bind, port, peers, freeFds, false);
+    }
+
+    private static Behavior<Command> create(List<String> bind, int port, Map<IpAddress, ActorRef<Peer.Command>> peers,
+                                            LongSupplier freeFds, boolean nativeSockets) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-            State s = new State(ctx, timers, freeFds);
-            peers.forEach((address, peer) -> s.register(new Key(address, null), peer));
+            State s = new State(ctx, timers, freeFds, bind, port);
+            s.nativeMode = nativeSockets;
+            peers.forEach((address, peer) -> s.register(new Key(address, null), new Registration(peer,
+                    TcpOptions.NONE)));
             for (String address : bind) {
-                Tcp.get(ctx.getSystem()).bind(address, port, 100, List.of(TcpSO.tcpNoDelay(true)), false,
-                        Optional.<Duration>empty())
-                        .mapMaterializedValue(cs -> {
-                            cs.whenComplete((b, e) -> ctx.getSelf().tell(new BindResult(address, b, e)));
-                            return cs;
-                        })
-                        .to(ActorSink.<Tcp.IncomingConnection, Command, Object>actorRefWithBackpressure(ctx.getSelf(),
-                                (ackTo, c) -> new Accepted(c, ackTo), Started::new, ACK,
-                                new Ended(address, null), e -> new Ended(address, e))
-                                .withAttributes(Attributes.inputBuffer(1, 1)))
-                        .run(ctx.getSystem());
+                if (nativeSockets) {
+                    s.bindNative(address);
+                } else {
+                    s.bindPekko(address);
+                }
             }
             return Behaviors.receive(Command.class)
                     .onMessage(Register.class, r -> {
-                        s.register(new Key(r.address(), r.localAddress()), r.peer());
+                        s.register(new Key(r.address(), r.localAddress()), new Registration(r.peer(), r.tcp()));
                         return Behaviors.same();
                     })
                     .onMessage(Unregister.class, u -> {
                         s.byKey.remove(new Key(u.address(), u.localAddress()));
+                        s.syncNative();
                         return Behaviors.same();
                     })
                     .onMessage(GetBound.class, g -> {
@@ -115,12 +152,24 @@ public final class Listener {
                         return Behaviors.same();
                     })
                     .onMessage(BindResult.class, r -> s.onBind(r))
-                    .onMessage(Started.class, st -> s.next(st.ackTo()))
-                    .onMessage(Accepted.class, a -> {
-                        s.onAccepted(a.connection());
-                        return s.next(a.ackTo());
+                    .onMessage(NativeBound.class, r -> s.onNativeBound(r))
+                    .onMessage(Rebind.class, r -> {
+                        s.bindNative(r.address());
+                        return Behaviors.same();
                     })
-                    .onMessage(Retry.class, r -> s.next(r.ackTo()))
+                    .onMessage(Accepted.class, a -> {
+                        Tcp.IncomingConnection c = a.connection();
+                        s.onAccepted(TcpTransport.incoming(c, ctx.getSystem()), c.remoteAddress(), c.localAddress(),
+                                null);
+                        return s.next(() -> a.next().tell(Done.getInstance()));
+                    })
+                    .onMessage(AcceptedNative.class, a -> {
+                        Channel ch = a.accepted().channel();
+                        s.onAccepted(EpollTransport.incoming(ch), (InetSocketAddress) ch.remoteAddress(),
+                                (InetSocketAddress) ch.localAddress(), ch);
+                        return s.next(a.accepted().next());
+                    })
+                    .onMessage(Retry.class, r -> s.next(r.askNext()))
                     .onMessage(Ended.class, e -> {
                         if (e.error() != null) {
                             ctx.getLog().error("listening on {} ended: {}", e.address(), e.error().toString());
@@ -128,7 +177,12 @@ public final class Listener {
                         return Behaviors.same();
                     })
                     .onSignal(Terminated.class, t -> {
-                        s.byKey.values().removeIf(p -> p.equals(t.getRef()));
+                        s.byKey.values().removeIf(r -> r.peer().equals(t.getRef()));
+                        s.syncNative();
+                        return Behaviors.same();
+                    })
+                    .onSignal(PostStop.class, stop -> {
+                        s.servers.values().forEach(Channel::close);
                         return Behaviors.same();
                     })
                     .build();
@@ -148,33 +202,107 @@ public final class Listener {
         final ActorContext<Command> ctx;
         final TimerScheduler<Command> timers;
         final LongSupplier freeFds;
-        final Map<Key, ActorRef<Peer.Command>> byKey = new HashMap<>();
+        final List<String> bind;
+        final int port;
+        final Map<Key, Registration> byKey = new HashMap<>();
         final Map<String, String> bound = new HashMap<>();
+        /** Pekko's bindings by address (to unbind when switching to native sockets). */
+        final Map<String, Tcp.ServerBinding> bindings = new HashMap<>();
+        /** The native server sockets by address. */
+        final Map<String, Channel> servers = new HashMap<>();
+        boolean nativeMode;
         /** Zero while descriptors are to spare, else the wait before the next connection is asked for. */
         Duration wait = Duration.ZERO;
         long refused;
 
-        State(ActorContext<Command> ctx, TimerScheduler<Command> timers, LongSupplier freeFds) {
+        State(ActorContext<Command> ctx, TimerScheduler<Command> timers, LongSupplier freeFds, List<String> bind,
+              int port) {
             this.ctx = ctx;
             this.timers = timers;
             this.freeFds = freeFds;
+            this.bind = bind;
+            this.port = port;
         }
 
-        void register(Key key, ActorRef<Peer.Command> peer) {
-            byKey.put(key, peer);
-            ctx.watch(peer);
+        void register(Key key, Registration r) {
+            byKey.put(key, r);
+            ctx.watch(r.peer());
+            if (r.tcp().needsNativeSocket() && !nativeMode) {
+                switchToNative();
+            }
+            syncNative();
+        }
+
+        void bindPekko(String address) {
+            Tcp.get(ctx.getSystem()).bind(address, port, 100, List.of(TcpSO.tcpNoDelay(true)), false,
+                            Optional.<Duration>empty())
+                    .mapMaterializedValue(cs -> {
+                        cs.whenComplete((b, e) -> ctx.getSelf().tell(new BindResult(address, b, e)));
+                        return cs;
+                    })
+                    .mapAsync(1, c -> AskPattern.<Command, Done>ask(ctx.getSelf(), next -> new Accepted(c, next),
+                            HAND_OVER_TIMEOUT, ctx.getSystem().scheduler())
+                            .exceptionally(e -> Done.getInstance()))
+                    .withAttributes(Attributes.inputBuffer(1, 1))
+                    .to(Sink.<Done>ignore().mapMaterializedValue(done -> {
+                        done.whenComplete((d, e) -> ctx.getSelf().tell(new Ended(address, e)));
+                        return done;
+                    }))
+                    .run(ctx.getSystem());
+        }
+
+        void bindNative(String address) {
+            ActorRef<Command> self = ctx.getSelf();
+            NativeListener.bind(address, port, a -> self.tell(new AcceptedNative(a)),
+                    (server, error) -> self.tell(new NativeBound(address, server, error)));
+        }
+
+        /**
+         * A neighbour needs TCP-MD5 or GTSM and the addresses are Pekko's sockets: each is unbound and bound again as
+         * a native socket (connections are refused in between, for a few milliseconds).
+         */
+        private void switchToNative() {
+            nativeMode = true;
+            ctx.getLog().info("a neighbor has TCP-MD5 or GTSM settings: listening again with native sockets");
+            ActorRef<Command> self = ctx.getSelf();
+            for (Map.Entry<String, Tcp.ServerBinding> e : bindings.entrySet()) {
+                e.getValue().unbind().whenComplete((done, error) -> self.tell(new Rebind(e.getKey())));
+            }
+            bindings.clear();
+        }
+
+        /** The MD5 keys and minimum TTL of the registered neighbours onto every native server socket. */
+        void syncNative() {
+            if (servers.isEmpty()) {
+                return;
+            }
+            Map<IpAddress, TcpOptions> byPeer = new HashMap<>();
+            byKey.forEach((k, r) -> byPeer.merge(k.remote(), r.tcp(), (a, b) -> {
+                if (!a.md5Key().equals(b.md5Key())) {
+                    ctx.getLog().warn("neighbors of {} have different MD5 passwords: the kernel keeps one key per "
+                            + "peer address on a listening socket", k.remote());
+                }
+                return b.md5Key().isPresent() ? b : a;
+            }));
+            var keys = NativeListener.keys(byPeer);
+            List<TcpOptions> all = byKey.values().stream().map(Registration::tcp).toList();
+            int minTtl = NativeListener.minTtl(all);
+            int ttl = NativeListener.maxTtl(all);
+            ActorRef<Command> self = ctx.getSelf();
+            servers.forEach((address, server) -> NativeListener.apply(server, keys, minTtl, ttl,
+                    e -> self.tell(new Ended(address, e))));
         }
 
         /**
          * Asks for the next connection: at once while file descriptors are to spare; short of them, only after a
          * wait (1 s, doubling to {@link #MAX_WAIT}), so a client that connects in a loop costs one accept per wait.
          */
-        Behavior<Command> next(ActorRef<Object> ackTo) {
+        Behavior<Command> next(Runnable askNext) {
             if (short_()) {
-                timers.startSingleTimer(new Retry(ackTo), wait);
+                timers.startSingleTimer(new Retry(askNext), wait);
                 wait = wait.multipliedBy(2).compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait.multipliedBy(2);
             } else {
-                ackTo.tell(ACK);
+                askNext.run();
             }
             return Behaviors.same();
         }
@@ -200,7 +328,13 @@ public final class Listener {
         Behavior<Command> onBind(BindResult r) {
             if (r.error() != null) {
                 ctx.getLog().error("could not listen on {}: {}", r.address(), r.error().getMessage());
+                if (nativeMode) {
+                    bindNative(r.address());
+                }
+            } else if (nativeMode) { // the switch came while this bind was under way
+                r.binding().unbind().whenComplete((done, error) -> ctx.getSelf().tell(new Rebind(r.address())));
             } else {
+                bindings.put(r.address(), r.binding());
                 var a = r.binding().localAddress();
                 bound.put(r.address(), a.getAddress().getHostAddress() + ":" + a.getPort());
                 ctx.getLog().info("listening on {}", bound.get(r.address()));
@@ -208,30 +342,54 @@ public final class Listener {
             return Behaviors.same();
         }
 
-        void onAccepted(Tcp.IncomingConnection c) {
-            IpAddress remote = IpAddress.of(c.remoteAddress().getAddress());
-            ActorRef<Peer.Command> peer = byKey.get(new Key(remote, local(c.localAddress())));
-            if (peer == null) {
-                peer = byKey.get(new Key(remote, null));
+        Behavior<Command> onNativeBound(NativeBound r) {
+            if (r.error() != null) {
+                ctx.getLog().error("could not listen on {}: {}", r.address(), r.error().getMessage());
+                return Behaviors.same();
             }
-            Transport.Incoming incoming = TcpTransport.incoming(c, ctx.getSystem());
+            servers.put(r.address(), r.server());
+            var a = (InetSocketAddress) r.server().localAddress();
+            bound.put(r.address(), a.getAddress().getHostAddress() + ":" + a.getPort());
+            ctx.getLog().info("listening on {} (native socket: TCP-MD5, GTSM)", bound.get(r.address()));
+            syncNative();
+            r.server().read(); // the first accept; each next one after the last was handed over
+            return Behaviors.same();
+        }
+
+        /**
+         * Hands an accepted connection to its Peer; a native one first gets its neighbour's socket settings
+         * ({@link NativeSockets#setAccepted}).
+         */
+        void onAccepted(Transport.Incoming incoming, InetSocketAddress remoteAddress, InetSocketAddress localAddress,
+                        Channel nativeChannel) {
+            IpAddress remote = IpAddress.of(remoteAddress.getAddress());
+            Registration r = byKey.get(new Key(remote, IpAddress.of(localAddress.getAddress())));
+            if (r == null) {
+                r = byKey.get(new Key(remote, null));
+            }
             if (short_()) {
                 incoming.reject(); // its descriptor back at once, rather than a session that cannot open files
                 return;
             }
-            if (peer != null) {
-                peer.tell(new Peer.Incoming(incoming));
+            if (r != null) {
+                if (nativeChannel != null) {
+                    try {
+                        NativeSockets.setAccepted(nativeChannel, r.tcp());
+                    } catch (RuntimeException e) {
+                        ctx.getLog().error("refusing a connection from {}: its socket settings could not be applied: {}",
+                                remoteAddress, e.toString());
+                        incoming.reject();
+                        return;
+                    }
+                }
+                r.peer().tell(new Peer.Incoming(incoming));
                 return;
             }
             if (refused++ % 1000 == 0) { // a flood of strangers is not a flood of log lines
                 ctx.getLog().info("refusing a connection from {} to {}: no neighbor with these addresses "
-                        + "({} refused so far)", c.remoteAddress(), c.localAddress(), refused);
+                        + "({} refused so far)", remoteAddress, localAddress, refused);
             }
             incoming.reject();
-        }
-
-        private static IpAddress local(InetSocketAddress a) {
-            return IpAddress.of(a.getAddress());
         }
     }
 }

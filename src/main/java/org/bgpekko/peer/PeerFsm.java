@@ -108,7 +108,7 @@ final class PeerFsm {
         connectingClosed = false;
         int port = config.connect() > 0 ? config.connect() : options.port();
         InetSocketAddress remote = new InetSocketAddress(config.peerAddress().toInetAddress(), port);
-        Optional<InetSocketAddress> local = Optional.ofNullable(config.localAddress())
+        Optional<InetSocketAddress> local = Optional.ofNullable(config.connectFrom())
                 .map(a -> new InetSocketAddress(a.toInetAddress(), 0));
         ctx.getLog().debug("{}: connecting to {} (attempt {})", id, remote, attempts);
         abortConnecting = transport.connect(connecting, remote, local, options.connectTimeout(), localOpen,

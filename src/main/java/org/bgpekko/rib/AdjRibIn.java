@@ -24,9 +24,9 @@ import org.bgpekko.wire.nlri.NlriBlock;
  * among all of them. Each route holds one reference to its attribute id.
  *
  * <p>Kept: the families with a codec in {@code NlriCodecs} (IPv4/IPv6 unicast and multicast, nlri-mpls,
- * mpls-vpn), with or without ADD-PATH. IPv4 unicast/multicast without ADD-PATH is packed in a long per prefix;
- * the rest is keyed by the identifying wire bytes (see {@link WireKeyTable}). NLRI of families without a codec
- * (kept opaque by the decoder: FlowSpec, EVPN, ...) are ignored.
+ * mpls-vpn, FlowSpec, mcast-vpn, mup, l2vpn vpls and evpn, bgp-ls), with or without ADD-PATH. IPv4
+ * unicast/multicast without ADD-PATH is packed in a long per prefix; the rest is keyed by the identifying wire
+ * bytes (see {@link WireKeyTable}). NLRI of families without a codec (kept opaque by the decoder) are ignored.
  *
  * <p>RFC 7606: with a treat-as-withdraw finding every NLRI of the UPDATE is withdrawn, except that a finding about
  * NEXT_HOP concerns the routes of the NLRI field only and one about MP_REACH_NLRI (its next hop) the routes it

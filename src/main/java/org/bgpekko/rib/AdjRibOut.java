@@ -14,7 +14,8 @@ import org.bgpekko.wire.Family;
 
 /**
  * ExaBGP's semantics (conformance README section 9): an announce equal to the wanted state is dropped; withdrawals
- * are always queued; a new change of an NLRI replaces its pending one ({@link PendingChanges}).
+ * are always queued; a new change of an NLRI replaces its pending one of the same attribute set, and one of a group
+ * that would go out after it ({@link PendingChanges}).
  *
  * <p>Compact: per slot of the shared {@link NlriSlots}, the wanted attribute id and a doubly linked insertion order
  * (three ints), and one bit for "sent in this session". A wanted route holds a reference to its slot and attribute
@@ -42,6 +43,10 @@ final class AdjRibOut implements ChangeSink {
     private final BitSet sent = new BitSet();
     private final PendingChanges pending;
     private final OutboundRequests requests = new OutboundRequests();
+    /** False until the first session starts. */
+    private boolean started;
+    /** The first session's table: the announcements queued before it, with their references; null after. */
+    private List<Flush.Group> firstQueued;
 
     AdjRibOut(NlriSlots slots, InternTable<OutboundAttributes> attrs) {
         this.slots = slots;
@@ -75,7 +80,7 @@ final class AdjRibOut implements ChangeSink {
         pending.queue(slot, attr, false);
     }
 
-    /** A route the peer was never sent is only dropped, so an announcement cleared in the same batch stays off the wire. */
+    /** A route the peer was never sent is only dropped: an announcement cleared in the same batch stays off the wire. */
     @Override
     public void withdrawAll() {
         for (int s = head; s >= 0; ) {
@@ -110,8 +115,30 @@ final class AdjRibOut implements ChangeSink {
         requests.refreshRequests.add(family);
     }
 
-    /** A new session starts: pending changes and re-sends are void (the whole table goes), requests stay. */
+    /**
+     * A new session starts: pending changes and re-sends are void (the whole table goes), requests stay. The first
+     * session keeps the announcements queued since the configuration was loaded as its table (decisions D-FLOW1).
+     */
     void sessionStarted() {
+        dropFirstQueued(); // a session that ended before its initial table was taken
+        if (!started) {
+            started = true;
+            firstQueued = new ArrayList<>();
+            for (Flush.Group g : pending.drain()) {
+                IntArrayList kept = new IntArrayList(g.entries().length);
+                for (int e : g.entries()) {
+                    if ((e & 1) == 1 && wanted(e >>> 1) >= 0) {
+                        kept.add(e); // its references go with it
+                    } else { // a withdrawal, or an announcement of a route whose last change withdrew it
+                        slots.release(e >>> 1);
+                        attrs.release(g.attr());
+                    }
+                }
+                if (!kept.isEmpty()) {
+                    firstQueued.add(new Flush.Group(g.attr(), g.family(), kept.toIntArray()));
+                }
+            }
+        }
         pending.clear();
         requests.resend.clear();
         forgetSent();
@@ -119,9 +146,22 @@ final class AdjRibOut implements ChangeSink {
 
     /**
      * The first flush of a session: the whole table, sorted by family (in insertion order within one), grouped by
-     * attribute set in order of first use, then {@code endOfRib}. Every route counts as sent from now on.
+     * attribute set in order of first use, then {@code endOfRib}. Every route counts as sent from now on. On the
+     * first session the table is the announcements that were queued, in ExaBGP's order of pending changes: an NLRI
+     * configured twice with other attributes goes out twice, the last one last, as ExaBGP sends it
+     * (conf-flow-redirect; decisions D-FLOW1).
      */
     Flush initialTable(List<Family> endOfRibFamilies) {
+        if (firstQueued != null) {
+            List<Flush.Group> groups = firstQueued;
+            firstQueued = null;
+            for (Flush.Group g : groups) {
+                for (int e : g.entries()) {
+                    markSent(e >>> 1, true);
+                }
+            }
+            return new Flush(groups, Map.of(), NONE, NONE, endOfRibFamilies, List.of(), false);
+        }
         TreeMap<Family, IntArrayList> byFamily = new TreeMap<>();
         for (int s = head; s >= 0; s = next[s]) {
             byFamily.computeIfAbsent(slots.family(s), f -> new IntArrayList()).add(s);
@@ -217,6 +257,19 @@ final class AdjRibOut implements ChangeSink {
         pending.clear();
         forgetSent();
         requests.clear();
+        dropFirstQueued();
+    }
+
+    private void dropFirstQueued() {
+        if (firstQueued != null) {
+            for (Flush.Group g : firstQueued) {
+                for (int e : g.entries()) {
+                    slots.release(e >>> 1);
+                    attrs.release(g.attr());
+                }
+            }
+            firstQueued = null;
+        }
     }
 
     private void markSent(int slot, boolean announce) {

@@ -8,18 +8,43 @@ import java.util.List;
 import java.util.Optional;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.config.RouteConfig;
+import org.bgpekko.peer.OpenBuilder;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.UpdateFit;
+import org.bgpekko.wire.attribute.PathAttributes;
 import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.Nlri;
 
 final class ApiApplier {
+    private static final ApiReplies.Part DONE = new ApiReplies.Part(Rib.ApiOutcome.done(), null);
+
     private final NlriSlots slots;
     private final InternTable<OutboundAttributes> attrs;
+    /** Ids held while the routes of one command are checked (reused). */
+    private final IntArrayList held = new IntArrayList();
+
+    // Within one batch (the neighbours and their configuration do not change during it), the lines of a helper
+    // usually select the same neighbours and repeat one attribute set: those are worked out once.
+    private RibOperation.Targets lastTargets;
+    private List<PeerState> lastSelected;
+    /** The last attribute set built from a command's attributes: the same instance interns without hashing. */
+    private OutboundAttributes lastOutbound;
+    private NeighborConfig lastCarrier;
+    private Family lastCarried;
+    private boolean lastCarries;
 
     ApiApplier(NlriSlots slots, InternTable<OutboundAttributes> attrs) {
         this.slots = slots;
         this.attrs = attrs;
+    }
+
+    /** A helper batch begins: nothing worked out for the previous one is used. */
+    void beginBatch() {
+        lastTargets = null;
+        lastSelected = null;
+        lastOutbound = null;
+        lastCarrier = null;
+        lastCarried = null;
     }
 
     /** Applies one line of a helper batch: its answer, or the cursor of a show's lines. */
@@ -30,24 +55,28 @@ final class ApiApplier {
                     ? ApiShow.adjRibIn(targets.stream().filter(PeerState::established).toList())
                     : ApiShow.adjRibOut(targets, slots, attrs));
         }
-        return new ApiReplies.Part(outcome(input, peers), null);
+        Rib.ApiOutcome outcome = outcome(input, peers);
+        return outcome == DONE.outcome() ? DONE : new ApiReplies.Part(outcome, null);
     }
 
-    private static List<PeerState> targets(Rib.ApiInput input, Collection<PeerState> peers) {
+    /** The neighbours a line selects (not to be changed: the same list may serve the next lines of the batch). */
+    private List<PeerState> targets(Rib.ApiInput input, Collection<PeerState> peers) {
+        if (lastSelected != null && input.targets().equals(lastTargets)) {
+            return lastSelected;
+        }
         List<PeerState> targets = new ArrayList<>();
         for (PeerState p : peers) {
             if (input.targets().includes(p.config)) {
                 targets.add(p);
             }
         }
+        lastTargets = input.targets();
+        lastSelected = targets;
         return targets;
     }
 
     private Rib.ApiOutcome outcome(Rib.ApiInput input, Collection<PeerState> peers) {
         RibOperation op = input.operation();
-        if (op instanceof RibOperation.Refuse r) {
-            return Rib.ApiOutcome.error(r.reason());
-        }
         if (op instanceof RibOperation.Answer a) {
             return Rib.ApiOutcome.output(a.output());
         }
@@ -56,7 +85,6 @@ final class ApiApplier {
             return Rib.ApiOutcome.done();
         }
         List<PeerState> targets = targets(input, peers);
-        List<PeerState> up = targets.stream().filter(PeerState::established).toList();
         if (op instanceof RibOperation.Announce a) {
             return routes(targets, a.routes(), true);
         } else if (op instanceof RibOperation.Withdraw w) {
@@ -64,9 +92,12 @@ final class ApiApplier {
         } else if (op instanceof RibOperation.ClearAdjRibOut) {
             targets.forEach(p -> p.changes().withdrawAll());
         } else if (op instanceof RibOperation.ClearAdjRibIn) {
-            up.forEach(p -> p.in.clear());
+            established(targets).forEach(p -> p.in.clear());
         } else if (op instanceof RibOperation.FlushAdjRibOut) {
-            up.forEach(p -> p.changes().resend(p.session.families(), p.config.capability().routeRefresh()));
+            // held with its batch like any change (D9): a flush written before the initial table follows it; the
+            // encoder leaves out the families the session does not negotiate
+            targets.forEach(p -> p.changes().resend(p.established() ? p.session.families()
+                    : OpenBuilder.families(p.config), p.config.capability().routeRefresh()));
         } else if (op instanceof RibOperation.EndOfRib e) {
             // sent after the changes before it, on this session or the next one (ExaBGP keeps them queued)
             targets.forEach(p -> p.changes().endOfRib(e.family()));
@@ -80,6 +111,10 @@ final class ApiApplier {
             return Rib.ApiOutcome.output(ApiShow.neighbors(targets, s.describe()));
         }
         return Rib.ApiOutcome.done();
+    }
+
+    private static List<PeerState> established(List<PeerState> targets) {
+        return targets.stream().filter(PeerState::established).toList();
     }
 
     /** Like ExaBGP's teardown flag: a session coming up takes it once its initial table is out. */
@@ -121,16 +156,15 @@ final class ApiApplier {
                 if (!carries(p.config, r.nlri())) {
                     continue;
                 }
-                int attr = attrs.acquire(new OutboundAttributes(r.attributes(), resolveSelf(p.config, r)));
-                for (Nlri n : StaticRoutes.split(r.nlri(), r.split())) {
-                    int slot = slots.acquire(n);
-                    if (announce) {
-                        sink.announce(slot, attr);
-                    } else {
-                        sink.withdraw(slot, attr);
-                    }
-                    slots.release(slot);
+                int attr = attrs.acquire(outbound(r.attributes(), resolveSelf(p.config, r)));
+                if (r.split() < 0) {
+                    change(sink, r.nlri(), attr, announce);
                     applied++;
+                } else {
+                    for (Nlri n : StaticRoutes.split(r.nlri(), r.split())) {
+                        change(sink, n, attr, announce);
+                        applied++;
+                    }
                 }
                 attrs.release(attr);
             }
@@ -139,19 +173,39 @@ final class ApiApplier {
                 : Rib.ApiOutcome.error("no selected neighbour has the family of the route");
     }
 
+    private void change(ChangeSink sink, Nlri n, int attr, boolean announce) {
+        int slot = slots.acquire(n);
+        if (announce) {
+            sink.announce(slot, attr);
+        } else {
+            sink.withdraw(slot, attr);
+        }
+        slots.release(slot);
+    }
+
+    /** The attribute set of {@code attributes} and {@code nextHop}: the last one built when it is the same. */
+    private OutboundAttributes outbound(PathAttributes attributes, Optional<IpAddress> nextHop) {
+        OutboundAttributes last = lastOutbound;
+        if (last != null && last.attributes() == attributes && last.nextHop().equals(nextHop)) {
+            return last;
+        }
+        lastOutbound = new OutboundAttributes(attributes, nextHop);
+        return lastOutbound;
+    }
+
     /**
      * Why one of the routes cannot be sent in an UPDATE (then none of them is applied), or null: the check of
      * {@link UpdateFit}, with each attribute set measured once (the tag of its interned id). A withdrawal carries its
      * attributes only outside IPv4 unicast.
      */
     private String unfit(List<RouteConfig> routes, boolean announce) {
-        IntArrayList held = new IntArrayList(routes.size());
+        held.clear();
         try {
             for (RouteConfig r : routes) {
                 if (!announce && r.nlri().family().equals(Family.IPV4_UNICAST)) {
                     continue;
                 }
-                int id = attrs.acquire(new OutboundAttributes(r.attributes(), r.nextHop()));
+                int id = attrs.acquire(outbound(r.attributes(), r.nextHop()));
                 held.add(id);
                 if (attrs.tag(id) < 0) {
                     attrs.setTag(id, UpdateFit.attributeBytes(r.attributes()));
@@ -163,7 +217,10 @@ final class ApiApplier {
             }
             return null;
         } finally {
-            held.forEach(attrs::release);
+            for (int i = 0; i < held.size(); i++) {
+                attrs.release(held.getInt(i));
+            }
+            held.clear();
         }
     }
 
@@ -184,7 +241,13 @@ final class ApiApplier {
     }
 
     /** A neighbour takes routes of its configured families (every family when none is configured). */
-    private static boolean carries(NeighborConfig n, Nlri nlri) {
-        return n.families().isEmpty() || n.families().contains(nlri.family());
+    private boolean carries(NeighborConfig n, Nlri nlri) {
+        Family f = nlri.family();
+        if (n != lastCarrier || f != lastCarried) {
+            lastCarrier = n;
+            lastCarried = f;
+            lastCarries = n.families().isEmpty() || n.families().contains(f);
+        }
+        return lastCarries;
     }
 }

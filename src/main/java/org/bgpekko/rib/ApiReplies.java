@@ -9,7 +9,8 @@ import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * Bounded answers: at most {@link #PART_LINES} lines travel in one {@link Rib.ApiApplied}; the next part is
+ * Bounded answers: at most {@link #PART_LINES} output lines travel in one {@link Rib.ApiApplied} (and every done or
+ * error of the batch, whose number the gateway bounds); the next part is
  * written when the gateway sends {@link Rib.ApiMore} (it does once the helper has read most of what it was sent), so
  * a {@code show adj-rib out} of a million routes never exists as a million strings, and a helper that does not read
  * holds up only its own later batches, which wait here (the gateway bounds how many lines it has unanswered).
@@ -79,7 +80,7 @@ final class ApiReplies {
             Part p = r.parts.peek();
             if (p.cursor() == null) {
                 out.add(p.outcome());
-                lines += p.outcome().output().size() + 1;
+                lines += p.outcome().output().size(); // a done or error is bounded by the batch's lines
                 r.parts.poll();
                 continue;
             }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
+import org.bgpekko.api.text.NlriText;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.nlri.Nlri;
@@ -60,7 +61,7 @@ final class ApiShow {
                     int attr = p.out.wanted(slot);
                     if (attr >= 0) {
                         Nlri nlri = slots.nlri(slot);
-                        out.add("neighbor " + p.config.peerAddress() + " " + nlri.family() + " " + nlri.prefix()
+                        out.add("neighbor " + p.config.peerAddress() + " " + nlri.family() + " " + text(nlri)
                                 + " next-hop " + attrs.get(attr).nextHop().map(Object::toString).orElse("self"));
                     }
                     slots.release(slot);
@@ -108,7 +109,7 @@ final class ApiShow {
                         copy(sources.get(next++));
                         continue;
                     }
-                    out.add(prefix + routes.next().prefix());
+                    out.add(prefix + text(routes.next()));
                 }
                 return out;
             }
@@ -136,5 +137,10 @@ final class ApiShow {
                 routes = Collections.emptyIterator();
             }
         };
+    }
+
+    /** The prefix, or the text of an NLRI that is no prefix (a flow's components, a VPLS route …). */
+    private static String text(Nlri nlri) {
+        return nlri.hasPrefix() ? nlri.prefix().toString() : NlriText.of(nlri, null).strip();
     }
 }

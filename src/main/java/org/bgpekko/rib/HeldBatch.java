@@ -5,8 +5,9 @@ import java.util.Collection;
 import org.bgpekko.wire.Family;
 
 /**
- * What applying the batch to the Adj-RIB-Out later will do, kept compact: one pending change per NLRI (the last
- * wins, as in {@link PendingChanges}), whether a {@code clear adj-rib out} came first, and the requests. Later
+ * What applying the batch to the Adj-RIB-Out later will do, kept compact: its pending changes by the rules of
+ * {@link PendingChanges} (at most two per NLRI, the last one last), whether a {@code clear adj-rib out} came first,
+ * and the requests (End-of-RIB, ROUTE-REFRESH, {@code flush adj-rib out}). Later
  * batches can be merged into it ({@link #absorb}); the result is what applying both in order would leave.
  */
 final class HeldBatch implements ChangeSink {

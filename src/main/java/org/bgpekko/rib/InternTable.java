@@ -44,10 +44,6 @@ final class InternTable<T> {
             lastId = known;
             return known;
         }
-        if (known >= 0) {
-            refs[known]++;
-            return known;
-        }
         int id = freeCount > 0 ? free[--freeCount] : next++;
         if (id == values.length) {
             values = Arrays.copyOf(values, id * 2);

@@ -37,12 +37,29 @@ final class NlriSlots {
     /** The slot of {@code n}, created if new, with one more reference. */
     int acquire(Nlri n) {
         long key = ipv4Key(n);
-        int slot = key >= 0 ? ipv4.get(key) : other.getInt(n);
-        if (slot >= 0) {
-            refs[slot]++;
-            return slot;
+        int slot;
+        if (key >= 0) {
+            // one probe of the map for a new prefix and for a known one
+            int candidate = freeCount > 0 ? free[freeCount - 1] : next;
+            slot = ipv4.putIfAbsent(key, candidate);
+            if (slot >= 0) {
+                refs[slot]++;
+                return slot;
+            }
+            slot = candidate;
+        } else {
+            slot = other.getInt(n);
+            if (slot >= 0) {
+                refs[slot]++;
+                return slot;
+            }
+            slot = freeCount > 0 ? free[freeCount - 1] : next;
         }
-        slot = freeCount > 0 ? free[--freeCount] : next++;
+        if (freeCount > 0) {
+            freeCount--;
+        } else {
+            next++;
+        }
         if (slot == keys.length) {
             int size = slot * 2;
             keys = Arrays.copyOf(keys, size);
@@ -53,9 +70,7 @@ final class NlriSlots {
         }
         keys[slot] = key;
         refs[slot] = 1;
-        if (key >= 0) {
-            ipv4.put(key, slot);
-        } else {
+        if (key < 0) {
             if (nlri == null) {
                 nlri = new Nlri[keys.length];
             }

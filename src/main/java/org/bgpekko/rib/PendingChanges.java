@@ -1,4 +1,4 @@
-// Changes not yet written, one per NLRI, in ExaBGP's order: by attribute set in order of first use, then family.
+// Changes not yet written, in ExaBGP's order: by attribute set in order of first use, then family.
 package org.bgpekko.rib;
 
 import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
@@ -10,13 +10,22 @@ import java.util.Map;
 import org.bgpekko.wire.Family;
 
 /**
- * ExaBGP's semantics (conformance README section 9): a change of an NLRI with the attribute set of its pending
- * change takes that change's place (so a withdrawal can precede an announcement queued after the one it replaces:
- * api-fast); a change with another attribute set cancels the pending one and joins the end of its own set's run
- * (unlike ExaBGP, which keeps both: decisions D8).
+ * ExaBGP's semantics (conformance README section 9), with the departures of decisions D8:
+ * <ul>
+ *   <li>a change of an NLRI with the attribute set of one of its pending changes takes that change's place (so a
+ *       withdrawal can precede an announcement queued after the one it replaces: api-fast);
+ *   <li>a withdrawal with another set cancels every pending change of the NLRI and joins the end of its set's run
+ *       (ExaBGP keeps them; the wire ends withdrawn either way, and a held batch stays one change per NLRI: D9);
+ *   <li>an announcement with another set joins the end of its set's run and cancels the NLRI's pending changes in
+ *       groups that go out after it, so the wire ends at the last change (ExaBGP keeps them too, and can end on an
+ *       older announcement); of those in groups that go out before it, the oldest stays, as in ExaBGP (api-flow's
+ *       attribute-only withdrawal, an NLRI configured twice: conf-flow-redirect).
+ * </ul>
+ * So an NLRI has at most two pending changes.
  *
  * <p>Compact: a change is an int in its run ({@code slot << 1 | announce}) plus an entry in a primitive map from
- * slot to position. Each change holds one reference to its slot and one to its attribute set.
+ * slot to position: the NLRI's change in the latest group, and in a second map the rare change kept in an earlier
+ * group. Each change holds one reference to its slot and one to its attribute set.
  */
 final class PendingChanges {
     /** Visits one change. */
@@ -25,29 +34,45 @@ final class PendingChanges {
         void change(int slot, int attr, boolean announce);
     }
 
+    /** The runs of one attribute set, one per family; groups go out in the order they were made. */
+    private static final class Group {
+        final long order;
+        final LinkedHashMap<Family, Run> runs = new LinkedHashMap<>(2);
+
+        Group(long order) {
+            this.order = order;
+        }
+    }
+
     /** The changes of one attribute set and family, in queue order; -1 marks a change taken out. */
     private static final class Run {
         final int id;
         final int attr;
         final Family family;
+        final Group group;
         int[] entries = new int[4];
         int size;
         int live;
 
-        Run(int id, int attr, Family family) {
+        Run(int id, int attr, Family family, Group group) {
             this.id = id;
             this.attr = attr;
             this.family = family;
+            this.group = group;
         }
     }
 
     private final NlriSlots slots;
     private final InternTable<OutboundAttributes> attrs;
-    private final LinkedHashMap<Integer, LinkedHashMap<Family, Run>> groups = new LinkedHashMap<>();
+    private final LinkedHashMap<Integer, Group> groups = new LinkedHashMap<>();
+    private long nextOrder;
     private final List<Run> runs = new ArrayList<>();
     private final List<Integer> freeRuns = new ArrayList<>();
-    /** Slot -> run id << 32 | position. */
+    /** Slot -> run id << 32 | position of its change in the latest group. */
     private final Int2LongOpenHashMap where = new Int2LongOpenHashMap();
+    /** Slot -> position of its change kept in an earlier group (rare: see the class comment). */
+    private final Int2LongOpenHashMap earlier = new Int2LongOpenHashMap();
+    private int count;
     /** The run last appended to: changes of one command usually share it. */
     private Run lastRun;
 
@@ -55,70 +80,109 @@ final class PendingChanges {
         this.slots = slots;
         this.attrs = attrs;
         where.defaultReturnValue(-1);
+        earlier.defaultReturnValue(-1);
     }
 
-    /** Queues a change of {@code slot}: in place of its pending one when the set is the same, else at its run's end. */
+    /** Queues a change of {@code slot}, by the rules of the class comment. */
     void queue(int slot, int attr, boolean announce) {
+        int code = slot << 1 | (announce ? 1 : 0);
         long w = where.get(slot);
         if (w >= 0) {
-            Run r = runs.get((int) (w >>> 32));
+            Run r = run(w);
             if (r.attr == attr) {
-                r.entries[(int) w] = slot << 1 | (announce ? 1 : 0);
+                r.entries[(int) w] = code; // the latest group: any other change of the slot goes out before it
+                long e = announce ? -1 : earlier.remove(slot);
+                if (e >= 0) {
+                    drop(slot, e);
+                }
                 return;
             }
-            unqueue(slot);
+            if (reorder(slot, attr, code, announce)) {
+                return;
+            }
         }
         Family family = slots.family(slot);
         Run r = lastRun != null && lastRun.attr == attr && lastRun.family.equals(family) && lastRun.live > 0
-                && runs.get(lastRun.id) == lastRun ? lastRun
-                : groups.computeIfAbsent(attr, k -> new LinkedHashMap<>()).computeIfAbsent(family, f -> newRun(attr, f));
+                && runs.get(lastRun.id) == lastRun ? lastRun : runFor(attr, family);
         lastRun = r;
         if (r.size == r.entries.length) {
             r.entries = Arrays.copyOf(r.entries, r.size * 2);
         }
         where.put(slot, (long) r.id << 32 | r.size);
-        r.entries[r.size++] = slot << 1 | (announce ? 1 : 0);
+        r.entries[r.size++] = code;
         r.live++;
+        count++;
         slots.retain(slot);
         attrs.retain(attr);
     }
 
-    /** Forgets the pending change of a slot, if any. */
+    /**
+     * A change of a slot whose latest pending change has another set: cancels what the rules say, and replaces the
+     * change in the set's group if there is one (then true: nothing left to append).
+     */
+    private boolean reorder(int slot, int attr, int code, boolean announce) {
+        Group g = groups.get(attr);
+        long order = g == null ? Long.MAX_VALUE : g.order;
+        long latest = where.remove(slot);
+        long before = earlier.remove(slot);
+        long same = -1;
+        long kept = -1;
+        for (long p : before < 0 ? new long[] {latest} : new long[] {before, latest}) {
+            Run r = run(p);
+            if (r.attr == attr) {
+                same = p;
+            } else if (announce && r.group.order < order && (kept < 0 || r.group.order < run(kept).group.order)) {
+                if (kept >= 0) {
+                    drop(slot, kept);
+                }
+                kept = p;
+            } else {
+                drop(slot, p);
+            }
+        }
+        if (kept >= 0) {
+            earlier.put(slot, kept);
+        }
+        if (same < 0) {
+            return false; // the caller appends the change as the latest
+        }
+        run(same).entries[(int) same] = code;
+        where.put(slot, same);
+        return true;
+    }
+
+    /** Forgets every pending change of a slot. */
     void unqueue(int slot) {
         long w = where.remove(slot);
         if (w < 0) {
             return;
         }
-        Run r = runs.get((int) (w >>> 32));
-        r.entries[(int) w] = -1;
-        r.live--;
-        slots.release(slot);
-        attrs.release(r.attr);
-        if (r.live == 0) {
-            dropRun(r);
-        } else if (r.size > 32 && r.live < r.size / 4) {
-            compact(r);
+        long before = earlier.remove(slot);
+        drop(slot, w);
+        if (before >= 0) {
+            drop(slot, before);
         }
     }
 
-    /** The change pending for a slot: 1 announce, 0 withdraw, -1 none. */
+    /** The latest change pending for a slot: 1 announce, 0 withdraw, -1 none. */
     int kind(int slot) {
         long w = where.get(slot);
-        return w < 0 ? -1 : runs.get((int) (w >>> 32)).entries[(int) w] & 1;
+        return w < 0 ? -1 : run(w).entries[(int) w] & 1;
     }
 
     boolean isEmpty() {
-        return where.isEmpty();
+        return count == 0;
     }
 
+    /** Number of changes pending (an NLRI may have more than one). */
     int size() {
-        return where.size();
+        return count;
     }
 
     /** Every change in order (the visitor must not change this object). */
     void forEach(Visitor v) {
-        for (Map<Family, Run> byFamily : groups.values()) {
-            for (Run r : byFamily.values()) {
+        for (Group g : groups.values()) {
+            for (Run r : g.runs.values()) {
                 for (int i = 0; i < r.size; i++) {
                     int e = r.entries[i];
                     if (e >= 0) {
@@ -131,13 +195,29 @@ final class PendingChanges {
 
     /** Removes every announcement (a helper's {@code clear adj-rib out} of changes never sent), keeping withdrawals. */
     void dropAnnouncements() {
-        List<Integer> announced = new ArrayList<>();
+        List<Integer> touched = new ArrayList<>();
         forEach((slot, attr, announce) -> {
             if (announce) {
-                announced.add(slot);
+                touched.add(slot);
             }
         });
-        announced.forEach(this::unqueue);
+        for (int slot : touched) {
+            long w = where.get(slot);
+            long before = earlier.get(slot);
+            if (before >= 0 && (run(before).entries[(int) before] & 1) == 1) {
+                earlier.remove(slot);
+                drop(slot, before);
+                before = -1;
+            }
+            if (w >= 0 && (run(w).entries[(int) w] & 1) == 1) {
+                where.remove(slot);
+                drop(slot, w);
+                if (before >= 0) { // the withdrawal kept before it is now the latest
+                    earlier.remove(slot);
+                    where.put(slot, before);
+                }
+            }
+        }
     }
 
     /**
@@ -145,8 +225,8 @@ final class PendingChanges {
      */
     List<Flush.Group> drain() {
         List<Flush.Group> out = new ArrayList<>(runs.size());
-        for (Map<Family, Run> byFamily : groups.values()) {
-            for (Run r : byFamily.values()) {
+        for (Group g : groups.values()) {
+            for (Run r : g.runs.values()) {
                 int[] live = new int[r.live];
                 int n = 0;
                 for (int i = 0; i < r.size; i++) {
@@ -176,10 +256,37 @@ final class PendingChanges {
         freeRuns.clear();
         where.clear();
         where.trim(); // a large flush must not keep its map's capacity for good
+        earlier.clear();
+        earlier.trim();
+        count = 0;
         lastRun = null;
     }
 
-    private Run newRun(int attr, Family family) {
+    private Run run(long position) {
+        return runs.get((int) (position >>> 32));
+    }
+
+    /** Takes one change out of its run (the caller keeps the position maps right). */
+    private void drop(int slot, long position) {
+        Run r = run(position);
+        r.entries[(int) position] = -1;
+        r.live--;
+        count--;
+        slots.release(slot);
+        attrs.release(r.attr);
+        if (r.live == 0) {
+            dropRun(r);
+        } else if (r.size > 32 && r.live < r.size / 4) {
+            compact(r);
+        }
+    }
+
+    private Run runFor(int attr, Family family) {
+        Group g = groups.computeIfAbsent(attr, k -> new Group(nextOrder++));
+        return g.runs.computeIfAbsent(family, f -> newRun(attr, f, g));
+    }
+
+    private Run newRun(int attr, Family family, Group group) {
         int id;
         if (freeRuns.isEmpty()) {
             id = runs.size();
@@ -187,15 +294,14 @@ final class PendingChanges {
         } else {
             id = freeRuns.remove(freeRuns.size() - 1);
         }
-        Run r = new Run(id, attr, family);
+        Run r = new Run(id, attr, family, group);
         runs.set(id, r);
         return r;
     }
 
     private void dropRun(Run r) {
-        LinkedHashMap<Family, Run> byFamily = groups.get(r.attr);
-        byFamily.remove(r.family);
-        if (byFamily.isEmpty()) {
+        r.group.runs.remove(r.family);
+        if (r.group.runs.isEmpty()) {
             groups.remove(r.attr);
         }
         runs.set(r.id, null);
@@ -208,13 +314,22 @@ final class PendingChanges {
             int e = r.entries[i];
             if (e >= 0) {
                 r.entries[n] = e;
-                where.put(e >>> 1, (long) r.id << 32 | n);
+                relocate(e >>> 1, (long) r.id << 32 | i, (long) r.id << 32 | n);
                 n++;
             }
         }
         r.size = n;
         if (r.entries.length > 64 && n < r.entries.length / 4) {
             r.entries = Arrays.copyOf(r.entries, Math.max(4, n * 2));
+        }
+    }
+
+    /** A change of {@code slot} moved within its run. */
+    private void relocate(int slot, long from, long to) {
+        if (where.get(slot) == from) {
+            where.put(slot, to);
+        } else if (earlier.get(slot) == from) {
+            earlier.put(slot, to);
         }
     }
 }

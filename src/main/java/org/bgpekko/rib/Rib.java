@@ -102,7 +102,8 @@ public final class Rib {
     /**
      * The outcome of each line of an {@link ApiBatch}, in order, in one message or, for a long answer, in several:
      * all but the last have {@code complete} false, and the gateway asks for the next with {@link ApiMore} once the
-     * helper has taken what it got. At most {@code ApiReplies.PART_LINES} lines travel in one.
+     * helper has taken what it got. At most {@code ApiReplies.PART_LINES} output lines travel in one (the answers
+     * themselves are not counted: their number is the batch's, which the gateway bounds).
      */
     public record ApiApplied(String process, List<ApiOutcome> outcomes, boolean complete) {
         public ApiApplied {
@@ -127,8 +128,10 @@ public final class Rib {
             this(ok, output, reason, false);
         }
 
+        private static final ApiOutcome DONE = new ApiOutcome(true, List.of(), "");
+
         public static ApiOutcome done() {
-            return new ApiOutcome(true, List.of(), "");
+            return DONE;
         }
 
         public static ApiOutcome output(List<String> lines) {
@@ -197,15 +200,17 @@ public final class Rib {
         private Behavior<Command> onConfigured(PeerConfigured m) {
             PeerState ps = peers.computeIfAbsent(m.id(), k -> new PeerState(slots, outAttrs, relay.server));
             StaticRoutes next = StaticRoutes.of(m.config().routes());
-            Map<Nlri, OutboundAttributes> wanted = next.initial();
-            if (ps.statics != null) {
+            if (ps.statics == null) {
+                next.announced().forEach(r -> change(ps, r.nlri(), r.attributes(), true));
+            } else {
+                Map<Nlri, OutboundAttributes> wanted = next.initial();
                 for (Map.Entry<Nlri, OutboundAttributes> old : ps.statics.initial().entrySet()) {
                     if (!wanted.containsKey(old.getKey())) {
                         change(ps, old.getKey(), old.getValue(), false);
                     }
                 }
+                wanted.forEach((nlri, attributes) -> change(ps, nlri, attributes, true));
             }
-            wanted.forEach((nlri, attributes) -> change(ps, nlri, attributes, true));
             ps.config = m.config();
             ps.statics = next;
             relay.configured(ps);
@@ -367,6 +372,7 @@ public final class Rib {
         /** Applies a whole batch, hands the Peers the result, then answers (a show's lines in parts). */
         private void apply(ApiBatch m) {
             List<ApiReplies.Part> parts = new ArrayList<>(m.inputs().size());
+            applier.beginBatch();
             for (ApiInput in : m.inputs()) {
                 ApiReplies.Part p = applier.apply(in, peers.values());
                 if (p.outcome() != null && !p.outcome().ok()) {

@@ -14,7 +14,10 @@ import org.bgpekko.wire.Family;
  */
 public sealed interface RibOperation {
 
-    /** Which neighbours an operation is for; asked when it is applied, of every configured neighbour. */
+    /**
+     * Which neighbours an operation is for; asked when it is applied, of every configured neighbour. Targets that are
+     * equal select the same neighbours: the Rib asks once per batch for a run of equal ones.
+     */
     @FunctionalInterface
     interface Targets {
         boolean includes(NeighborConfig neighbor);
@@ -69,7 +72,4 @@ public sealed interface RibOperation {
             output = List.copyOf(output);
         }
     }
-
-    /** Answered {@code error} with this reason (a line that could not be parsed). */
-    record Refuse(String reason) implements RibOperation {}
 }

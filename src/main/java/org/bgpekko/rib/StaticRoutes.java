@@ -37,7 +37,7 @@ public record StaticRoutes(List<StaticRoute> routes) {
         return new StaticRoutes(out);
     }
 
-    /** The routes announced when the configuration is loaded (those not held back by a watchdog). */
+    /** The routes announced when the configuration is loaded (those not held back by a watchdog), one per NLRI. */
     public Map<Nlri, OutboundAttributes> initial() {
         Map<Nlri, OutboundAttributes> out = new LinkedHashMap<>();
         for (StaticRoute r : routes) {
@@ -46,6 +46,14 @@ public record StaticRoutes(List<StaticRoute> routes) {
             }
         }
         return out;
+    }
+
+    /**
+     * The routes announced when the configuration is first loaded, in configuration order; an NLRI configured twice
+     * is there twice (ExaBGP sends both in its first table, the last one wins: decisions D-FLOW1).
+     */
+    public List<StaticRoute> announced() {
+        return routes.stream().filter(r -> !r.startsWithdrawn()).toList();
     }
 
     /** The routes of one watchdog group. */
@@ -61,10 +69,10 @@ public record StaticRoutes(List<StaticRoute> routes) {
      *     parsers refuse such a split, with its position, before it gets here)
      */
     public static List<Nlri> split(Nlri nlri, int to) {
-        IpPrefix p = nlri.prefix();
-        if (to < 0 || to <= p.length()) {
-            return List.of(nlri);
+        if (to < 0 || to <= nlri.prefix().length()) {
+            return List.of(nlri); // without split: also the NLRI that have no prefix (FlowSpec)
         }
+        IpPrefix p = nlri.prefix();
         int max = IpPrefix.maxLength(p.afi());
         int bits = to - p.length();
         if (to > max || bits > RouteConfig.MAX_SPLIT_BITS) {

@@ -155,7 +155,8 @@ final class UpdateEncoder {
     }
 
     private void refreshMarkers(Flush f, Batch batch, int subtype) {
-        List<Family> enhanced = f.refresh.entrySet().stream().filter(e -> e.getValue()).map(e -> e.getKey()).toList();
+        List<Family> enhanced = f.refresh.entrySet().stream()
+                .filter(e -> e.getValue() && session.families().contains(e.getKey())).map(e -> e.getKey()).toList();
         each(f, batch, enhanced, family -> MessageCodec.encode(new RouteRefreshMessage(family, subtype),
                 session.options()));
     }
@@ -263,20 +264,21 @@ final class UpdateEncoder {
 
     private int announcePacked(OutboundAttributes route, NlriBlock block, int from, Batch batch) {
         IpAddress nextHop = route.nextHop().orElse(session.localAddress());
-        return UpdatePacker.announce(withNextHop(route, nextHop), mpNextHop(block.family(), nextHop), block, from,
+        Family family = block.family();
+        return UpdatePacker.announce(withNextHop(route, family, nextHop), mpNextHop(family, nextHop), block, from,
                 batch.room(), session.options(), UpdatePacker.UNLIMITED, batch);
     }
 
     private void announceOne(OutboundAttributes route, Nlri nlri, Consumer<byte[]> out) {
         IpAddress nextHop = route.nextHop().orElse(session.localAddress());
         Family family = nlri.family();
-        UpdatePacker.announce(withNextHop(route, nextHop), mpNextHop(family, nextHop), block(family, List.of(nlri)),
-                session.options(), 1, out);
+        UpdatePacker.announce(withNextHop(route, family, nextHop), mpNextHop(family, nextHop),
+                block(family, List.of(nlri)), session.options(), 1, out);
     }
 
-    private PathAttributes withNextHop(OutboundAttributes route, IpAddress nextHop) {
+    private PathAttributes withNextHop(OutboundAttributes route, Family family, IpAddress nextHop) {
         PathAttributes a = withDefaults(route);
-        return nextHop.isIpv4() ? a.with(new NextHop(nextHop)) : a;
+        return nextHop.isIpv4() && usesNextHopAttribute(family) ? a.with(new NextHop(nextHop)) : a;
     }
 
     /**
@@ -292,11 +294,12 @@ final class UpdateEncoder {
                         .forEach(out);
             }
         } else if (includeWithdraw) {
-            PathAttributes a = isUnicast(family) ? PathAttributes.EMPTY : withdrawAttributes(route);
+            PathAttributes a = isUnicast(family) ? PathAttributes.EMPTY : withdrawAttributes(family, route);
             UpdatePacker.withdraw(a, block(family, List.of(nlri)), session.options(), 1).forEach(out);
         } else if (!isUnicast(family)) {
             NlriBlock none = NlriBlock.empty(Family.IPV4_UNICAST);
-            out.accept(MessageCodec.encode(new Update(none, withdrawAttributes(route), none), session.options()));
+            out.accept(MessageCodec.encode(new Update(none, withdrawAttributes(family, route), none),
+                    session.options()));
         }
     }
 
@@ -304,9 +307,9 @@ final class UpdateEncoder {
      * What an MP withdrawal carries besides MP_UNREACH_NLRI: the withdraw's attributes, and NEXT_HOP when it named
      * an IPv4 next hop (api-vpnv4); 0.0.0.0 is what a withdrawal without next hop gets, so it adds none.
      */
-    private PathAttributes withdrawAttributes(OutboundAttributes route) {
+    private PathAttributes withdrawAttributes(Family family, OutboundAttributes route) {
         PathAttributes a = withDefaults(route);
-        return route.nextHop().filter(nh -> nh.isIpv4() && !nh.equals(NO_NEXT_HOP))
+        return route.nextHop().filter(nh -> nh.isIpv4() && !nh.equals(NO_NEXT_HOP) && usesNextHopAttribute(family))
                 .map(nh -> a.with(new NextHop(nh))).orElse(a);
     }
 
@@ -327,8 +330,14 @@ final class UpdateEncoder {
         return a;
     }
 
-    /** The MP_REACH_NLRI next hop: the address, behind a zero route distinguisher for VPN families. */
+    /**
+     * The MP_REACH_NLRI next hop: the address, behind a zero route distinguisher for VPN families; for FlowSpec the
+     * redirect address alone, or nothing when the route has none (0.0.0.0).
+     */
     static Bytes mpNextHop(Family family, IpAddress nextHop) {
+        if (isFlow(family) && nextHop.equals(NO_NEXT_HOP)) {
+            return Bytes.EMPTY;
+        }
         WireWriter w = new WireWriter(24);
         if (family.safi() == Family.SAFI_MPLS_VPN) {
             w.put32(0).put32(0);
@@ -339,6 +348,19 @@ final class UpdateEncoder {
 
     private NlriBlock block(Family family, List<Nlri> nlri) {
         return NlriBlock.of(family, session.options().addPathSend(family), nlri);
+    }
+
+    /**
+     * ExaBGP sends an IPv4 next hop in NEXT_HOP too, except for FlowSpec (SAFI 133, 134: never, conformance README
+     * section 8) and VPLS (conf-l2vpn: in MP_REACH_NLRI only).
+     */
+    private static boolean usesNextHopAttribute(Family f) {
+        return !isFlow(f) && f.safi() != Family.SAFI_VPLS;
+    }
+
+    /** FlowSpec: an empty MP_REACH_NLRI next hop without a redirect address. */
+    private static boolean isFlow(Family f) {
+        return f.safi() == Family.SAFI_FLOW || f.safi() == Family.SAFI_FLOW_VPN;
     }
 
     private static boolean isUnicast(Family f) {

@@ -1,4 +1,5 @@
-// Routes of any family with a codec, keyed by the NLRI's identifying wire bytes: path id, length, RD, prefix.
+// Routes of any family with a codec, keyed by the NLRI's identifying wire bytes: path id, length, RD, prefix (or
+// the whole NLRI for the families whose NLRI is no IP prefix: VPLS, MVPN, MUP, EVPN, BGP-LS).
 package org.bgpekko.rib;
 
 import it.unimi.dsi.fastutil.objects.Object2IntMap;
@@ -18,11 +19,12 @@ import org.bgpekko.wire.nlri.VpnNlri;
 /**
  * The key of a labeled (nlri-mpls) or VPN (mpls-vpn) route leaves the label stack out: a route is identified by
  * its path id, RD and prefix (RFC 8277 section 2.4, RFC 4364: a withdrawal's label field is not compared). The
- * label stack of the held route is kept beside the key and given back with it.
+ * label stack of the held route is kept beside the key and given back with it. A FlowSpec NLRI is its own key,
+ * all of its bytes (RFC 8955 section 4: the NLRI is the key).
  */
 final class WireKeyTable implements FamilyTable {
     /** How the NLRI of a family are laid out on the wire. */
-    enum Layout { PREFIX, LABELED, VPN }
+    enum Layout { PREFIX, LABELED, VPN, WHOLE }
 
     private final Family family;
     private final boolean addPath;
@@ -40,7 +42,7 @@ final class WireKeyTable implements FamilyTable {
             throw new IllegalArgumentException("no key layout for " + family);
         }
         this.codec = NlriCodecs.get(family);
-        this.labels = layout == Layout.PREFIX ? null : new Object2ObjectOpenHashMap<>();
+        this.labels = layout == Layout.PREFIX || layout == Layout.WHOLE ? null : new Object2ObjectOpenHashMap<>();
         map.defaultReturnValue(-1);
     }
 
@@ -56,7 +58,7 @@ final class WireKeyTable implements FamilyTable {
         if (c != null && family.safi() == Family.SAFI_MPLS_VPN) {
             return Layout.VPN;
         }
-        return null;
+        return c != null ? Layout.WHOLE : null;
     }
 
     /** An NLRI's identity: [path id (4)] prefix-length [RD (8)] prefix-bytes. */
@@ -91,6 +93,14 @@ final class WireKeyTable implements FamilyTable {
 
         /** Parses the NLRI at {@code p} of {@code b}, which the codec has validated. */
         void parse(byte[] b, int p) {
+            if (layout == Layout.WHOLE) {
+                end = codec.scan(b, p, b.length, addPath);
+                key = new Key(Arrays.copyOfRange(b, p, end));
+                labelOff = p;
+                labelLen = 0;
+                lastMask = 0xFF; // kept as it came: all of its bytes are its key
+                return;
+            }
             int q = addPath ? p + 4 : p;
             int bits = b[q++] & 0xFF;
             labelOff = q;
@@ -128,6 +138,11 @@ final class WireKeyTable implements FamilyTable {
 
     /** The key of an NLRI object; its labels play no part. */
     private Key keyOf(Nlri nlri) {
+        if (layout == Layout.WHOLE) {
+            WireWriter w = new WireWriter(64);
+            codec.encode(nlri, addPath, w);
+            return new Key(w.toArray());
+        }
         IpPrefix prefix = nlri.prefix();
         int n = (prefix.length() + 7) >>> 3;
         int head = addPath ? 4 : 0;
@@ -153,6 +168,10 @@ final class WireKeyTable implements FamilyTable {
     /** Writes a held route back in wire form: [path id] total-length [labels] [RD] prefix. */
     private void write(WireWriter out, Key key, byte[] stack) {
         byte[] k = key.bytes;
+        if (layout == Layout.WHOLE) {
+            out.putBytes(k, 0, k.length);
+            return;
+        }
         int head = addPath ? 4 : 0;
         out.putBytes(k, 0, head);
         int stackLen = stack == null ? 0 : stack.length;

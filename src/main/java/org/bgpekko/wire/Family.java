@@ -4,6 +4,17 @@ package org.bgpekko.wire;
 import java.util.Map;
 
 public record Family(int afi, int safi) implements Comparable<Family> {
+    // written out: the generated ones go through method handles, and this is on the path of every route
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Family f && f.afi == afi && f.safi == safi;
+    }
+
+    @Override
+    public int hashCode() {
+        return afi * 31 + safi;
+    }
+
     public static final int AFI_IPV4 = 1;
     public static final int AFI_IPV6 = 2;
     public static final int AFI_L2VPN = 25;
@@ -32,6 +43,10 @@ public record Family(int afi, int safi) implements Comparable<Family> {
     public static final Family IPV6_NLRI_MPLS = new Family(AFI_IPV6, SAFI_NLRI_MPLS);
     public static final Family IPV4_MPLS_VPN = new Family(AFI_IPV4, SAFI_MPLS_VPN);
     public static final Family IPV6_MPLS_VPN = new Family(AFI_IPV6, SAFI_MPLS_VPN);
+    public static final Family IPV4_FLOW = new Family(AFI_IPV4, SAFI_FLOW);
+    public static final Family IPV6_FLOW = new Family(AFI_IPV6, SAFI_FLOW);
+    public static final Family IPV4_FLOW_VPN = new Family(AFI_IPV4, SAFI_FLOW_VPN);
+    public static final Family IPV6_FLOW_VPN = new Family(AFI_IPV6, SAFI_FLOW_VPN);
 
     private static final Map<Integer, String> AFI_NAMES = Map.of(
             AFI_IPV4, "ipv4", AFI_IPV6, "ipv6", AFI_L2VPN, "l2vpn", AFI_BGPLS, "bgp-ls");

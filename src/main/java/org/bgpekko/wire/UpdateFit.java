@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.bgpekko.wire.attribute.AttributeCodecs;
 import org.bgpekko.wire.attribute.PathAttribute;
 import org.bgpekko.wire.attribute.PathAttributes;
+import org.bgpekko.wire.nlri.InetNlri;
+import org.bgpekko.wire.nlri.FlowNlri;
 import org.bgpekko.wire.nlri.IpAddress;
+import org.bgpekko.wire.nlri.IpPrefix;
 import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
 import org.bgpekko.wire.nlri.NlriCodecs;
@@ -29,6 +32,14 @@ public final class UpdateFit {
     private static final int DEFAULT_AS_PATH = 3 + 2 + 4;
     private static final int DEFAULT_LOCAL_PREF = 3 + 4;
     private static final int ROUTE_DISTINGUISHER = 8;
+    /**
+     * The most a plain prefix ({@link InetNlri}, split or not) adds to its attributes in {@link #size}: an IPv6
+     * next hop and the longest NLRI (path identifier, length, 16 bytes) in MP_REACH_NLRI; the IPv4 NLRI field and
+     * an IPv4 next hop need less.
+     */
+    static final int INET_WORST = HEADER + 3 + (2 + 1 + 1 + 16 + ROUTE_DISTINGUISHER + 1 + (4 + 1 + 16));
+    /** The next hop of a route that has none (a FlowSpec route without a redirect address). */
+    private static final IpAddress NO_NEXT_HOP = IpAddress.ipv4(0);
 
     private UpdateFit() {}
 
@@ -62,18 +73,28 @@ public final class UpdateFit {
      * sent, or null when it can.
      */
     public static String problem(int attributeBytes, Nlri nlri, int split, Optional<IpAddress> nextHop) {
+        if (nlri instanceof InetNlri && split <= IpPrefix.maxLength(Family.AFI_IPV6)
+                && attributeBytes <= MAX - INET_WORST) {
+            return null; // fits whatever the prefix and next hop: the common case, without measuring the NLRI
+        }
+        return measured(attributeBytes, nlri, split, nextHop);
+    }
+
+    /** {@link #problem}, always measuring the NLRI. */
+    static String measured(int attributeBytes, Nlri nlri, int split, Optional<IpAddress> nextHop) {
         if (NlriCodecs.find(nlri.family()).isEmpty()) {
             return null; // a family without a codec is refused elsewhere
         }
         int bytes = attributeBytes == Integer.MAX_VALUE ? Integer.MAX_VALUE
-                : Math.max(size(attributeBytes, nlri, split, nextHop.map(IpAddress::isIpv4).orElse(true)),
-                        nextHop.isPresent() ? 0 : size(attributeBytes, nlri, split, false));
+                : Math.max(size(attributeBytes, nlri, split, nextHop.map(IpAddress::isIpv4).orElse(true),
+                        nextHop.filter(NO_NEXT_HOP::equals).isPresent()),
+                        nextHop.isPresent() ? 0 : size(attributeBytes, nlri, split, false, false));
         if (bytes <= MAX) {
             return null;
         }
         String needs = bytes == Integer.MAX_VALUE ? "its attributes cannot be encoded"
                 : "it needs an UPDATE of " + bytes + " bytes";
-        return "route " + nlri.prefix() + " cannot be sent: " + needs + ", and a BGP message has at most " + MAX
+        return name(nlri) + " cannot be sent: " + needs + ", and a BGP message has at most " + MAX
                 + " bytes (RFC 4271 section 4)";
     }
 
@@ -82,18 +103,30 @@ public final class UpdateFit {
         return problem(attributeBytes(attributes), nlri, split, nextHop);
     }
 
-    private static int size(int attributeBytes, Nlri nlri, int split, boolean ipv4NextHop) {
+    /** How an error names the route: its prefix, or the start of its text (a flow's components, a VPLS route …). */
+    private static String name(Nlri nlri) {
+        if (nlri.hasPrefix()) {
+            return "route " + nlri.prefix();
+        }
+        String text = nlri.toString();
+        return (nlri instanceof FlowNlri ? "flow route " : "route ")
+                + (text.length() > 64 ? text.substring(0, 64) + "…" : text);
+    }
+
+    private static int size(int attributeBytes, Nlri nlri, int split, boolean ipv4NextHop, boolean noNextHop) {
         Family family = nlri.family();
         int nlriBytes = NlriBlock.of(family, true, List.of(nlri)).byteLength();
-        int length = nlri.prefix().length();
-        if (split > length) {
+        if (split >= 0 && nlri.hasPrefix() && split > nlri.prefix().length()) {
+            int length = nlri.prefix().length();
             nlriBytes += (split + 7) / 8 - (length + 7) / 8;
         }
-        int bytes = HEADER + attributeBytes + (ipv4NextHop ? NEXT_HOP_ATTRIBUTE : 0);
+        boolean flow = nlri instanceof FlowNlri; // FlowSpec: no NEXT_HOP attribute, an empty next hop without one
+        int bytes = HEADER + attributeBytes + (ipv4NextHop && !flow ? NEXT_HOP_ATTRIBUTE : 0);
         if (family.equals(Family.IPV4_UNICAST) && ipv4NextHop) {
             return bytes + nlriBytes; // the NLRI field
         }
-        int nextHop = (ipv4NextHop ? 4 : 16) + (family.safi() == Family.SAFI_MPLS_VPN ? ROUTE_DISTINGUISHER : 0);
+        int nextHop = flow && noNextHop ? 0
+                : (ipv4NextHop ? 4 : 16) + (family.safi() == Family.SAFI_MPLS_VPN ? ROUTE_DISTINGUISHER : 0);
         int value = 2 + 1 + 1 + nextHop + 1 + nlriBytes; // AFI, SAFI, next hop length, next hop, reserved, NLRI
         return bytes + (value > 255 ? 4 : 3) + value;
     }

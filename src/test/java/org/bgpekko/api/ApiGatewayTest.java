@@ -63,7 +63,14 @@ class ApiGatewayTest {
         }
         Thread.sleep(100);
         assertEquals("done", Files.readString(answer).strip());
-        gateway.tell(new ApiGateway.Stop(kit.createTestProbe(ApiGateway.Stopped.class).getRef()));
+        stop(gateway);
+    }
+
+    /** Stops the gateway and waits until its helpers are gone (they write into the test's temporary folder). */
+    private static void stop(ActorRef<ApiGateway.Command> gateway) {
+        TestProbe<ApiGateway.Stopped> stopped = kit.createTestProbe(ApiGateway.Stopped.class);
+        gateway.tell(new ApiGateway.Stop(stopped.getRef()));
+        stopped.expectMessageClass(ApiGateway.Stopped.class, Duration.ofSeconds(20));
     }
 
     /** Records what the gateway asks of the guardian. */
@@ -130,7 +137,7 @@ class ApiGatewayTest {
             Thread.sleep(50);
         }
         assertEquals(expected, Files.readAllLines(answers));
-        gateway.tell(new ApiGateway.Stop(kit.createTestProbe(ApiGateway.Stopped.class).getRef()));
+        stop(gateway);
     }
 
     /** Issue 9: a helper that ends inside an open group applies nothing of it. */
@@ -143,7 +150,7 @@ class ApiGatewayTest {
         ActorRef<ApiGateway.Command> gateway = kit.spawn(ApiGateway.create(List.of(h), List.of(), dir,
                 Settings.defaults().api(), rib.getRef(), new Control()));
         rib.expectNoMessage(Duration.ofSeconds(2));
-        gateway.tell(new ApiGateway.Stop(kit.createTestProbe(ApiGateway.Stopped.class).getRef()));
+        stop(gateway);
     }
 
     /** Issue 10: a helper dying more than 5 times within 64 s stopped the speaker with exit code 0. */
@@ -156,7 +163,7 @@ class ApiGatewayTest {
                 kit.<Rib.Command>createTestProbe().getRef(), control));
         String call = control.calls.poll(40, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals("fail: helper h died more than 5 times within 64 s", call);
-        gateway.tell(new ApiGateway.Stop(kit.createTestProbe(ApiGateway.Stopped.class).getRef()));
+        stop(gateway);
     }
 
     /** A long answer comes in parts: each is written, then the Rib is asked for the next; done only at the end. */
@@ -181,6 +188,6 @@ class ApiGatewayTest {
             Thread.sleep(50);
         }
         assertEquals(List.of("a", "b", "c", "done"), Files.readAllLines(answer));
-        gateway.tell(new ApiGateway.Stop(kit.createTestProbe(ApiGateway.Stopped.class).getRef()));
+        stop(gateway);
     }
 }

@@ -237,13 +237,7 @@ class ApiParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "announce ipv4 mup mup-isd 10.0.1.0/24 rd 100:100 next-hop 2001::1|family ipv4 mup is not supported yet",
-        "announce ipv4 mcast-vpn shared-join rp 10.99.199.1 group 239.251.255.228|family ipv4 mcast-vpn is not",
-        "announce ipv4 flow source 1.2.3.4/32|family ipv4 flow is not supported yet",
-        "announce flow route { match { source 1.2.3.4/32; } then { discard; } }|not supported in API commands yet",
-        "announce flow route destination 1.2.3.4/32 discard|family flow is not supported yet",
-        "neighbor 127.0.0.1 announce vpls endpoint 5 base 10702 offset 1 size 8 rd 192.168.201.1:123|family l2vpn",
-        "withdraw evpn mac-advertisement|family l2vpn evpn is not supported yet",
+        "withdraw evpn mac-advertisement|l2vpn evpn routes are received and reported, not announced",
         "announce operational adm afi ipv4 safi unicast advisory \"x\"|operational messages are not supported yet",
     })
     void unsupportedFamiliesSaySo(String line, String expected) {

@@ -122,4 +122,47 @@ class RouteLineCachePropertiesTest {
                 "another family is another entry");
         assertNull(cache.parse("withdraw route 10.0.0.2/32 next-hop 127.0.0.1 med 100 community [65000:1]"));
     }
+
+    /**
+     * A line with the words of the line before is served by the template used last, without building a key and
+     * looking it up: the key held by a template is the one {@code sameKey} compares with. (It was not: the family
+     * and verb letters were added as numbers, "149…", so every line built a key and searched the map.)
+     */
+    @Test
+    void theLastTemplateIsRecognisedByItsKey() {
+        for (String line : List.of("announce route 10.0.0.1/32 next-hop 1.2.3.4 community [65000:1]",
+                "withdraw route 10.0.0.1/32 next-hop 1.2.3.4", "announce route 2001:db8::/32 next-hop 2001::1",
+                "withdraw route ::/0 next-hop self")) {
+            int space = RouteLineCache.prefixEnd(line);
+            String key = RouteLineCache.key(line, space);
+            assertEquals(line.length() - space + 2, key.length(), key);
+            assertEquals(line.contains("::") ? '6' : '4', key.charAt(0), key);
+            assertEquals(line.charAt(0), key.charAt(1), key);
+            assertEquals(true, RouteLineCache.sameKey(key, line, space), key);
+            if (line.startsWith("announce")) {
+                String withdraw = "withdraw" + line.substring("announce".length());
+                assertEquals(false, RouteLineCache.sameKey(key, withdraw, space), "another verb");
+            }
+        }
+    }
+
+    /** Flow lines never take the fast path: their words are a match, not a prefix's attributes (issue 14). */
+    @Test
+    void flowLinesGoThroughTheFullParser() {
+        RouteLineCache cache = new RouteLineCache();
+        for (String line : List.of("announce flow route destination 10.0.0.0/8 discard",
+                "announce flow route { match { destination 10.0.0.0/8; } then { discard; } }",
+                "withdraw flow route { match { destination 10.0.0.0/8; } }")) {
+            ApiLine parsed = full(line);
+            assertNotNull(parsed, line);
+            assertNull(cache.parse(line), line);
+            cache.learn(line, parsed);
+            assertNull(cache.parse(line), "not learnt: " + line);
+            assertNull(cache.parse(line.replace("10.0.0.0/8", "10.1.0.0/16")), line);
+        }
+        String unicast = "announce route 10.0.0.0/8 next-hop 1.2.3.4";
+        cache.learn(unicast, full(unicast));
+        assertNull(cache.parse("announce flow route destination 10.0.0.0/8 next-hop 1.2.3.4"),
+                "a flow line does not match a unicast template");
+    }
 }

@@ -112,6 +112,15 @@ class FailureProcessTest {
         expectCeaseAndExit70(dir, "api", FAULT_PREFIX, conf);
     }
 
+    private static String cmdline(ProcessHandle p) {
+        try {
+            return Files.readString(Path.of("/proc/" + p.pid() + "/cmdline"),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
     /** The guardian fails starting a neighbour a reload added: the other sessions get their Cease. */
     @Test
     @Timeout(180)
@@ -121,8 +130,9 @@ class FailureProcessTest {
         Path second = Files.writeString(dir.resolve("two.conf"), conf(helper, "127.0.0.1", "127.0.0.99"));
         expectCeaseAndExit70(dir, "speaker", "127.0.0.99", Map.of("exabgp_debug_rotate", "true"), () -> {
             Thread.sleep(500); // the reload signal once the session is up
-            long pid = ProcessHandle.current().children().filter(p -> p.info().commandLine().orElse("")
-                    .contains(FaultyRun.class.getName())).findFirst().orElseThrow().pid();
+            // /proc, not ProcessHandle.Info: the JDK gives no command line when it is long (a long class path)
+            long pid = ProcessHandle.current().children().filter(p -> cmdline(p).contains(FaultyRun.class.getName()))
+                    .findFirst().orElseThrow().pid();
             new ProcessBuilder("kill", "-USR1", String.valueOf(pid)).start().waitFor();
         }, first, second);
     }
@@ -187,10 +197,12 @@ class FailureProcessTest {
                 dir.resolve("speaker.log"), conf);
         try {
             boolean lost = false;
-            for (int attempt = 0; attempt < 120; attempt++) {
+            // bounded in time too: a read blocked in a socket does not see the test's timeout
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
+            for (int attempt = 0; attempt < 120 && System.nanoTime() < deadline; attempt++) {
                 try (java.net.Socket s = new java.net.Socket()) {
                     s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
-                    s.setSoTimeout(lost ? 30_000 : 3_000);
+                    s.setSoTimeout(lost ? 15_000 : 3_000);
                     byte[] open = new java.io.DataInputStream(s.getInputStream()).readNBytes(19);
                     if (open.length == 19 && open[18] == 1) {
                         assertTrue(lost, "the first connection was the one the listener failed on");

@@ -73,12 +73,25 @@ class RunRefusesTest {
     @Test
     @Timeout(60)
     void aSettingItCannotApplyIsRefusedAtItsPosition() throws Exception {
+        Path f = Files.writeString(dir.resolve("rate.conf"), "neighbor 127.0.0.1 {\n    router-id 10.0.0.2;\n"
+                + "    local-address 127.0.0.1;\n    local-as 65000;\n    peer-as 65000;\n"
+                + "    rate-limit 100;\n}\n");
+        assertEquals(f + ":6:5: rate-limit is not supported by bgpekko yet (bgpekko does not pace the messages of a "
+                + "neighbor; remove the line or write rate-limit disable)\n", refused(f));
+    }
+
+    @Test
+    @Timeout(60)
+    void tcpMd5AndGtsmAreRefusedWhereTheNativeTransportIsMissing() throws Exception {
+        // Netty's switch stands for a platform without the epoll library (not Linux, not x86_64, a failed load)
         Path f = Files.writeString(dir.resolve("md5.conf"), "neighbor 127.0.0.1 {\n    router-id 10.0.0.2;\n"
                 + "    local-address 127.0.0.1;\n    local-as 65000;\n    peer-as 65000;\n"
-                + "    md5-password secret;\n}\n");
-        assertEquals(f + ":6:5: md5-password is not supported by bgpekko yet (TCP-MD5, RFC 2385, needs a socket "
-                + "option the JVM cannot set; see docs/decisions.md; the session would run unauthenticated)\n",
-                refused(f));
+                + "    incoming-ttl 255;\n    md5-password secret;\n}\n");
+        String out = refused(f, Map.of("exabgp_log_enable", "false",
+                "JAVA_TOOL_OPTIONS", "-Dio.netty.transport.noNative=true"));
+        assertTrue(out.endsWith(f + ":6:5: incoming-ttl needs Netty's native epoll transport (Linux x86_64), which "
+                + "is not available here: Native transport was explicit disabled with "
+                + "-Dio.netty.transport.noNative=true\n"), out);
     }
 
     @Test

@@ -36,6 +36,19 @@ class ConfigConformanceTest {
         }
     }
 
+    /** The configurations of the VPLS, MVPN, MUP, prefix-SID and BGP-LS families parse, with every route. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"api-ipv4", "api-ipv6", "api-mvpn", "api-vpls",
+        "conf-l2vpn", "conf-mvpn", "conf-prefix-sid", "conf-srv6-mup-v3", "conf-srv6-mup", "conf-bgpls",
+        "conf-prefix-sid-srv6"})
+    void familyConfigurationsParse(String name) throws IOException {
+        Configuration c = ConfigParser.parse(Conformance.root().resolve("etc").resolve(name + ".conf"));
+        String text = java.nio.file.Files.readString(Conformance.root().resolve("etc").resolve(name + ".conf"));
+        long routes = text.lines().filter(l -> l.strip().matches("(route|mcast-vpn|vpls|mup-(isd|dsd|t1st|t2st))\\b.*")).count();
+        assertTrue(c.neighbors().get(0).routes().size() == routes, name + ": " + c.neighbors().get(0).routes().size()
+                + " routes parsed, " + routes + " in the file");
+    }
+
     @Test
     void mostConfigurationsParse() throws IOException {
         long ok = configs().filter(p -> {

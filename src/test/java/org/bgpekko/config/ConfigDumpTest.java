@@ -54,11 +54,11 @@ class ConfigDumpTest {
             assertEquals(List.of(x.peerAddress(), x.localAddress() == null ? "auto" : x.localAddress(), x.localAs(),
                             x.peerAs(), x.holdTime(), x.passive(), x.connect(), x.groupUpdates(),
                             x.autoFlush(), x.manualEor(), x.adjRibIn(), x.routeServerClient(), x.addPathFamilies(),
-                            x.nextHop(), x.apis(), x.description()),
+                            x.nextHop(), x.apis(), x.description(), x.tcp()),
                     List.of(y.peerAddress(), y.localAddress() == null ? "auto" : y.localAddress(), y.localAs(),
                             y.peerAs(), y.holdTime(), y.passive(), y.connect(), y.groupUpdates(),
                             y.autoFlush(), y.manualEor(), y.adjRibIn(), y.routeServerClient(), y.addPathFamilies(),
-                            y.nextHop(), y.apis(), y.description()));
+                            y.nextHop(), y.apis(), y.description(), y.tcp()));
             assertEquals(x.families().isEmpty() ? NlriCodecs.families() : x.families(), y.families());
             assertTrue(y.routerId() >= 0, "the dump makes the router-id explicit");
         }

@@ -199,8 +199,7 @@ class ConfigErrorsTest {
 
     @Test
     void notSupportedYetFamilies() {
-        error(neighbor("    flow { }\n"), "e.conf:6:5: family flow is not supported yet");
-        error(neighbor("    family { ipv4 flow; }\n"), "e.conf:6:14: family ipv4 flow is not supported yet");
+        error(neighbor("    family { ipv4 rtc; }\n"), "e.conf:6:14: family ipv4 rtc is not supported yet");
     }
 
     @Test

@@ -1,6 +1,6 @@
 // Settings bgpekko reads but cannot apply are refused at their keyword, never accepted and ignored (issue 10:
-// md5-password, TTLs, rate-limit, source-interface, listen, adj-rib-out were accepted and did nothing); the values
-// that ask for nothing more than bgpekko does stay accepted.
+// rate-limit, source-interface, listen, adj-rib-out were accepted and did nothing); the values that ask for nothing
+// more than bgpekko does stay accepted. TCP-MD5 and the TTLs are applied now: TcpSettingsTest.
 package org.bgpekko.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,18 +27,6 @@ class UnsupportedSettingsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
-        "    md5-password abc123;|5|md5-password is not supported by bgpekko yet (TCP-MD5, RFC 2385, needs a socket "
-            + "option the JVM cannot set; see docs/decisions.md; the session would run unauthenticated)",
-        "    md5-base64 true;|5|md5-base64 is not supported by bgpekko yet (it encodes an md5-password; TCP-MD5, "
-            + "RFC 2385, needs a socket option the JVM cannot set; see docs/decisions.md)",
-        "    md5-ip 10.0.0.1;|5|md5-ip is not supported by bgpekko yet (it is the address ExaBGP listens on for a "
-            + "TCP-MD5 neighbor with listen; TCP-MD5, RFC 2385, needs a socket option the JVM cannot set; see "
-            + "docs/decisions.md)",
-        "    outgoing-ttl 1;|5|outgoing-ttl is not supported by bgpekko yet (the TTL of the session's packets needs "
-            + "a socket option the JVM cannot set; see docs/decisions.md; they would leave with the system's default "
-            + "TTL)",
-        "    incoming-ttl 254;|5|incoming-ttl is not supported by bgpekko yet (GTSM, RFC 5082, needs IP_MINTTL, a "
-            + "socket option the JVM cannot set; see docs/decisions.md; packets of any TTL would be accepted)",
         "    rate-limit 100;|5|rate-limit is not supported by bgpekko yet (bgpekko does not pace the messages of a "
             + "neighbor; remove the line or write rate-limit disable)",
         "    source-interface eth0;|5|source-interface is not supported by bgpekko yet (binding a session to an "
@@ -50,6 +38,8 @@ class UnsupportedSettingsTest {
             + "announces and sends them again on every new session and route refresh; remove the line)",
         "    adj-rib-out;|5|adj-rib-out false is not supported by bgpekko yet (bgpekko keeps the routes it announces "
             + "and sends them again on every new session and route refresh; remove the line)",
+        "    auto-flush false;|5|auto-flush false is not supported by bgpekko yet (bgpekko sends each change as soon "
+            + "as it is applied, as ExaBGP does whatever this setting says; remove the line or write auto-flush true)",
         "    capability { aigp disable; }|18|aigp disable is not supported by bgpekko yet (bgpekko sends and accepts "
             + "AIGP on every session, as aigp enable does; remove the line)",
         "    capability { extended-message; }|18|extended-message is not supported by bgpekko yet (like ExaBGP 5, "
@@ -68,6 +58,7 @@ class UnsupportedSettingsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
         "    rate-limit disable;", "    rate-limit 0;", "    md5-base64 false;", "    adj-rib-out true;",
+        "    auto-flush true;", "    auto-flush;",
         "    adj-rib-in false;", "    capability { aigp enable; }", "    capability { aigp; }",
         "    capability { extended-message disable; }",
     })
@@ -77,21 +68,17 @@ class UnsupportedSettingsTest {
 
     @Test
     void aBadValueKeepsItsOwnErrorAndATemplateIsCheckedToo() {
-        assertEquals(List.of("s.conf:6:18: outgoing TTL 300 out of range (expected 1..255)"),
-                errors(neighbor("    outgoing-ttl 300;")));
-        assertEquals(List.of("s.conf:3:9: md5-password is not supported by bgpekko yet (TCP-MD5, RFC 2385, needs a "
-                + "socket option the JVM cannot set; see docs/decisions.md; the session would run unauthenticated)"),
-                errors("template {\n    neighbor t {\n        md5-password secret;\n    }\n}\n" + neighbor("")));
+        assertEquals(List.of("s.conf:6:16: rate limit -1 out of range (expected 0..2147483647)"),
+                errors(neighbor("    rate-limit -1;")));
+        assertEquals(List.of("s.conf:3:9: listen is not supported by bgpekko yet (bgpekko accepts the sessions of "
+                + "every neighbor on the addresses of exabgp.tcp.bind and the port exabgp.tcp.port; remove the line "
+                + "and set those)"),
+                errors("template {\n    neighbor t {\n        listen 1179;\n    }\n}\n" + neighbor("")));
     }
 
     @Test
-    void exaBgpsMd5AndTtlExamplesAreRefusedAndEveryOtherSuiteFileStillParses() throws Exception {
-        List<String> refused = ConfigConformanceTest.configs()
-                .map(p -> ConfigParser.check(p).errors())
-                .filter(e -> !e.isEmpty() && e.get(0).getMessage().contains("is not supported by bgpekko yet"))
-                .map(e -> e.get(0).file().getFileName() + ":" + e.get(0).line() + ":" + e.get(0).column())
-                .toList();
-        assertEquals(List.of("parse-md5.conf:9:2", "parse-ttl.conf:8:2"), refused);
+    void everyExaBgpSuiteFileParsesOrIsRefusedForWhatItAsks() throws Exception {
+        // parse-md5.conf and parse-ttl.conf were refused before TCP-MD5 and the TTLs were applied
         assertTrue(ConfigConformanceTest.configs().allMatch(p -> ConfigParser.check(p).errors().stream()
                 .allMatch(e -> e.getMessage().endsWith("is not supported yet")
                         || e.getMessage().contains("is not supported by bgpekko yet ("))));

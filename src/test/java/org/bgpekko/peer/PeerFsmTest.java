@@ -73,7 +73,7 @@ class PeerFsmTest extends FsmHarness {    @Test
         }
         assertArrayEquals(Bytes.fromHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF0015030400").toArray(), last);
         assertEquals(new Rib.PeerDown(PeerId.of(neighbor(9, "")), 1), rib.expectMessageClass(Rib.PeerDown.class));
-        assertTrue(c.closed.get());
+        assertTrue(waitClosed(c), "closed after the NOTIFICATION (the Rib may hear of it first)");
         transport.nextAttempt(); // reconnects at once after a session that was up
     }
 

@@ -260,11 +260,11 @@ class AdjRibInTest {
 
     @Test
     void familiesWithoutACodecAreIgnored() {
-        Family flow = new Family(Family.AFI_IPV4, Family.SAFI_FLOW);
-        NlriBlock opaque = NlriBlock.decode(flow, new byte[] {3, 1, 24, 10}, 0, 4, false).block();
+        Family unknown = new Family(Family.AFI_IPV4, 250);
+        NlriBlock opaque = NlriBlock.decode(unknown, new byte[] {3, 1, 24, 10}, 0, 4, false).block();
         assertTrue(opaque.isOpaque());
         assertEquals(List.of(), rib.apply(new Update(NO_V4,
-                attrs(1).with(new MpReachNlri(flow, Bytes.EMPTY, opaque)), NO_V4)));
+                attrs(1).with(new MpReachNlri(unknown, Bytes.EMPTY, opaque)), NO_V4)));
         assertEquals(0, rib.size());
         assertEquals(0, store.size());
     }

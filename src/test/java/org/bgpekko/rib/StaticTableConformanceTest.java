@@ -53,9 +53,9 @@ class StaticTableConformanceTest {
         NlriSlots slots = new NlriSlots();
         InternTable<OutboundAttributes> attrs = new InternTable<>();
         AdjRibOut out = new AdjRibOut(slots, attrs);
-        StaticRoutes.of(n.routes()).initial().forEach((nlri, a) -> {
-            int attr = attrs.acquire(a);
-            int slot = slots.acquire(nlri);
+        StaticRoutes.of(n.routes()).announced().forEach(r -> {
+            int attr = attrs.acquire(r.attributes());
+            int slot = slots.acquire(r.nlri());
             out.announce(slot, attr);
             slots.release(slot);
             attrs.release(attr);

@@ -58,6 +58,18 @@ class ConformanceRoundTripTest {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
+    /** The cases of the VPLS, MVPN, MUP and prefix-SID families: every message is decoded and re-encoded. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"api-ipv4", "api-ipv6", "api-mvpn", "api-vpls",
+        "conf-l2vpn", "conf-mvpn", "conf-prefix-sid", "conf-srv6-mup-v3", "conf-srv6-mup"})
+    void familyCasesAreWhollyInScope(String name) {
+        Path msg = Conformance.root().resolve("encoding").resolve(name + ".msg");
+        SessionOptions options = CaseSessionOptions.of(Conformance.configsOf(msg));
+        for (Conformance.RawRule rule : Conformance.rawRules(msg)) {
+            assertTrue(inScope(MessageCodec.decode(Hex.decode(rule.hex()), options)), rule.key() + " " + rule.hex());
+        }
+    }
+
     @Test
     void mostCasesHaveMessagesInScope() {
         long inScope = cases().filter(msg -> {

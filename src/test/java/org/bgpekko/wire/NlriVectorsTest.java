@@ -49,6 +49,10 @@ class NlriVectorsTest {
 
     /** family, add-path, NLRI, their wire bytes, and a next hop of the family's usual size. */
     static Stream<Arguments> vectors() {
+        return Stream.concat(prefixVectors(), FlowNlriVectorsTest.familyVectors());
+    }
+
+    private static Stream<Arguments> prefixVectors() {
         Family v4 = Family.IPV4_UNICAST;
         Family v6 = Family.IPV6_UNICAST;
         Family v4m = Family.IPV4_MULTICAST;
@@ -101,16 +105,21 @@ class NlriVectorsTest {
                         rd0 + nh6));
     }
 
+    /** The vectors of every family: these and those of the other families' own vector classes. */
+    static Stream<Arguments> allVectors() {
+        return Stream.concat(vectors(), FamilyNlriVectorsTest.vectors());
+    }
+
     @Test
     void everyRegisteredFamilyHasVectorsWithAndWithoutAddPath() {
-        Set<String> covered = vectors().map(a -> a.get()[0] + "/" + a.get()[1]).collect(Collectors.toSet());
+        Set<String> covered = allVectors().map(a -> a.get()[0] + "/" + a.get()[1]).collect(Collectors.toSet());
         for (Family f : NlriCodecs.families()) {
             assertTrue(covered.contains(f + "/false") && covered.contains(f + "/true"), "no vector for " + f);
         }
     }
 
     @ParameterizedTest(name = "{0} add-path {1}")
-    @MethodSource("vectors")
+    @MethodSource("allVectors")
     void blockVectors(Family family, boolean addPath, List<Nlri> items, String hex, String nextHop) {
         NlriBlock block = NlriBlock.of(family, addPath, items);
         assertEquals(hex, block.bytes().hex());
@@ -122,7 +131,7 @@ class NlriVectorsTest {
     }
 
     @ParameterizedTest(name = "{0} add-path {1}")
-    @MethodSource("vectors")
+    @MethodSource("allVectors")
     void mpReachAndUnreachVectors(Family family, boolean addPath, List<Nlri> items, String hex, String nextHop) {
         SessionOptions options = SessionOptions.DEFAULT.withAddPath(addPath ? Set.of(family) : Set.of(),
                 addPath ? Set.of(family) : Set.of());

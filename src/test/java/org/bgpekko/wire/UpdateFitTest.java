@@ -83,4 +83,43 @@ class UpdateFitTest {
         assertNotNull(UpdateFit.problem(most, v4, -1, Optional.empty()), "self may be an IPv6 address: MP_REACH");
         assertNotNull(UpdateFit.problem(most, v4, 32, ipv4), "split /32: three more address bytes each");
     }
+
+    /**
+     * The shortcut for plain prefixes (attributes small enough for any prefix and next hop, nothing measured) gives
+     * what measuring gives: for each family of plain prefixes, every length and split, every kind of next hop, and
+     * attribute sizes around the shortcut's bound.
+     */
+    @Test
+    void theShortcutForPlainPrefixesAgreesWithMeasuring() {
+        List<Optional<IpAddress>> nextHops = List.of(Optional.empty(), Optional.of(IpAddress.parse("192.0.2.1")),
+                Optional.of(IpAddress.parse("2001:db8::1")));
+        int checked = 0;
+        for (Family family : List.of(Family.IPV4_UNICAST, new Family(Family.AFI_IPV4, Family.SAFI_MULTICAST),
+                Family.IPV6_UNICAST, new Family(Family.AFI_IPV6, Family.SAFI_MULTICAST))) {
+            int max = family.afi() == Family.AFI_IPV4 ? 32 : 128;
+            String base = family.afi() == Family.AFI_IPV4 ? "10.0.0.0" : "2001:db8::";
+            for (int length = 0; length <= max; length += family.afi() == Family.AFI_IPV4 ? 1 : 8) {
+                Nlri nlri = new InetNlri(family, Nlri.NO_PATH_ID,
+                        org.bgpekko.wire.nlri.IpPrefix.parse(base + "/" + length));
+                for (int split : new int[] {-1, length, Math.min(max, length + 8), max}) {
+                    for (Optional<IpAddress> nh : nextHops) {
+                        for (int bytes = UpdateFit.MAX - UpdateFit.INET_WORST - 40; bytes <= UpdateFit.MAX; bytes++) {
+                            String fast = UpdateFit.problem(bytes, nlri, split, nh);
+                            String measured = UpdateFit.measured(bytes, nlri, split, nh);
+                            assertTrue(java.util.Objects.equals(fast, measured), family + " /" + length + " split "
+                                    + split + " via " + nh + ", " + bytes + " bytes: " + fast + " / " + measured);
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 10_000);
+        // the bound is tight: the worst plain route (IPv6 /128 split nothing, next hop self) fits exactly at it
+        Nlri worst = new InetNlri(Family.IPV6_UNICAST, Nlri.NO_PATH_ID,
+                org.bgpekko.wire.nlri.IpPrefix.parse("2001:db8::1/128"));
+        assertNull(UpdateFit.measured(UpdateFit.MAX - UpdateFit.INET_WORST + 8, worst, -1, Optional.empty()),
+                "only a route distinguisher, which a plain prefix never has, separates the bound from the worst case");
+        assertNotNull(UpdateFit.measured(UpdateFit.MAX - UpdateFit.INET_WORST + 9, worst, -1, Optional.empty()));
+    }
 }

@@ -222,11 +222,17 @@ final class WireArbitraries {
 
     /** One NLRI of a registered family; its total length stays within the one-byte length field. */
     static Arbitrary<Nlri> nlri(Family family, boolean addPath) {
+        if (FlowArbitraries.isFlow(family)) {
+            return FlowArbitraries.nlri(family, addPath);
+        }
         int afi = family.afi();
         int bits = IpPrefix.maxLength(afi);
         Arbitrary<Long> id = pathId(addPath);
         if (NlriCodecs.get(family) instanceof InetNlriCodec) {
             return Combinators.combine(id, prefix(afi, bits)).as((p, x) -> new InetNlri(family, p, x));
+        }
+        if (!(NlriCodecs.get(family) instanceof org.bgpekko.wire.nlri.LabeledNlriCodec)) {
+            return FamilyArbitraries.nlri(family, addPath);
         }
         boolean vpn = family.safi() == Family.SAFI_MPLS_VPN;
         int room = 255 - (vpn ? 64 : 0) - bits;
@@ -276,9 +282,10 @@ final class WireArbitraries {
                 .as((flags, ranges) -> new PrefixSid.Tlv(PrefixSid.ORIGINATOR_SRGB,
                         Bytes.fromHex(String.format("%04X", flags) + String.join("", ranges))));
         Arbitrary<PrefixSid.Tlv> other = Combinators.combine(Arbitraries.integers().between(0, 255)
-                        .filter(t -> t != PrefixSid.LABEL_INDEX && t != PrefixSid.ORIGINATOR_SRGB), bytes(0, 20))
+                        .filter(t -> t != PrefixSid.LABEL_INDEX && t != PrefixSid.ORIGINATOR_SRGB
+                                && t != PrefixSid.SRV6_L3_SERVICE && t != PrefixSid.SRV6_L2_SERVICE), bytes(0, 20))
                 .as(PrefixSid.Tlv::new);
-        return Arbitraries.oneOf(labelIndex, srgb, other).list().ofMaxSize(3).map(PrefixSid::new);
+        return Arbitraries.oneOf(labelIndex, srgb, other, FamilyArbitraries.srv6Service()).list().ofMaxSize(3).map(PrefixSid::new);
     }
 
     static Arbitrary<UnknownAttribute> unknownAttribute() {
@@ -337,6 +344,7 @@ final class WireArbitraries {
                 Combinators.combine(u32(), u32(), u32()).as(LargeCommunity::new).list().ofMinSize(1).ofMaxSize(5)
                         .map(LargeCommunities::new),
                 prefixSid(),
+                FamilyArbitraries.linkState(),
                 unknownAttribute()));
     }
 

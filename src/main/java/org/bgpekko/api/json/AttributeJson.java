@@ -2,7 +2,6 @@
 package org.bgpekko.api.json;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.bgpekko.wire.UpdateError;
 import org.bgpekko.wire.Wire;
@@ -17,8 +16,8 @@ import org.bgpekko.wire.attribute.ClusterList;
 import org.bgpekko.wire.attribute.Communities;
 import org.bgpekko.wire.attribute.ExtendedCommunities;
 import org.bgpekko.wire.attribute.Ipv6ExtendedCommunities;
-import org.bgpekko.wire.attribute.Ipv6ExtendedCommunity;
 import org.bgpekko.wire.attribute.LargeCommunities;
+import org.bgpekko.wire.attribute.LinkState;
 import org.bgpekko.wire.attribute.LocalPref;
 import org.bgpekko.wire.attribute.MultiExitDisc;
 import org.bgpekko.wire.attribute.Origin;
@@ -26,6 +25,7 @@ import org.bgpekko.wire.attribute.OriginatorId;
 import org.bgpekko.wire.attribute.PathAttribute;
 import org.bgpekko.wire.attribute.PathAttributes;
 import org.bgpekko.wire.attribute.PrefixSid;
+import org.bgpekko.wire.attribute.Srv6Service;
 import org.bgpekko.wire.attribute.UnknownAttribute;
 
 public final class AttributeJson {
@@ -74,9 +74,7 @@ public final class AttributeJson {
                     .map(c -> "{ \"value\": " + Long.toUnsignedString(c.value()) + ", \"string\": "
                             + JsonText.quote(ExtendedCommunityText.of(c)) + " }").toList()));
         } else if (a instanceof Ipv6ExtendedCommunities e) {
-            List<String> texts = e.values().stream()
-                    .sorted(Comparator.comparing((Ipv6ExtendedCommunity c) -> ipv6Key(c)))
-                    .map(ExtendedCommunityText::of).toList();
+            List<String> texts = e.values().stream().sorted().map(ExtendedCommunityText::of).toList();
             String text = texts.size() == 1 ? texts.get(0) : "[ " + String.join(" ", texts) + " ]";
             return JsonText.ks("attribute-0x19-0xC0", text);
         } else if (a instanceof Aigp g) {
@@ -86,16 +84,14 @@ public final class AttributeJson {
                     .map(c -> "[ " + c.global() + ", " + c.local1() + " , " + c.local2() + " ]").toList()));
         } else if (a instanceof PrefixSid s) {
             return JsonText.kv("bgp-prefix-sid", prefixSid(s));
+        } else if (a instanceof LinkState ls) {
+            return JsonText.kv("bgp-ls", LinkStateJson.of(ls));
         } else if (a instanceof UnknownAttribute u) {
             int flags = u.transitive() ? u.flags() | PathAttribute.FLAG_PARTIAL : u.flags();
             return JsonText.ks(String.format("attribute-0x%02X-0x%02X", u.typeCode(), flags),
                     "0x" + u.value().hex().toLowerCase(java.util.Locale.ROOT));
         }
         return null; // NEXT_HOP and MP attributes are shown with the NLRI
-    }
-
-    private static String ipv6Key(Ipv6ExtendedCommunity c) {
-        return String.format("%02X%02X%s%04X", c.type(), c.subtype(), c.address().toBytes().hex(), c.local());
     }
 
     /** As Python's json.dumps renders ExaBGP's AS_PATH dictionary. */
@@ -109,22 +105,42 @@ public final class AttributeJson {
         return "{" + String.join(", ", parts) + "}";
     }
 
+    /** ExaBGP's Prefix-SID object: one member per TLV, in order. */
     static String prefixSid(PrefixSid s) {
         List<String> parts = new ArrayList<>();
-        long index = s.labelIndex();
-        if (index >= 0) {
-            parts.add(JsonText.kv("sr-label-index", Long.toString(index)));
-        }
-        List<PrefixSid.Srgb> srgbs = s.srgbs();
-        if (!srgbs.isEmpty()) {
-            parts.add(JsonText.kv("sr-srgbs", "[" + String.join(", ",
-                    srgbs.stream().map(g -> "[" + g.base() + ", " + g.range() + "]").toList()) + "]"));
-        }
+        List<Srv6Service> services = Srv6Service.of(s);
+        int service = 0;
         for (PrefixSid.Tlv t : s.tlvs()) {
-            if (t.type() != PrefixSid.LABEL_INDEX && t.type() != PrefixSid.ORIGINATOR_SRGB) {
-                parts.add(JsonText.ks("tlv-" + t.type(), "0x" + t.value().hex()));
+            switch (t.type()) {
+                case PrefixSid.LABEL_INDEX -> parts.add(JsonText.kv("sr-label-index", Long.toString(s.labelIndex())));
+                case PrefixSid.ORIGINATOR_SRGB -> parts.add(JsonText.kv("sr-srgbs", "[" + String.join(", ",
+                        s.srgbs().stream().map(g -> "[" + g.base() + ", " + g.range() + "]").toList()) + "]"));
+                case PrefixSid.SRV6_L3_SERVICE, PrefixSid.SRV6_L2_SERVICE -> parts.add(srv6(services.get(service++)));
+                default -> parts.add(JsonText.ks("attribute-not-implemented-" + t.type(), "0x" + t.value().hex()));
             }
         }
         return JsonText.object(parts);
+    }
+
+    /**
+     * "l3-service" or "l2-service": its SID information. ExaBGP prints the SID and behaviour placeholders
+     * unformatted ("%s", %d): here they carry the values.
+     */
+    private static String srv6(Srv6Service service) {
+        List<String> sids = new ArrayList<>();
+        for (Srv6Service.SidInformation i : service.sids()) {
+            String item = "{ \"sid\": " + JsonText.quote(i.sid().toString()) + ", \"flags\": " + i.flags()
+                    + ", \"endpoint_behavior\": " + i.behavior();
+            Srv6Service.SidStructure st = i.structure();
+            if (st != null) {
+                item += ", \"structure\": {\"locator-block-length\": " + st.locatorBlock()
+                        + ", \"locator-node-length\": " + st.locatorNode() + ", \"function-length\": " + st.function()
+                        + ", \"argument-length\": " + st.argument() + ", \"transposition-length\": "
+                        + st.transpositionLength() + ", \"transposition-offset\": " + st.transpositionOffset() + "}";
+            }
+            sids.add(item + " }");
+        }
+        String name = service.tlvType() == PrefixSid.SRV6_L3_SERVICE ? "l3-service" : "l2-service";
+        return JsonText.kv(name, "[ " + String.join(", ", sids) + " ]");
     }
 }

@@ -19,6 +19,7 @@ import org.bgpekko.wire.Wire;
 import org.bgpekko.wire.attribute.MpReachNlri;
 import org.bgpekko.wire.attribute.MpUnreachNlri;
 import org.bgpekko.wire.attribute.NextHop;
+import org.bgpekko.wire.nlri.FlowNlri;
 import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
@@ -120,6 +121,9 @@ public final class ExaJson {
         return new String(m.data().toArray(), StandardCharsets.UTF_8);
     }
 
+    /** The next-hop key of announcements without one (FlowSpec without a redirect next hop). */
+    private static final String NO_NEXT_HOP = "no-nexthop";
+
     /** The content of "message": the update object, or the eor object of an End-of-RIB. */
     static String updateBody(Update u) {
         Optional<Family> eor = u.endOfRibFamily();
@@ -129,7 +133,7 @@ public final class ExaJson {
         Map<Family, Map<String, List<String>>> plus = new LinkedHashMap<>();
         Map<Family, List<String>> minus = new LinkedHashMap<>();
         withdraw(minus, u.withdrawn());
-        String v4NextHop = u.attributes().get(NextHop.class).map(h -> h.address().toString()).orElse("no-nexthop");
+        String v4NextHop = u.attributes().get(NextHop.class).map(h -> h.address().toString()).orElse(NO_NEXT_HOP);
         announce(plus, v4NextHop, u.nlri());
         u.mpUnreach().map(MpUnreachNlri::nlri).ifPresent(b -> withdraw(minus, b));
         u.mpReach().ifPresent(m -> announce(plus, nextHopText(m.nextHop()), m.nlri()));
@@ -160,7 +164,8 @@ public final class ExaJson {
     private static void announce(Map<Family, Map<String, List<String>>> plus, String hop, NlriBlock block) {
         for (Nlri n : block) {
             plus.computeIfAbsent(block.family(), f -> new LinkedHashMap<>())
-                    .computeIfAbsent(hop, h -> new ArrayList<>()).add(NlriJson.of(n));
+                    .computeIfAbsent(hop, h -> new ArrayList<>())
+                    .add(NlriJson.of(n, n instanceof FlowNlri && hop.equals(NO_NEXT_HOP) ? null : hop));
         }
     }
 
@@ -174,7 +179,7 @@ public final class ExaJson {
     static String nextHopText(Bytes nh) {
         byte[] b = nh.toArray();
         return switch (b.length) {
-            case 0 -> "no-nexthop";
+            case 0 -> NO_NEXT_HOP;
             case 4, 16 -> IpAddress.read(b, 0, b.length).toString();
             case 32 -> IpAddress.read(b, 0, 16).toString();
             case 12 -> IpAddress.read(b, 8, 4).toString();

@@ -33,6 +33,7 @@ public final class ExtendedCommunityText {
             case 0x8007 -> "action " + String.join("-", flags(v & 0x02, "sample"), flags(v & 0x01, "terminal"))
                     .replaceAll("^-|-$", "");
             case 0x8008 -> "redirect:" + as2 + ":" + n32;
+            case 0x8208 -> "redirect:" + mid32 + ":" + n16; // RFC 7674, 4-octet AS
             case 0x8009 -> "mark " + (v & 0xFF);
             case 0x800A -> "l2info:" + ((v >>> 48) & 0xFF) + ":" + ((v >>> 40) & 0xFF) + ":" + ((v >>> 16) & 0xFFFF)
                     + ":" + (v & 0xFFFF);

@@ -39,6 +39,29 @@ final class JsonText {
         return plain.contains(".") ? plain : plain + ".0";
     }
 
+    /**
+     * A double as Python's json.dumps writes a float: repr digits, positional from 1e-4 to 1e16. NaN and the
+     * infinities, which JSON cannot hold, are null (Python writes NaN and Infinity: D6).
+     */
+    static String pythonFloat(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return "null";
+        }
+        if (d == 0) {
+            return 1 / d < 0 ? "-0.0" : "0.0";
+        }
+        BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        int exponent = bd.precision() - bd.scale() - 1;
+        if (exponent >= -4 && exponent < 16) {
+            String plain = bd.toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
+        }
+        String digits = bd.unscaledValue().abs().toString();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+    }
+
     static String hex0x(org.bgpekko.wire.Bytes b) {
         return "0x" + b.hex();
     }

@@ -32,7 +32,10 @@ import org.bgpekko.wire.attribute.Origin;
 import org.bgpekko.wire.attribute.OriginatorId;
 import org.bgpekko.wire.attribute.PathAttribute;
 import org.bgpekko.wire.attribute.PathAttributes;
+import org.bgpekko.wire.attribute.PrefixSid;
 import org.bgpekko.wire.attribute.UnknownAttribute;
+import org.bgpekko.wire.nlri.FlowNlri;
+import org.bgpekko.wire.nlri.FlowText;
 import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.LabeledNlri;
 import org.bgpekko.wire.nlri.Labels;
@@ -59,7 +62,8 @@ final class UpdateText {
         for (Nlri n : u.nlri()) {
             out.add(announced(n, v4, attributes));
         }
-        u.mpUnreach().map(MpUnreachNlri::nlri).ifPresent(b -> b.forEach(n -> out.add("withdrawn " + prefix(n))));
+        u.mpUnreach().map(MpUnreachNlri::nlri).ifPresent(b -> b.forEach(n -> out.add("withdrawn "
+                + (n.hasPrefix() ? prefix(n) : NlriText.of(n, null)))));
         u.mpReach().ifPresent(m -> {
             String hop = nextHop(m.nextHop().toArray());
             for (Nlri n : m.nlri()) {
@@ -70,6 +74,12 @@ final class UpdateText {
     }
 
     private static String announced(Nlri n, String hop, String attributes) {
+        if (n instanceof FlowNlri f) {
+            return "announced " + FlowText.extensive(f, hop) + attributes; // the next hop is part of the flow's text
+        }
+        if (!n.hasPrefix()) {
+            return "announced " + NlriText.of(n, hop) + attributes;
+        }
         StringBuilder sb = new StringBuilder("announced ").append(prefix(n));
         if (hop != null) {
             sb.append(" next-hop ").append(hop);
@@ -80,8 +90,11 @@ final class UpdateText {
         return sb.append(attributes).toString();
     }
 
-    /** ExaBGP's NLRI prefix: "P[ path-information I][ label …]" (the rd follows the next hop). */
+    /** ExaBGP's NLRI prefix: "P[ path-information I][ label …]" (the rd follows the next hop); a flow's text. */
     static String prefix(Nlri n) {
+        if (n instanceof FlowNlri f) {
+            return f.toString();
+        }
         StringBuilder sb = new StringBuilder(n.prefix().toString());
         if (n.pathId() != Nlri.NO_PATH_ID) {
             sb.append(" path-information ").append(Wire.ipv4(n.pathId()));
@@ -147,6 +160,8 @@ final class UpdateText {
                     .map(c -> c.global() + ":" + c.local1() + ":" + c.local2()).toList());
         } else if (a instanceof Aigp g) {
             return " aigp " + Long.toUnsignedString(g.metric());
+        } else if (a instanceof PrefixSid p) {
+            return " bgp-prefix-sid " + PrefixSidText.of(p);
         }
         return generic(a);
     }

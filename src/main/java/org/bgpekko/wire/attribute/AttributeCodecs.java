@@ -31,6 +31,7 @@ public final class AttributeCodecs {
         register(new TlvCodecs.AigpCodec());
         register(new CommunityCodecs.LargeCommunitiesCodec());
         register(new TlvCodecs.PrefixSidCodec());
+        register(new LinkStateCodec());
     }
 
     private AttributeCodecs() {}

@@ -22,6 +22,14 @@ final class MpCodecs {
                 + "negotiate", family);
     }
 
+    /** NLRI left out as malformed (FlowSpec): the UPDATE is treat-as-withdraw (RFC 8955 section 10, RFC 7606). */
+    private static void malformedNlri(DecodeContext ctx, String attribute, NlriBlock.Decoding nlri) {
+        if (nlri.malformed() != null) {
+            ctx.malformed(ErrorAction.TREAT_AS_WITHDRAW, attribute + " malformed NLRI left out: " + nlri.malformed(),
+                    null);
+        }
+    }
+
     static final class MpReachCodec extends BasicCodecs.Base {
         MpReachCodec() {
             super(PathAttribute.MP_REACH_NLRI, BasicCodecs.OPTIONAL_NON_TRANSITIVE, ErrorAction.SESSION_RESET);
@@ -52,6 +60,7 @@ final class MpCodecs {
             if (!nlri.ok()) {
                 return ctx.malformed(ErrorAction.AFISAFI_DISABLE, "MP_REACH_NLRI " + nlri.error(), family);
             }
+            malformedNlri(ctx, "MP_REACH_NLRI", nlri);
             return new MpReachNlri(family, Bytes.of(b, off + 4, nhLen), nlri.block());
         }
 
@@ -84,6 +93,7 @@ final class MpCodecs {
             if (!nlri.ok()) {
                 return ctx.malformed(ErrorAction.AFISAFI_DISABLE, "MP_UNREACH_NLRI " + nlri.error(), family);
             }
+            malformedNlri(ctx, "MP_UNREACH_NLRI", nlri);
             return new MpUnreachNlri(family, nlri.block());
         }
 

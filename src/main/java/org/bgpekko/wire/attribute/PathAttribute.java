@@ -4,7 +4,8 @@ package org.bgpekko.wire.attribute;
 public sealed interface PathAttribute
         permits Origin, AsPath, As4Path, NextHop, MultiExitDisc, LocalPref, AtomicAggregate, Aggregator,
                 As4Aggregator, Communities, OriginatorId, ClusterList, MpReachNlri, MpUnreachNlri,
-                ExtendedCommunities, Ipv6ExtendedCommunities, Aigp, LargeCommunities, PrefixSid, UnknownAttribute {
+                ExtendedCommunities, Ipv6ExtendedCommunities, Aigp, LargeCommunities, PrefixSid, LinkState,
+                UnknownAttribute {
 
     int ORIGIN = 1;
     int AS_PATH = 2;

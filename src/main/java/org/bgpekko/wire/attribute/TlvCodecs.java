@@ -1,4 +1,4 @@
-// Codecs of the TLV-structured attributes: AIGP (RFC 7311) and BGP Prefix-SID (RFC 8669).
+// Codecs of the TLV-structured attributes: AIGP (RFC 7311) and BGP Prefix-SID (RFC 8669, RFC 9252).
 package org.bgpekko.wire.attribute;
 
 import java.util.ArrayList;
@@ -71,7 +71,12 @@ final class TlvCodecs {
                 if (type == PrefixSid.ORIGINATOR_SRGB && (tlvLen < 2 || (tlvLen - 2) % 6 != 0)) {
                     return ctx.malformed("Originator SRGB TLV length " + tlvLen + " is not 2 + 6n");
                 }
-                tlvs.add(new PrefixSid.Tlv(type, Bytes.of(b, p + 3, tlvLen)));
+                PrefixSid.Tlv tlv = new PrefixSid.Tlv(type, Bytes.of(b, p + 3, tlvLen));
+                boolean srv6 = type == PrefixSid.SRV6_L3_SERVICE || type == PrefixSid.SRV6_L2_SERVICE;
+                if (srv6 && !Srv6Service.valid(tlv)) {
+                    return ctx.malformed("SRv6 service TLV " + type + " has malformed sub-TLVs");
+                }
+                tlvs.add(tlv);
                 p += 3 + tlvLen;
             }
             return new PrefixSid(tlvs);

@@ -13,4 +13,9 @@ public record InetNlri(Family family, long pathId, IpPrefix prefix) implements N
         IpPrefix p = IpPrefix.parse(prefix);
         return new InetNlri(new Family(p.afi(), Family.SAFI_UNICAST), NO_PATH_ID, p);
     }
+
+    @Override
+    public boolean hasPrefix() {
+        return true;
+    }
 }

@@ -78,7 +78,7 @@ public record IpPrefix(int afi, long hi, long lo, int length) implements Compara
     }
 
     /** Reads 'bits' of prefix from b[off..] (ceil(bits/8) bytes). */
-    static IpPrefix read(int afi, byte[] b, int off, int bits) {
+    public static IpPrefix read(int afi, byte[] b, int off, int bits) {
         int n = (bits + 7) >>> 3;
         if (afi == Family.AFI_IPV4) {
             long v = 0;
@@ -101,7 +101,7 @@ public record IpPrefix(int afi, long hi, long lo, int length) implements Compara
     }
 
     /** Writes the ceil(length/8) significant address bytes. */
-    void writeAddressBytes(WireWriter out) {
+    public void writeAddressBytes(WireWriter out) {
         int n = wireBytes();
         if (afi == Family.AFI_IPV4) {
             for (int i = 0; i < n; i++) {

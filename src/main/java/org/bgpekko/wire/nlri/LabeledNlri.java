@@ -8,4 +8,9 @@ public record LabeledNlri(Family family, long pathId, Labels labels, IpPrefix pr
         Nlri.checkPathId(pathId);
         Nlri.checkAfi(family, prefix);
     }
+
+    @Override
+    public boolean hasPrefix() {
+        return true;
+    }
 }

@@ -28,8 +28,16 @@ public final class NlriBlock implements Iterable<Nlri> {
         this.count = count;
     }
 
-    /** The outcome of decoding an NLRI field: a block, or why it is malformed. */
-    public record Decoding(NlriBlock block, String error) {
+    /**
+     * The outcome of decoding an NLRI field: a block, or why the field cannot be parsed ({@code error}). A block may
+     * leave out NLRI that were delimited but malformed ({@link NlriCodec#malformed}); {@code malformed} then says
+     * why the first of them was (RFC 7606 treat-as-withdraw).
+     */
+    public record Decoding(NlriBlock block, String error, String malformed) {
+        public Decoding(NlriBlock block, String error) {
+            this(block, error, null);
+        }
+
         public boolean ok() {
             return error == null;
         }
@@ -62,13 +70,31 @@ public final class NlriBlock implements Iterable<Nlri> {
                 return new Decoding(null, NlriCodec.reason(NlriCodec.TRUNCATED) + " at byte " + (end - off));
             }
         } else {
+            WireWriter kept = null; // the NLRI kept, once one has been left out
+            String malformed = null;
             while (p < end) {
                 int next = codec.scan(b, p, end, addPath);
                 if (next < 0) {
                     return new Decoding(null, NlriCodec.reason(next) + " at byte " + (p - off));
                 }
+                String bad = codec.malformed(b, p, next, addPath);
+                if (bad != null && kept == null) {
+                    kept = new WireWriter(end - off);
+                    kept.putBytes(b, off, p - off);
+                }
+                if (bad != null && malformed == null) {
+                    malformed = bad + " at byte " + (p - off);
+                } else if (bad == null) {
+                    if (kept != null) {
+                        kept.putBytes(b, p, next - p);
+                    }
+                    n++;
+                }
                 p = next;
-                n++;
+            }
+            if (kept != null) {
+                byte[] data = n == 0 ? NONE : kept.toArray();
+                return new Decoding(new NlriBlock(family, addPath, data, n), null, malformed);
             }
         }
         byte[] copy = n == 0 ? NONE : Arrays.copyOfRange(b, off, end);

@@ -20,6 +20,18 @@ public final class NlriCodecs {
         register(new LabeledNlriCodec(Family.IPV6_NLRI_MPLS, false));
         register(new LabeledNlriCodec(Family.IPV4_MPLS_VPN, true));
         register(new LabeledNlriCodec(Family.IPV6_MPLS_VPN, true));
+        register(new FlowNlriCodec(Family.IPV4_FLOW));
+        register(new FlowNlriCodec(Family.IPV6_FLOW));
+        register(new FlowNlriCodec(Family.IPV4_FLOW_VPN));
+        register(new FlowNlriCodec(Family.IPV6_FLOW_VPN));
+        register(new org.bgpekko.wire.nlri.vpls.VplsCodec());
+        register(new org.bgpekko.wire.nlri.mvpn.MvpnCodec(new Family(Family.AFI_IPV4, Family.SAFI_MCAST_VPN)));
+        register(new org.bgpekko.wire.nlri.mvpn.MvpnCodec(new Family(Family.AFI_IPV6, Family.SAFI_MCAST_VPN)));
+        register(new org.bgpekko.wire.nlri.mup.MupCodec(new Family(Family.AFI_IPV4, Family.SAFI_MUP)));
+        register(new org.bgpekko.wire.nlri.mup.MupCodec(new Family(Family.AFI_IPV6, Family.SAFI_MUP)));
+        register(new org.bgpekko.wire.nlri.evpn.EvpnCodec());
+        register(new org.bgpekko.wire.nlri.bgpls.BgpLsCodec(BgpLsNlri.FAMILY));
+        register(new org.bgpekko.wire.nlri.bgpls.BgpLsCodec(BgpLsNlri.VPN_FAMILY));
     }
 
     private NlriCodecs() {}

@@ -9,4 +9,9 @@ public record VpnNlri(Family family, long pathId, Labels labels, RouteDistinguis
         Nlri.checkPathId(pathId);
         Nlri.checkAfi(family, prefix);
     }
+
+    @Override
+    public boolean hasPrefix() {
+        return true;
+    }
 }
