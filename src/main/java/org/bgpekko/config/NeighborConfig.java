@@ -23,8 +23,8 @@ import org.bgpekko.wire.nlri.IpAddress;
 public record NeighborConfig(IpAddress peerAddress, String description, long routerId, IpAddress localAddress,
                              long localAs, long peerAs, int holdTime, boolean passive, int connect,
                              boolean groupUpdates, boolean autoFlush, boolean manualEor, boolean adjRibIn,
-                             boolean routeServerClient, String hostName, String domainName, Set<Family> families, CapabilityConfig capability,
-                             Set<Family> addPathFamilies, Map<Family, Integer> nextHop, List<ApiConfig> apis,
+                             boolean routeServerClient, String hostName, String domainName, Set<Family> families,
+                             CapabilityConfig capability, Set<Family> addPathFamilies, Map<Family, Integer> nextHop, List<ApiConfig> apis,
                              List<RouteConfig> routes, Token at, TcpOptions tcp) {
     /** local-as / peer-as "auto" (ExaBGP's default when the setting is absent). */
     public static final long AUTO_AS = -1;
