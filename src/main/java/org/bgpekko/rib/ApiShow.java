@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
-import org.bgpekko.api.text.NlriText;
+import org.bgpekko.wire.nlri.NlriText;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.nlri.Nlri;

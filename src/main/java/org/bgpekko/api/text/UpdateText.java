@@ -40,6 +40,7 @@ import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.LabeledNlri;
 import org.bgpekko.wire.nlri.Labels;
 import org.bgpekko.wire.nlri.Nlri;
+import org.bgpekko.wire.nlri.NlriText;
 import org.bgpekko.wire.nlri.VpnNlri;
 
 final class UpdateText {

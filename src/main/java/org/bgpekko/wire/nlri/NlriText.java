@@ -1,10 +1,7 @@
 // ExaBGP's text for an NLRI that is no IP prefix: a flow its components, VPLS its own words, the other families
 // (MVPN, MUP, EVPN, BGP-LS) only "afi AFI safi SAFI", as ExaBGP's text encoder does for them.
-package org.bgpekko.api.text;
+package org.bgpekko.wire.nlri;
 
-import org.bgpekko.wire.nlri.FlowNlri;
-import org.bgpekko.wire.nlri.Nlri;
-import org.bgpekko.wire.nlri.VplsNlri;
 
 public final class NlriText {
     private NlriText() {}
