@@ -96,14 +96,22 @@ public final class ApiGateway {
     public static Behavior<Command> create(List<ProcessConfig> processes, List<NeighborConfig> neighbors,
                                            Path configDir, Settings.Api settings, ActorRef<Rib.Command> rib,
                                            SpeakerControl speaker) {
-        return Behaviors.setup(ctx -> new Gateway(ctx, processes, configDir, settings, rib, speaker, neighbors));
+        return create(processes, neighbors, configDir, settings, rib, speaker, HelperLauncher.PROCESSES);
+    }
+
+    /** As above, with the helpers started by {@code launcher} (the simulation's are in-JVM). */
+    public static Behavior<Command> create(List<ProcessConfig> processes, List<NeighborConfig> neighbors,
+                                           Path configDir, Settings.Api settings, ActorRef<Rib.Command> rib,
+                                           SpeakerControl speaker, HelperLauncher launcher) {
+        return Behaviors.setup(ctx -> new Gateway(ctx, processes, configDir, settings, rib, speaker, neighbors,
+                launcher));
     }
 
     /** One configured helper: the running program, its answer mode, its deaths. */
     private static final class Helper {
         final ProcessConfig config;
         final EventEncoder encoder;
-        HelperProcess process;
+        HelperChannel process;
         long incarnation;
         boolean ack;
         /** Every batch not answered yet, oldest first; answers leave in this order. */
@@ -122,6 +130,7 @@ public final class ApiGateway {
         private final Settings.Api settings;
         private final ActorRef<Rib.Command> rib;
         private final SpeakerControl speaker;
+        private final HelperLauncher launcher;
         private final ActorRef<Rib.ApiApplied> appliedAdapter;
         private final Map<String, Helper> helpers = new HashMap<>();
         private final Map<PeerId, NeighborConfig> neighbors = new HashMap<>();
@@ -130,8 +139,10 @@ public final class ApiGateway {
         private boolean stopping;
 
         Gateway(ActorContext<Command> ctx, List<ProcessConfig> processes, Path configDir, Settings.Api settings,
-                ActorRef<Rib.Command> rib, SpeakerControl speaker, List<NeighborConfig> neighbors) {
+                ActorRef<Rib.Command> rib, SpeakerControl speaker, List<NeighborConfig> neighbors,
+                HelperLauncher launcher) {
             super(ctx);
+            this.launcher = launcher;
             neighbors.forEach(n -> this.neighbors.put(PeerId.of(n), n));
             this.configDir = configDir;
             this.settings = settings;
@@ -189,8 +200,7 @@ public final class ApiGateway {
             // parsing happens on the reader thread, in order, with this incarnation's group state
             BatchAssembler assembler = new BatchAssembler(name);
             try {
-                h.process = HelperProcess.start(name, command, Map.of(),
-                        HelperProcess.Window.ofMillis(settings.batchWindow(), settings.batchLatency()),
+                h.process = launcher.start(name, command, HelperProcess.Window.ofMillis(settings.batchWindow(), settings.batchLatency()),
                         lines -> self.tell(new Read(name, incarnation, assembler.assemble(lines))),
                         code -> self.tell(new Exited(name, incarnation, code, assembler.openGroup())));
                 getContext().getLog().info("helper {} started: {} (pid {})", name, String.join(" ", command),
@@ -296,7 +306,7 @@ public final class ApiGateway {
 
         /** Writes one command's answer as the helper's answer mode says, then acts on speaker-wide commands. */
         private void answer(Helper h, ApiCommand c, Rib.ApiOutcome outcome) {
-            HelperProcess p = h.process;
+            HelperChannel p = h.process;
             if (p != null) {
                 outcome.output().forEach(p::answer);
             }
@@ -442,7 +452,7 @@ public final class ApiGateway {
 
         private Behavior<Command> onStop(Stop m) {
             stopping = true;
-            List<HelperProcess> running = new ArrayList<>();
+            List<HelperChannel> running = new ArrayList<>();
             for (Helper h : helpers.values()) {
                 if (h.process != null) {
                     h.process.notice(h.encoder.shutdown());

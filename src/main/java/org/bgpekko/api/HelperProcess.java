@@ -31,7 +31,7 @@ import java.util.function.IntConsumer;
  * while more than {@link #MAX_UNAPPLIED} lines read are not applied yet, the output is not read: a helper that
  * writes faster than the Rib applies waits on its pipe. A line is at most {@link #MAX_LINE_BYTES} long.
  */
-public final class HelperProcess {
+public final class HelperProcess implements HelperChannel {
     /** Lines queued for a helper's stdin before events are dropped. */
     public static final int CAPACITY = 10_000;
 
@@ -162,6 +162,7 @@ public final class HelperProcess {
         return name;
     }
 
+    @Override
     public long pid() {
         return process.pid();
     }
@@ -170,6 +171,7 @@ public final class HelperProcess {
      * Queues an event, as its encoder wrote it (newlines included), after the answers given so far; false (and
      * counted) when too far behind.
      */
+    @Override
     public boolean offerEvent(String text) {
         flushAnswers();
         if (queuedLines.get() >= CAPACITY) {
@@ -184,12 +186,14 @@ public final class HelperProcess {
      * An acknowledgement or a line of command output: never dropped. It is queued by the next {@link #flushAnswers}
      * (or event, or notice), with the answers given before it, as one write. From the gateway's thread only.
      */
+    @Override
     public void answer(String line) {
         outbox.append(line).append('\n');
         outboxLines++;
     }
 
     /** Queues the answers given since the last call, in order. */
+    @Override
     public void flushAnswers() {
         if (outboxLines > 0) {
             enqueue(outbox.toString(), outboxLines);
@@ -199,6 +203,7 @@ public final class HelperProcess {
     }
 
     /** Queues text that must arrive (the shutdown notice), newlines included, after the answers given so far. */
+    @Override
     public void notice(String text) {
         flushAnswers();
         enqueue(text, 1);
@@ -210,6 +215,7 @@ public final class HelperProcess {
     }
 
     /** {@code lines} lines handed to {@code onLines} were applied (or dropped): reading may go on. */
+    @Override
     public void applied(int lines) {
         if (unapplied.addAndGet(-lines) <= maxUnapplied) {
             Thread r = reader;
@@ -224,16 +230,19 @@ public final class HelperProcess {
         return unapplied.get();
     }
 
+    @Override
     public long droppedEvents() {
         return droppedEvents;
     }
 
     /** Lines queued for the helper's stdin and not written yet (answers not flushed included). */
+    @Override
     public int queued() {
         return queuedLines.get() + outboxLines;
     }
 
     /** Stops the program: closes its stdin once the queue is written (at most {@code grace}), then kills it. */
+    @Override
     public void stop(long graceMillis) {
         closed = true;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);

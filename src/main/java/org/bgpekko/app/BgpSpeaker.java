@@ -74,6 +74,11 @@ public final class BgpSpeaker {
             return gateway;
         }
 
+        /** How helpers start: programs with pipes, or (the simulation) in-JVM helpers. */
+        default org.bgpekko.api.HelperLauncher helpers() {
+            return org.bgpekko.api.HelperLauncher.PROCESSES;
+        }
+
         default PeerFactory peers(PeerFactory peers) {
             return peers;
         }
@@ -175,7 +180,7 @@ public final class BgpSpeaker {
                         public void fail(String reason) {
                             self.tell(new Failed(reason));
                         }
-                    })), "api", MailboxSelector.fromConfig(ApiGateway.MAILBOX));
+                    }, parts.helpers())), "api", MailboxSelector.fromConfig(ApiGateway.MAILBOX));
             ctx.watch(gateway);
             initial.neighbors().forEach(this::start);
             ctx.getLog().info("{}: {} neighbour(s) started", initial.file(), initial.neighbors().size());

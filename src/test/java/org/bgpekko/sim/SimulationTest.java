@@ -1,0 +1,49 @@
+// The simulation runs the real route server against simulated members, repeatably.
+package org.bgpekko.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SimulationTest {
+    @Test
+    void routesOfOneMemberReachTheOthers() {
+        try (Simulation sim = Simulation.builder().member("a", 64501).member("b", 64502).member("c", 64503)
+                .start()) {
+            SimMember a = sim.member("a");
+            a.announce("203.0.113.0/24", Simulation.path(a, 64999));
+            sim.advance(Duration.ofSeconds(5));
+            assertTrue(a.established(), "a is up");
+            assertEquals(0, a.routeCount(), "a does not get its own route back");
+            assertNotNull(sim.member("b").route("203.0.113.0/24"));
+            assertNotNull(sim.member("c").route("203.0.113.0/24"));
+            assertEquals(0, sim.foreignPosts());
+        }
+    }
+
+    @Test
+    void sameSeedSameLog() {
+        String one = run(1);
+        String two = run(1);
+        assertEquals(one, two);
+    }
+
+    private static String run(long seed) {
+        StringWriter w = new StringWriter();
+        try (Simulation sim = Simulation.builder().seed(seed).events(w).member("a", 64501).member("b", 64502)
+                .start()) {
+            SimMember a = sim.member("a");
+            a.announce("203.0.113.0/24", Simulation.path(a));
+            sim.advance(Duration.ofSeconds(10));
+            a.down(true);
+            sim.advance(Duration.ofSeconds(10));
+            a.up();
+            sim.advance(Duration.ofSeconds(30));
+        }
+        return w.toString();
+    }
+}
