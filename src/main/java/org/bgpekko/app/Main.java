@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "BGP speaker and route server on Apache Pekko, a drop-in for ExaBGP.",
-        subcommands = {RunCommand.class, DecodeCommand.class, ValidateCommand.class, EnvCommand.class,
+        subcommands = {RunCommand.class, SimulateCommand.class, DecodeCommand.class, ValidateCommand.class, EnvCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -216,6 +216,11 @@ public final class Simulation implements AutoCloseable {
         log.log(n);
     }
 
+    /** A virtual duration as scenarios write it: 250ms, 30s, 2m, 1h, or a number of seconds. */
+    public static Duration duration(String text) {
+        return Durations.parse(text);
+    }
+
     /** ORIGIN IGP, AS_PATH of {@code m}'s AS then {@code more}, NEXT_HOP {@code m}'s address. */
     public static PathAttributes path(SimMember m, long... more) {
         List<Long> asns = new ArrayList<>();
