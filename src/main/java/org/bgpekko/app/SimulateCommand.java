@@ -3,7 +3,6 @@ package org.bgpekko.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -60,14 +59,21 @@ final class SimulateCommand implements Callable<Integer> {
             s = Scenario.read(scenario);
             java.time.Duration end = until == null ? null : parseUntil(until);
             try (Writer w = events == null ? null : Files.newBufferedWriter(events)) {
-                r = ScenarioRun.run(s, seed, end, w == null ? null : new BufferedWriter(w),
+                boolean terminal = System.console() != null;
+                long[] lastLine = {0};
+                r = ScenarioRun.run(s, seed, end, w,
                         quiet ? null : line -> {
-                            err.print("\r" + line);
+                            if (terminal) {
+                                err.print("\r" + line); // one line, rewritten
+                            } else if (System.nanoTime() - lastLine[0] > 2_000_000_000L) {
+                                lastLine[0] = System.nanoTime();
+                                err.println(line);
+                            }
                             err.flush();
                         });
-            }
-            if (!quiet) {
-                err.println();
+                if (!quiet && terminal) {
+                    err.println();
+                }
             }
         } catch (ScenarioException | ConfigException e) {
             err.println(e instanceof ConfigException c ? c.describe() : e.getMessage());

@@ -400,9 +400,12 @@ public final class SimMember {
     private void update(Update u) {
         updates++;
         int[] counts = new int[2];
+        long[] first = {-1};
         if (u.withdrawn().family().equals(Family.IPV4_UNICAST)) {
             u.withdrawn().forEachPrefix((pathId, hi, lo, length) -> {
-                if (received.remove(Prefixes.key(lo, length)) != null) {
+                long k = Prefixes.key(lo, length);
+                first[0] = first[0] < 0 ? k : first[0];
+                if (received.remove(k) != null) {
                     counts[1]++;
                 }
             });
@@ -410,7 +413,9 @@ public final class SimMember {
         if (u.nlri().family().equals(Family.IPV4_UNICAST) && u.nlri().size() > 0) {
             PathAttributes a = u.attributes();
             u.nlri().forEachPrefix((pathId, hi, lo, length) -> {
-                received.put(Prefixes.key(lo, length), a);
+                long k = Prefixes.key(lo, length);
+                first[0] = first[0] < 0 ? k : first[0];
+                received.put(k, a);
                 counts[0]++;
             });
         }
@@ -419,7 +424,8 @@ public final class SimMember {
         }
         if (sim.logUpdates) {
             boolean eor = u.withdrawn().size() == 0 && u.nlri().size() == 0;
-            log("update", "announced", counts[0], "withdrawn", counts[1], "held", received.size(), "eor", eor);
+            log("update", "announced", counts[0], "withdrawn", counts[1], "held", received.size(), "eor", eor,
+                    "first", first[0] < 0 ? "" : Prefixes.text(first[0]));
         }
         sim.updateReceived(this);
     }
