@@ -63,6 +63,7 @@ public final class SimMember {
 
     private boolean up = true;
     private boolean reading = true;
+    private boolean silent;
     private State state = State.DOWN;
     private MemoryConnection conn;
     private SessionOptions options = SessionOptions.DEFAULT;
@@ -223,6 +224,16 @@ public final class SimMember {
         if (serverPassive) {
             sim.loop.after(sim.latencyNanos, this::connectOut);
         }
+    }
+
+    /**
+     * Goes silent without closing: no more KEEPALIVEs, nothing read (a crashed router whose TCP stays up): the
+     * server's hold timer is what ends the session.
+     */
+    public void silent() {
+        silent = true;
+        reading = false;
+        log("silent");
     }
 
     /** Stops reading what the server sends: after one message, the server's writes wait (a full socket). */
@@ -389,7 +400,7 @@ public final class SimMember {
         keepalive = sim.loop.after(every, new Runnable() {
             @Override
             public void run() {
-                if (session == s && state == State.ESTABLISHED) {
+                if (session == s && state == State.ESTABLISHED && !silent) {
                     write(MessageCodec.encode(Keepalive.INSTANCE, options));
                     keepalive = sim.loop.after(every, this);
                 }
@@ -465,6 +476,8 @@ public final class SimMember {
         keepalive.run();
         keepalive = () -> { };
         unread.clear();
+        silent = false; // a stalled or silent router that loses its session comes back as new
+        reading = true;
         if (dropped) {
             sessionsDropped++;
         }
