@@ -25,6 +25,28 @@ class SimulationTest {
         }
     }
 
+    /** Passive server neighbours: the members connect (an incoming connection handed to the Peer, as the Listener does). */
+    @Test
+    void membersConnectToPassiveNeighbours() {
+        String conf = Simulation.DEFAULT_TEMPLATE.replace("route-server-client true;",
+                "route-server-client true; passive true;");
+        try (Simulation sim = Simulation.builder().config(java.nio.file.Path.of("passive.conf"), conf)
+                .member("a", 64501).member("b", 64502).start()) {
+            SimMember a = sim.member("a");
+            a.announce("203.0.113.0/24", Simulation.path(a));
+            sim.advance(Duration.ofSeconds(2));
+            assertTrue(a.established());
+            assertNotNull(sim.member("b").route("203.0.113.0/24"));
+            a.down(true);
+            sim.advance(Duration.ofSeconds(1));
+            assertEquals(0, sim.member("b").routeCount());
+            a.up();
+            sim.advance(Duration.ofSeconds(2));
+            assertEquals(2, a.sessionsUp(), "a connected again");
+            assertNotNull(sim.member("b").route("203.0.113.0/24"));
+        }
+    }
+
     @Test
     void sameSeedSameLog() {
         String one = run(1);
