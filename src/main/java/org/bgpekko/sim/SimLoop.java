@@ -40,14 +40,23 @@ public final class SimLoop {
             return due != o.due ? Long.compare(due, o.due) : Long.compare(seq, o.seq);
         }
 
-        /** @return false if it had run or was cancelled already */
+        /**
+         * Cancelled timers stay queued and are skipped when due (a hold timer is restarted at every message:
+         * removing each from the heap would cost a search of it); they are swept out when they are most of it.
+         *
+         * @return false if it had run or was cancelled already
+         */
         boolean cancel() {
             synchronized (SimLoop.this) {
                 if (cancelled) {
                     return false;
                 }
                 cancelled = true;
-                return timers.remove(this);
+                if (++cancelledQueued > 1024 && cancelledQueued > timers.size() / 2) {
+                    timers.removeIf(t -> t.cancelled);
+                    cancelledQueued = 0;
+                }
+                return true;
             }
         }
     }
@@ -61,6 +70,8 @@ public final class SimLoop {
     private long seq;
     private long tasksRun;
     private long foreignPosts;
+    /** Cancelled timers still in {@link #timers}. */
+    private int cancelledQueued;
 
     private SimLoop() {
         this.id = "sim-loop-" + IDS.incrementAndGet();
@@ -143,6 +154,11 @@ public final class SimLoop {
             Timer next;
             synchronized (this) {
                 next = timers.peek();
+                while (next != null && next.cancelled) {
+                    timers.poll();
+                    cancelledQueued--;
+                    next = timers.peek();
+                }
                 if (next == null || next.due > until) {
                     now = Math.max(now, until);
                     return;
@@ -151,12 +167,6 @@ public final class SimLoop {
             }
             fireDue();
         }
-    }
-
-    /** The due time of the earliest timer, or -1 when there is none. */
-    public synchronized long nextDue() {
-        Timer t = timers.peek();
-        return t == null ? -1 : t.due;
     }
 
     /** Runs the ready tasks (and those they post) until none is left, without moving the clock. */
@@ -182,7 +192,11 @@ public final class SimLoop {
         synchronized (this) {
             while (!timers.isEmpty() && timers.peek().due <= now) {
                 Timer t = timers.poll();
-                t.cancelled = true; // it ran: a cancel from now on is a no-op
+                if (t.cancelled) {
+                    cancelledQueued--;
+                    continue;
+                }
+                t.cancelled = true; // it runs: a cancel from now on is a no-op
                 due.add(t);
             }
         }
