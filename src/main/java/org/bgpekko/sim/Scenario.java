@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,7 +98,14 @@ public record Scenario(Path file, String name, String description, Long seed, St
             JsonLocation l = e.getLocation();
             String msg = e.getOriginalMessage().replaceAll("\\s*\\(class [^)]*\\)", "")
                     .replaceAll(", not marked as ignorable.*", "");
-            throw new ScenarioException(file, l == null ? 1 : l.getLineNr(), l == null ? 1 : l.getColumnNr(), msg);
+            int line = l == null ? 1 : l.getLineNr();
+            int column = l == null ? 1 : l.getColumnNr();
+            if (e instanceof UnrecognizedPropertyException u) { // reported after its value: find the key itself
+                int[] at = keyAt(text, u.getPropertyName(), line);
+                line = at[0];
+                column = at[1];
+            }
+            throw new ScenarioException(file, line, column, msg);
         }
         if (s == null) {
             throw new ScenarioException(file, 1, 1, "the scenario is empty");
@@ -106,6 +114,24 @@ public record Scenario(Path file, String name, String description, Long seed, St
                 s.members, s.helpers, s.events, s.assertions);
         ScenarioCheck.check(s);
         return s;
+    }
+
+    /** The line and column of the last {@code key:} at or before {@code line} (else the line itself, column 1). */
+    private static int[] keyAt(String text, String key, int line) {
+        String[] lines = text.split("\n", -1);
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(^|[\\s{,-])" + java.util.regex.Pattern.quote(key)
+                + "\\s*:");
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            java.util.regex.Matcher m = p.matcher(lines[i]);
+            int found = -1;
+            while (m.find()) {
+                found = m.start() + m.group(1).length();
+            }
+            if (found >= 0) {
+                return new int[] {i + 1, found + 1};
+            }
+        }
+        return new int[] {line, 1};
     }
 
     private static Where where(JsonParser p) {

@@ -70,8 +70,8 @@ final class ScenarioCheck {
                     throw new ScenarioException(file, m.where(), "member name " + name + " is used twice");
                 }
                 index++;
-                String address = "10." + (index >> 16 & 255) + "." + (index >> 8 & 255) + "." + (index & 255);
-                members.add(new PlannedMember(name, f.name(), asn + i - 1, address, hold, f.routes()));
+                members.add(new PlannedMember(name, f.name(), asn + i - 1, Simulation.memberAddress(index), hold,
+                        f.routes()));
                 names.add(name);
                 groups.put(name, List.of(name));
             }

@@ -22,7 +22,6 @@ import org.bgpekko.api.HelperLauncher;
 import org.bgpekko.app.BgpSpeaker;
 import org.bgpekko.config.ConfigParser;
 import org.bgpekko.config.Configuration;
-import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.config.env.Settings;
 import org.bgpekko.peer.Peer;
 import org.bgpekko.wire.attribute.AsPath;
@@ -237,6 +236,11 @@ public final class Simulation implements AutoCloseable {
 
     // ------------------------------------------------------------------ building
 
+    /** The address of the {@code i}-th member (from 1): 10.0.0.1, 10.0.0.2, ... */
+    static String memberAddress(int i) {
+        return "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
+    }
+
     record MemberSpec(String name, long asn, String address, int holdTime, Map<Long, PathAttributes> routes) {}
 
     /** What a simulation is made of; {@link #start()} starts it. */
@@ -292,8 +296,7 @@ public final class Simulation implements AutoCloseable {
 
         /** A member with the next free address (10.0.0.1, 10.0.0.2, ...). */
         public Builder member(String name, long asn) {
-            int i = members.size() + 1;
-            return member(name, asn, "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255), 90, Map.of());
+            return member(name, asn, memberAddress(members.size() + 1), 90, Map.of());
         }
 
         Builder member(String name, long asn, String address, int holdTime, Map<Long, PathAttributes> routes) {
