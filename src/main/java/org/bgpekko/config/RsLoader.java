@@ -95,6 +95,9 @@ public final class RsLoader {
     static Yaml.Node at(Yaml.YMap m, String... path) {
         Yaml.Node n = m;
         for (String k : path) {
+            if (n instanceof Yaml.Scalar s && s.type() == Yaml.Scalar.Type.BOOL && k.equals("enabled")) {
+                return n; // arouteserver's older form "peering_db: true" for "peering_db.enabled: true"
+            }
             if (!(n instanceof Yaml.YMap map)) {
                 return null;
             }

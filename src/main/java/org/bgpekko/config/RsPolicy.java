@@ -10,6 +10,21 @@ import org.bgpekko.wire.nlri.IpAddress;
 public final class RsPolicy {
     private RsPolicy() {}
 
+    /**
+     * arouteserver's kinds of community: INBOUND ones clients send to ask for an action (removed before export),
+     * OUTBOUND ones the route server adds for its clients (removed from what clients send), INTERNAL ones neither
+     * accepted nor sent; custom communities are handled as OUTBOUND.
+     */
+    public enum CommunityType { INBOUND, OUTBOUND, INTERNAL }
+
+    public static CommunityType type(String name) {
+        if (RsSchema.INBOUND.contains(name)) {
+            return CommunityType.INBOUND;
+        }
+        return RsSchema.INTERNAL.contains(name) || name.startsWith("reject_cause_map_") ? CommunityType.INTERNAL
+                : CommunityType.OUTBOUND;
+    }
+
     /** arouteserver's reject_policy. */
     public enum RejectPolicy { REJECT, TAG, TAG_AND_REJECT }
 

@@ -34,7 +34,10 @@ final class RsValues {
                 continue;
             }
             Object sub = allowed.get(e.key());
-            if (sub instanceof Map<?, ?> inner && !absent(e.value())) {
+            // arouteserver's older form "x: true" for "x.enabled: true"
+            boolean deprecatedBool = sub instanceof Map<?, ?> m0 && m0.containsKey("enabled")
+                    && e.value() instanceof Yaml.Scalar s && s.type() == Yaml.Scalar.Type.BOOL;
+            if (sub instanceof Map<?, ?> inner && !absent(e.value()) && !deprecatedBool) {
                 if (e.value() instanceof Yaml.YMap child) {
                     @SuppressWarnings("unchecked")
                     Map<String, ?> schema = (Map<String, ?>) inner;

@@ -4,7 +4,9 @@ package org.bgpekko.rib;
 import java.util.ArrayList;
 import java.util.List;
 import org.bgpekko.peer.Session;
+import org.bgpekko.config.RsPolicy;
 import org.bgpekko.rs.RouteServer;
+import org.bgpekko.rs.policy.ArsPolicy;
 import org.bgpekko.wire.Family;
 
 /**
@@ -23,7 +25,7 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
     Relay(AttributeStore store, NlriSlots slots) {
         this.store = store;
         this.slots = slots;
-        this.server = new RouteServer(this, this);
+        this.server = new RouteServer(this, this, new ArsPolicy(this::policy));
     }
 
     /** A neighbour's configuration: it becomes a client, or stops being one. */
@@ -73,6 +75,12 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
             any |= server.apply(ps.rsClient, c.family(), c.attributeId(), c.nlri());
         }
         return any;
+    }
+
+    /** The arouteserver policy of a client index (route-server section), or null. */
+    private RsPolicy.Client policy(int client) {
+        PeerState ps = client < clients.size() ? clients.get(client) : null;
+        return ps == null ? null : ps.config.rsPolicy();
     }
 
     /** The clients, for handing each its next batch. */

@@ -1,6 +1,7 @@
 // One route-server client: its session's options and tie-breakers, and what it was sent or still has to be sent.
 package org.bgpekko.rs;
 
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -27,6 +28,8 @@ final class Client {
     private int tail;
     /** ADD-PATH sessions: prefix index -> the sources whose path was sent, ascending. */
     final Int2ObjectOpenHashMap<int[]> pathsSent = new Int2ObjectOpenHashMap<>();
+    /** Prefix index -> why the policy keeps this client's route out of the candidates (RouteServer.Policy codes). */
+    final Int2IntOpenHashMap filtered = new Int2IntOpenHashMap();
 
     Client(int index) {
         this.index = index;

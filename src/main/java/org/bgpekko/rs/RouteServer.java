@@ -40,6 +40,45 @@ public final class RouteServer {
     }
 
     /**
+     * The route server's policy (arouteserver's model: {@code rs.policy}). Import: a route the client's checks reject
+     * stays in its Adj-RIB-In (RFC 7947 section 2.1, kept by the Rib) with its reason, and is never a candidate.
+     * Export: a candidate a client's export policy refuses is passed over for the next one (BIRD's {@code secondary}),
+     * and what is sent may be rewritten per client (prepends, added and removed communities).
+     */
+    public interface Policy {
+        /** Relays everything unchanged. */
+        Policy NONE = new Policy() {};
+
+        /**
+         * 0 when client {@code source}'s route is accepted; a positive reject code when it is filtered; a negative
+         * code when it is accepted but announced to no client. {@code kind} is 0 for IPv4 unicast, 1 for IPv6.
+         */
+        default int importCheck(int source, int kind, long hi, long lo, int length, int attr, byte[] canonical) {
+            return 0;
+        }
+
+        /** An attribute set becomes held by candidates (first holder), or is held no more: per-set caches. */
+        default void held(int attr, byte[] canonical) {}
+
+        default void released(int attr) {}
+
+        /** May client {@code target} be sent the path of {@code source} with attribute set {@code attr}? */
+        default boolean exportable(int target, int source, int attr) {
+            return true;
+        }
+
+        /** Does client {@code target} get set {@code attr} changed ({@link #exportCanonical})? */
+        default boolean rewrites(int target, int attr) {
+            return false;
+        }
+
+        /** The canonical bytes to send client {@code target} for set {@code attr} when {@link #rewrites} says so. */
+        default byte[] exportCanonical(int target, int attr, byte[] canonical) {
+            return canonical;
+        }
+    }
+
+    /**
      * The session of a client as the route server needs it.
      *
      * @param routerId the BGP identifier of the client's OPEN (decision tie-breaker, RFC 4271 section 9.1.2.2 f)
@@ -61,11 +100,17 @@ public final class RouteServer {
     private final Decision decision;
     private final List<Client> clients = new ArrayList<>();
     private final RelayWriter writer;
+    private final Policy policy;
 
     public RouteServer(AttributeSource store, OperatorRoutes operator) {
+        this(store, operator, Policy.NONE);
+    }
+
+    public RouteServer(AttributeSource store, OperatorRoutes operator, Policy policy) {
         this.store = store;
         this.operator = operator;
-        this.decision = new Decision(ranks, clients);
+        this.policy = policy;
+        this.decision = new Decision(ranks, clients, policy);
         this.writer = new RelayWriter(this);
     }
 
@@ -90,6 +135,9 @@ public final class RouteServer {
                 remove(c, p);
             }
         }
+        Client cl = clients.get(c);
+        cl.filtered.keySet().forEach(prefixes::release);
+        cl.filtered.clear();
         clients.set(c, null);
     }
 
@@ -152,18 +200,54 @@ public final class RouteServer {
         }
         boolean[] queued = {false};
         byte[] canonical = attributeId >= 0 ? store.canonical(attributeId) : null;
+        Client src = clients.get(source);
         nlri.forEachPrefix((pathId, hi, lo, length) -> {
             if (attributeId >= 0) {
                 int p = prefixes.index(kind, hi, lo, length);
-                queued[0] |= announce(source, p, attributeId, canonical);
+                int code = policy.importCheck(source, kind, hi, lo, length, attributeId, canonical);
+                if (code == 0) {
+                    unfilter(src, p);
+                    queued[0] |= announce(source, p, attributeId, canonical);
+                } else {
+                    if (src.filtered.put(p, code) == 0) {
+                        prefixes.retain(p);
+                    }
+                    if (indexOf(prefixes.candidates(p), source) >= 0) {
+                        queued[0] |= remove(source, p);
+                    }
+                }
             } else {
                 int p = prefixes.find(kind, hi, lo, length);
-                if (p >= 0 && indexOf(prefixes.candidates(p), source) >= 0) {
-                    queued[0] |= remove(source, p);
+                if (p >= 0) {
+                    unfilter(src, p);
+                    if (indexOf(prefixes.candidates(p), source) >= 0) {
+                        queued[0] |= remove(source, p);
+                    }
                 }
             }
         });
         return queued[0];
+    }
+
+    /**
+     * Why client {@code c}'s route for a unicast prefix is not a candidate: 0 when it is one (or unknown here), a
+     * positive reject code when the import policy filtered it, a negative one when it is kept but announced to
+     * nobody.
+     */
+    public int filtered(int c, Family family, long hi, long lo, int length) {
+        int kind = Prefixes.kind(family);
+        Client cl = c >= 0 && c < clients.size() ? clients.get(c) : null;
+        if (kind < 0 || cl == null) {
+            return 0;
+        }
+        int p = prefixes.find(kind, hi, lo, length);
+        return p < 0 ? 0 : cl.filtered.get(p);
+    }
+
+    private void unfilter(Client src, int p) {
+        if (src.filtered.remove(p) != 0) {
+            prefixes.release(p);
+        }
     }
 
     /** The operator's route for {@code nlri} was withdrawn from client {@code c}: a relayed one may take its place. */
@@ -214,7 +298,11 @@ public final class RouteServer {
      * The export attributes of a set for a session; the common case (external client, 4-octet AS) is computed once
      * per set and kept while a candidate holds the set, so clients alike share it (an update group's attributes).
      */
-    ExportAttributes export(int attr, int kind, boolean external, SessionOptions options) {
+    ExportAttributes export(int target, int attr, int kind, boolean external, SessionOptions options) {
+        if (policy.rewrites(target, attr)) {
+            return ExportAttributes.of(policy.exportCanonical(target, attr, store.canonical(attr)), kind, external,
+                    options);
+        }
         if (!external || !options.asn4()) {
             return ExportAttributes.of(store.canonical(attr), kind, external, options);
         }
@@ -261,6 +349,9 @@ public final class RouteServer {
         }
         store.retain(attr);
         ranks.hold(attr, canonical);
+        if (ranks.holders(attr) == 1) {
+            policy.held(attr, canonical);
+        }
         int[] without = old;
         if (at >= 0) {
             without = cut(old, at);
@@ -289,6 +380,9 @@ public final class RouteServer {
 
     private void release(int attr) {
         ranks.let(attr);
+        if (ranks.holders(attr) == 0) {
+            policy.released(attr);
+        }
         store.release(attr);
     }
 
