@@ -15,6 +15,7 @@ final class RsClients {
     private final RsLoader l;
     private final Yaml.YMap file;
     private final Map<Long, List<String>> asnSets = new HashMap<>();
+    private final Map<Long, Yaml.Node> asnSetsAt = new HashMap<>();
 
     /** A client entry after its first reading. */
     private record Entry(Yaml.YMap node, long asn, List<IpAddress> ips, Yaml.YMap cfg, int index) {}
@@ -70,6 +71,7 @@ final class RsClients {
                 RsValues.keys(as, "asns." + e.key(), RsSchema.s("as_sets"), errs);
                 errs.forEach(l::error);
                 asnSets.put(asn, RsValues.texts(as.get("as_sets"), "asns." + e.key() + ".as_sets"));
+                asnSetsAt.put(asn, as.get("as_sets"));
                 return null;
             }, null);
         }
@@ -230,7 +232,7 @@ final class RsClients {
         List<String> names = new ArrayList<>(own != null
                 ? l.guard(() -> RsValues.texts(own, w + "filtering.irrdb.as_sets"), List.<String>of())
                 : asnSets.getOrDefault(e.asn(), List.of()));
-        Yaml.Node at = own != null ? own : e.node();
+        Yaml.Node at = own != null ? own : asnSetsAt.getOrDefault(e.asn(), e.node());
         origins.add(e.asn());
         List<String> all = new ArrayList<>(names);
         all.add("AS" + e.asn()); // the aut-num is used in any case

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Jackson's tree model drops positions, so the streaming parser builds this one: maps (keys in order, each key
@@ -96,6 +97,15 @@ public final class Yaml {
         } catch (ConfigException e) {
             throw e;
         } catch (JsonProcessingException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) { // where the scanner stopped
+                    String context = m.getContext() == null ? "" : m.getContext() + " (line "
+                            + (m.getContextMark().getLine() + 1) + ", column " + (m.getContextMark().getColumn() + 1)
+                            + "): ";
+                    throw new ConfigException(file, m.getProblemMark().getLine() + 1,
+                            m.getProblemMark().getColumn() + 1, "invalid YAML: " + context + m.getProblem());
+                }
+            }
             JsonLocation at = e.getLocation();
             String message = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
             throw new ConfigException(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
