@@ -43,6 +43,7 @@ public record PathFacts(IpAddress nextHop, long[] asns, int pathLength, long fir
             int len = extLen ? Wire.u16(b, p + 2) : b[p + 2] & 0xFF;
             int v = p + (extLen ? 4 : 3);
             switch (type) {
+                case 3 -> nextHop = nextHop == null && len == 4 ? IpAddress.read(b, v, 4) : nextHop;
                 case 2 -> {
                     for (int s = v; s + 2 <= v + len; ) {
                         int segType = b[s] & 0xFF;
