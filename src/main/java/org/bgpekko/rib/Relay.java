@@ -6,6 +6,7 @@ import java.util.List;
 import org.bgpekko.peer.Session;
 import org.bgpekko.rs.RouteServer;
 import org.bgpekko.wire.Family;
+import org.bgpekko.wire.nlri.IpAddress;
 
 /**
  * Owned by the Rib actor. A neighbour with {@code route-server-client true} gets a client index; its Adj-RIB-In
@@ -73,6 +74,12 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
             any |= server.apply(ps.rsClient, c.family(), c.attributeId(), c.nlri());
         }
         return any;
+    }
+
+    /** The address of client {@code c}'s neighbour, or null when it is no longer configured. */
+    IpAddress address(int c) {
+        PeerState ps = c < clients.size() ? clients.get(c) : null;
+        return ps == null ? null : ps.config.peerAddress();
     }
 
     /** The clients, for handing each its next batch. */
