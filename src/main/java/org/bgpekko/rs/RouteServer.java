@@ -386,9 +386,14 @@ public final class RouteServer {
         return -1;
     }
 
-    private static int[] cut(int[] cand, int at) {
+    /** {@code cand} without the candidate at {@code at}; a list of one left is the shared one ({@link Ranks}). */
+    private int[] cut(int[] cand, int at) {
         if (cand.length == 2) {
             return Prefixes.NONE;
+        }
+        if (cand.length == 4) {
+            int keep = at == 0 ? 2 : 0;
+            return ranks.single(cand[keep], cand[keep + 1]);
         }
         int[] out = Arrays.copyOf(cand, cand.length - 2);
         System.arraycopy(cand, at + 2, out, at, cand.length - at - 2);
