@@ -8,6 +8,7 @@ import org.bgpekko.config.RsPolicy;
 import org.bgpekko.rs.RouteServer;
 import org.bgpekko.rs.policy.ArsPolicy;
 import org.bgpekko.wire.Family;
+import org.bgpekko.wire.nlri.IpAddress;
 
 /**
  * Owned by the Rib actor. A neighbour with {@code route-server-client true} gets a client index; its Adj-RIB-In
@@ -81,6 +82,12 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
     private RsPolicy.Client policy(int client) {
         PeerState ps = client < clients.size() ? clients.get(client) : null;
         return ps == null ? null : ps.config.rsPolicy();
+    }
+
+    /** The address of client {@code c}'s neighbour, or null when it is no longer configured. */
+    IpAddress address(int c) {
+        PeerState ps = c < clients.size() ? clients.get(c) : null;
+        return ps == null ? null : ps.config.peerAddress();
     }
 
     /** The clients, for handing each its next batch. */

@@ -27,6 +27,9 @@ final class Decision {
 
     /** {@code cand} with {@code (source, attr)} inserted before the first candidate it beats. */
     int[] insert(int[] cand, int source, int attr) {
+        if (cand.length == 0) {
+            return ranks.single(source, attr);
+        }
         int at = cand.length;
         for (int i = 0; i < cand.length; i += 2) {
             if (compare(source, attr, cand[i], cand[i + 1]) < 0) {

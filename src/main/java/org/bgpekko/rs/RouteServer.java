@@ -4,9 +4,13 @@ package org.bgpekko.rs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.SessionOptions;
+import org.bgpekko.wire.attribute.AttributeCodecs;
+import org.bgpekko.wire.attribute.PathAttributes;
 import org.bgpekko.wire.nlri.IpAddress;
+import org.bgpekko.wire.nlri.IpPrefix;
 import org.bgpekko.wire.nlri.InetNlri;
 import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
@@ -279,6 +283,64 @@ public final class RouteServer {
         return writer.write(cl, limit);
     }
 
+    /** Receives one relayed route of a client's table ({@link #relayed}). */
+    @FunctionalInterface
+    public interface RelayedRoute {
+        /**
+         * @param nlri the prefix, with the path identifier it has towards an ADD-PATH client
+         * @param source the client index the path came from
+         * @param attributes the attributes as the client is sent them (without MP attributes)
+         * @param mpNextHop the MP_REACH_NLRI next-hop field, or null when the route goes in the NLRI field
+         */
+        void route(InetNlri nlri, int source, PathAttributes attributes, Bytes mpNextHop);
+    }
+
+    /**
+     * The relayed routes client {@code c} is to hold (sent, or decided and waiting to be sent), from prefix index
+     * {@code from} on, until at least {@code max} routes were given: each prefix's best path for it (every path it
+     * may receive with ADD-PATH), not the prefixes its operator announces. Nothing while its session is down.
+     *
+     * @return the index to go on from, or -1 when the whole table was walked
+     */
+    public int relayed(int c, int from, int max, RelayedRoute sink) {
+        Client cl = clients.get(c);
+        if (cl == null || !cl.up()) {
+            return -1;
+        }
+        int given = 0;
+        int p = from;
+        for (; p < prefixes.capacity() && given < max; p++) {
+            int kind = prefixes.kind(p);
+            if (!prefixes.hasCandidates(p) || !cl.has(kind)) {
+                continue;
+            }
+            Family family = Prefixes.family(kind);
+            long hi = prefixes.hi(p);
+            long lo = prefixes.lo(p);
+            int length = prefixes.length(p);
+            int[] cand = prefixes.candidates(p);
+            boolean addPath = cl.addPath(kind);
+            if (!addPath && operator.announces(c, family, hi, lo, length)) {
+                continue;
+            }
+            int first = addPath ? 0 : decision.best(cand, cl, kind);
+            for (int i = Math.max(first, 0); first >= 0 && i < cand.length; i += 2) {
+                if (decision.exportable(cl, cand[i], cand[i + 1], kind)) {
+                    ExportAttributes ex = export(c, cand[i + 1], kind, cl.session.external(), cl.session.options());
+                    IpPrefix prefix = new IpPrefix(family.afi(), hi, lo, length);
+                    sink.route(new InetNlri(family, addPath ? cand[i] + 1L : Nlri.NO_PATH_ID, prefix), cand[i],
+                            AttributeCodecs.decodeWritten(ex.attributes(), 0, ex.attributes().length,
+                                    cl.session.options()), ex.mpNextHop());
+                    given++;
+                    if (!addPath) {
+                        break;
+                    }
+                }
+            }
+        }
+        return p < prefixes.capacity() ? p : -1;
+    }
+
     /** Number of prefixes with at least one reference. */
     public int prefixCount() {
         return prefixes.size();
@@ -418,9 +480,14 @@ public final class RouteServer {
         return -1;
     }
 
-    private static int[] cut(int[] cand, int at) {
+    /** {@code cand} without the candidate at {@code at}; a list of one left is the shared one ({@link Ranks}). */
+    private int[] cut(int[] cand, int at) {
         if (cand.length == 2) {
             return Prefixes.NONE;
+        }
+        if (cand.length == 4) {
+            int keep = at == 0 ? 2 : 0;
+            return ranks.single(cand[keep], cand[keep + 1]);
         }
         int[] out = Arrays.copyOf(cand, cand.length - 2);
         System.arraycopy(cand, at + 2, out, at, cand.length - at - 2);
