@@ -43,6 +43,7 @@ class RouteServerConfigTest {
               rs_as: 64500
               router_id: "192.0.2.2"
               filtering:
+                max_prefix: {action: ~}
                 next_hop:
                   policy: "same-as"
                 global_black_list_pref:
@@ -130,8 +131,7 @@ class RouteServerConfigTest {
         assertEquals(10, second.rsPolicy().maxAsPathLen());
         assertEquals(32, v4.rsPolicy().maxAsPathLen(), "arouteserver's default");
         assertFalse(second.rsPolicy().enforceOrigin());
-        assertEquals(new RsPolicy.MaxPrefix(RsPolicy.MaxPrefixAction.SHUTDOWN, 170000, 12000, 15, true),
-                second.rsPolicy().maxPrefix(), "general_limit_ipv4/6 when PeeringDB has no count");
+        assertNull(second.rsPolicy().maxPrefix(), "action: ~, no limits");
         RsCommunity dnap = p.general().community("do_not_announce_to_peer");
         assertEquals(0, dnap.std().first());
         assertEquals(RsCommunity.Macro.PEER_AS, dnap.std().macro());
@@ -154,9 +154,15 @@ class RouteServerConfigTest {
     }
 
     @Test
-    void arouteserversOwnDefaultFilesLoad() throws IOException {
+    void arouteserversOwnDefaultFilesLoadWithMaxPrefixTurnedOff() throws IOException {
+        assertEquals(List.of("general.yml:46:7: filtering.max_prefix: max-prefix limits are not enforced by bgpekko "
+                + "yet, and arouteserver applies them by default (action shutdown); write \"action: ~\" under "
+                + "cfg.filtering.max_prefix in general.yml to run without limits"), errors("route-server { general "
+                + "general.yml; clients clients.yml; }\n", resource("default-general.yml"),
+                resource("default-clients.yml"), ""));
         ConfigParser.Result r = check("route-server { general general.yml; clients clients.yml; }\n",
-                resource("default-general.yml"), resource("default-clients.yml"), "");
+                resource("default-general.yml").replace("    max_prefix:\n", "    max_prefix:\n      action: ~\n"),
+                resource("default-clients.yml"), "");
         assertTrue(r.valid(), () -> r.errors().toString());
         List<NeighborConfig> n = r.configuration().neighbors();
         assertEquals(List.of("192.0.2.11", "192.0.2.22", "2001:db:1:1::22", "192.0.2.33"),
@@ -182,23 +188,24 @@ class RouteServerConfigTest {
                 e::toString);
         assertTrue(e.stream().anyMatch(x -> x.contains("do_not_announce_to_peers_with_rtt_lower_than is not "
                 + "supported")), e::toString);
-        assertFalse(e.stream().anyMatch(x -> x.contains("max_prefix")), "max_prefix.peering_db: true (older form)");
+        assertFalse(e.stream().anyMatch(x -> x.contains("peering_db must be")), "max_prefix.peering_db: true (older "
+                + "form)");
     }
 
     @Test
     void yamlAndSchemaErrorsAreReportedAtTheirLineAndColumn() throws IOException {
         assertEquals(List.of("general.yml:3:1: invalid YAML: while scanning a quoted scalar (line 2, column 10): "
                 + "found unexpected end of stream"), errors(CONF, "cfg:\n  rs_as: \"64500\n", CLIENTS, IRR));
-        assertEquals(List.of("general.yml:14:3: unknown setting 'rs_ass' in cfg (expected one of rs_as, router_id, "
+        assertEquals(List.of("general.yml:15:3: unknown setting 'rs_ass' in cfg (expected one of rs_as, router_id, "
                 + "prepend_rs_as, path_hiding, passive, multihop, gtsm, add_path, rfc8950, filtering, rpki_roas, "
                 + "blackhole_filtering, graceful_shutdown, rfc1997_wellknown_communities, rtt_thresholds, communities, "
                 + "custom_communities)"), errors(CONF, GENERAL + "  rs_ass: 1\n", CLIENTS, IRR));
-        assertEquals(List.of("general.yml:14:3: the key 'rs_as' is given twice (first at line 2)"),
+        assertEquals(List.of("general.yml:15:3: the key 'rs_as' is given twice (first at line 2)"),
                 errors(CONF, GENERAL + "  rs_as: 1\n", CLIENTS, IRR));
         assertEquals(List.of("clients.yml:13:26: clients[1].cfg.filtering.max_as_path_len must be a whole number in "
                 + "1..64, not the text 'ten'"), errors(CONF, GENERAL, CLIENTS.replace("max_as_path_len: 10",
                 "max_as_path_len: ten"), IRR));
-        assertEquals(List.of("general.yml:12:12: cfg.communities.do_not_announce_to_peer.std: '0:64511': this "
+        assertEquals(List.of("general.yml:13:12: cfg.communities.do_not_announce_to_peer.std: '0:64511': this "
                 + "community needs the peer_as macro in its last part"),
                 errors(CONF, GENERAL.replace("\"0:peer_as\"", "\"0:64511\""), CLIENTS, IRR));
         assertEquals(List.of("clients.yml:3:14: AS-SET AS-TWO of AS64511 is not in irr.yml (bgpekko does not query "
@@ -227,7 +234,7 @@ class RouteServerConfigTest {
 
     @Test
     void settingsBgpekkoDoesNotImplementAreRefusedNotIgnored() throws IOException {
-        assertEquals(List.of("general.yml:14:16: cfg.path_hiding: false is not supported by bgpekko: the route server "
+        assertEquals(List.of("general.yml:15:16: cfg.path_hiding: false is not supported by bgpekko: the route server "
                 + "always prevents path hiding (RFC 7947 section 2.3.2.1: each client gets the best path its export "
                 + "policy accepts)"), errors(CONF, GENERAL + "  path_hiding: false\n", CLIENTS, IRR));
         assertEquals(List.of("clients.yml:13:26: clients[1].cfg.filtering.roles.enabled: true is not supported by "
