@@ -210,8 +210,8 @@ public final class RouteServer {
                 int p = prefixes.index(kind, hi, lo, length);
                 int code = policy.importCheck(source, kind, hi, lo, length, attributeId, canonical);
                 if (code == 0) {
-                    unfilter(src, p);
                     queued[0] |= announce(source, p, attributeId, canonical);
+                    unfilter(src, p); // after: the candidate holds the prefix index now
                 } else {
                     if (src.filtered.put(p, code) == 0) {
                         prefixes.retain(p);
