@@ -88,10 +88,10 @@ public sealed interface ApiCommand {
     record ShowNeighbor(String variant) implements ApiCommand {}
 
     /**
-     * {@code show adj-rib in|out [extensive]}; an address written after in/out comes as the line's single
-     * selector.
+     * {@code show adj-rib in|out [IP] [extensive] [json]}; the address comes as the line's single selector. With
+     * {@code json} each route is one JSON object on its own line ({@code api.ShowRoutes}).
      */
-    record ShowAdjRib(boolean in, boolean extensive) implements ApiCommand {}
+    record ShowAdjRib(boolean in, boolean extensive, boolean json) implements ApiCommand {}
 
     /** {@code version}: the speaker answers its version line, then {@code done}. */
     record Version() implements ApiCommand {}

@@ -1,4 +1,4 @@
-// The read-only "show" commands: show neighbor [IP] [summary|extensive|configuration], show adj-rib in|out.
+// The read-only "show" commands: show neighbor [IP] [summary|extensive|configuration], show adj-rib in|out [IP] [json].
 package org.bgpekko.api;
 
 import java.util.ArrayList;
@@ -49,21 +49,24 @@ final class ShowCommands {
     }
 
     private static ApiCommand adjRib(Cursor c, List<Selector> peer) throws ApiParseException {
-        Token dir = c.next("in or out (show adj-rib in|out [extensive])");
+        Token dir = c.next("in or out (show adj-rib in|out [IP] [extensive] [json])");
         if (!dir.is("in") && !dir.is("out")) {
-            throw new ApiParseException("unexpected '" + dir.text() + "' (expected show adj-rib in|out [extensive])");
+            throw new ApiParseException("unexpected '" + dir.text()
+                    + "' (expected show adj-rib in|out [IP] [extensive] [json])");
         }
         boolean extensive = false;
+        boolean json = false;
         while (c.hasNext()) {
             Token t = c.next("an option");
             switch (t.text()) {
                 case "extensive" -> extensive = true;
-                case "json" -> throw new ApiParseException("show adj-rib json is not supported yet");
+                case "json" -> json = true;
+                case "text" -> json = false;
                 case "inet", "flow", "l2vpn" -> throw new ApiParseException("show adj-rib " + t.text()
                         + " (family filter) is not supported yet");
-                default -> peer(t, peer, "show adj-rib in|out [IP] [extensive]");
+                default -> peer(t, peer, "show adj-rib in|out [IP] [extensive] [json]");
             }
         }
-        return new ApiCommand.ShowAdjRib(dir.is("in"), extensive);
+        return new ApiCommand.ShowAdjRib(dir.is("in"), extensive, json);
     }
 }

@@ -31,8 +31,12 @@ public final class ConfigParser {
     /** At most 2^20 routes per file, after split, over all neighbors: a bound on the memory static routes take. */
     public static final int MAX_ROUTES = 1 << 20;
 
-    private static final Comparator<ConfigException> BY_POSITION =
-            Comparator.comparingInt(ConfigException::line).thenComparingInt(ConfigException::column);
+    /** The configuration file's errors first, then those of the files it names (route-server), each by position. */
+    private static Comparator<ConfigException> byPosition(Path file) {
+        return Comparator.<ConfigException, Boolean>comparing(e -> !file.equals(e.file()))
+                .thenComparing(e -> String.valueOf(e.file()))
+                .thenComparingInt(ConfigException::line).thenComparingInt(ConfigException::column);
+    }
 
     private final Path file;
     private final Map<String, Node.Section> templates = new LinkedHashMap<>();
@@ -85,12 +89,13 @@ public final class ConfigParser {
             return new Result(new Configuration(file, p.processes, p.neighbors), List.of());
         }
         Map<String, ConfigException> unique = new LinkedHashMap<>();
-        p.errors.stream().sorted(BY_POSITION).forEach(e -> unique.putIfAbsent(e.describe(), e));
+        p.errors.stream().sorted(byPosition(file)).forEach(e -> unique.putIfAbsent(e.describe(), e));
         return new Result(null, new ArrayList<>(unique.values()));
     }
 
     private void run(List<Node> top) {
         List<Node.Section> neighborSections = new ArrayList<>();
+        Node.Section routeServer = null;
         Set<String> processNames = new LinkedHashSet<>();
         for (Node n : top) {
             String key = n.head().text().toLowerCase(Locale.ROOT);
@@ -109,8 +114,15 @@ public final class ConfigParser {
                     }
                     case "neighbor", "peer" -> neighborSections.add(s);
                     case "template" -> collectTemplates(s);
+                    case "route-server" -> {
+                        if (routeServer != null) {
+                            throw error(n.head(), "route-server is defined twice (first at line "
+                                    + routeServer.head().line() + ")");
+                        }
+                        routeServer = s;
+                    }
                     default -> throw error(n.head(), "unknown section '" + n.head() + "' (expected process, "
-                            + "neighbor or template)");
+                            + "neighbor, template or route-server)");
                 }
             } catch (ConfigException e) {
                 errors.add(e);
@@ -123,8 +135,14 @@ public final class ConfigParser {
             NeighborParser.template(file, t, processNames, errors);
         }
         Map<String, Token> seen = new HashMap<>();
+        List<NeighborConfig> parsed = new ArrayList<>();
         for (Node.Section s : neighborSections) {
-            NeighborConfig nc = NeighborParser.parse(file, s, templates, processNames, errors);
+            parsed.add(NeighborParser.parse(file, s, templates, processNames, errors));
+        }
+        if (routeServer != null) {
+            parsed.addAll(RouteServerSection.neighbors(file, routeServer, templates, processNames, errors));
+        }
+        for (NeighborConfig nc : parsed) {
             if (nc == null) {
                 continue;
             }

@@ -68,6 +68,55 @@ final class NeighborParser {
         return errors.size() > before ? null : p.b.build();
     }
 
+    /**
+     * A neighbour made from a client of arouteserver's clients.yml: the template's settings first, then what the
+     * client says (address, AS numbers, router id, passive, password, GTSM, ADD-PATH), route-server-client implied.
+     * Its errors are reported at {@code at}, the route-server section's clients statement.
+     */
+    static NeighborConfig generated(Path file, Node.Section template, Set<String> processes,
+                                    List<ConfigException> errors, RsLoader.Session s, Token at) {
+        NeighborParser p = new NeighborParser(file, processes, errors);
+        int before = errors.size();
+        if (template != null) {
+            template.children().stream().filter(c -> !c.head().is("inherit")).forEach(c -> p.guard(() -> p.apply(c)));
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        RsPolicy.Client c = s.policy();
+        NeighborBuilder b = p.b;
+        b.peerAddress = c.address();
+        b.at = at;
+        b.description = c.description();
+        b.routerId = c.general().routerId();
+        b.localAs = c.general().rsAs();
+        b.peerAs = c.asn();
+        b.passive = s.passive();
+        b.routeServerClient = true;
+        b.routeServerClientAt = at;
+        b.rsPolicy = c;
+        if (b.families.isEmpty()) { // arouteserver: a client's family is the one of its address
+            b.families.add(c.address().isIpv4() ? Family.IPV4_UNICAST : Family.IPV6_UNICAST);
+        }
+        if (s.password() != null) {
+            b.md5Password = s.password();
+            b.md5At = at;
+            b.nativeAt = at;
+        }
+        if (s.gtsm()) { // RFC 5082: send with TTL 255, accept only 255
+            b.outgoingTtl = 255;
+            b.incomingTtl = 255;
+            b.nativeAt = at;
+        }
+        if (s.addPath()) {
+            CapabilityConfig k = b.capability;
+            b.capability = new CapabilityConfig(k.asn4(), k.routeRefresh(), k.gracefulRestart(), k.addPath() | 2,
+                    k.operational(), k.multiSession(), k.softwareVersion(), k.nexthop());
+        }
+        p.check();
+        return errors.size() > before ? null : b.build();
+    }
+
     /** Parses the settings of a template neighbor for their errors alone (ExaBGP checks unused templates too). */
     static void template(Path file, Node.Section t, Set<String> processes, List<ConfigException> errors) {
         NeighborParser p = new NeighborParser(file, processes, errors);

@@ -20,6 +20,8 @@ final class ApiApplier {
 
     private final NlriSlots slots;
     private final InternTable<OutboundAttributes> attrs;
+    private final AttributeStore received;
+    private final Relay relay;
     /** Ids held while the routes of one command are checked (reused). */
     private final IntArrayList held = new IntArrayList();
 
@@ -33,9 +35,11 @@ final class ApiApplier {
     private Family lastCarried;
     private boolean lastCarries;
 
-    ApiApplier(NlriSlots slots, InternTable<OutboundAttributes> attrs) {
+    ApiApplier(NlriSlots slots, InternTable<OutboundAttributes> attrs, AttributeStore received, Relay relay) {
         this.slots = slots;
         this.attrs = attrs;
+        this.received = received;
+        this.relay = relay;
     }
 
     /** A helper batch begins: nothing worked out for the previous one is used. */
@@ -52,8 +56,8 @@ final class ApiApplier {
         if (input.operation() instanceof RibOperation.ShowAdjRib s) {
             List<PeerState> targets = targets(input, peers);
             return new ApiReplies.Part(null, s.in()
-                    ? ApiShow.adjRibIn(targets.stream().filter(PeerState::established).toList())
-                    : ApiShow.adjRibOut(targets, slots, attrs));
+                    ? ApiShow.adjRibIn(established(targets), received, s.format())
+                    : ApiShow.adjRibOut(targets, slots, attrs, relay, s.format()));
         }
         Rib.ApiOutcome outcome = outcome(input, peers);
         return outcome == DONE.outcome() ? DONE : new ApiReplies.Part(outcome, null);

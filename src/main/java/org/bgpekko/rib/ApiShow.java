@@ -1,12 +1,12 @@
-// The text of the read-only helper commands: show neighbor, and show adj-rib in|out as cursors written in parts.
+// The read-only helper commands: show neighbor, and show adj-rib in|out as cursors written in parts.
 package org.bgpekko.rib;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
-import org.bgpekko.wire.nlri.NlriText;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.nlri.Nlri;
@@ -17,7 +17,7 @@ final class ApiShow {
 
     /** Lines produced a part at a time, across Rib turns; {@link #close} releases what it holds. */
     interface Cursor {
-        /** Up to {@code max} more lines; fewer (maybe none) only when done. */
+        /** Up to about {@code max} more lines; fewer (maybe none) only when done. */
         List<String> next(int max);
 
         boolean done();
@@ -36,33 +36,44 @@ final class ApiShow {
     }
 
     /**
-     * The Adj-RIB-Out of each peer: the table's slots are taken one peer at a time (4 bytes per route, each slot
-     * kept alive), and each is written as the table has it when its part is written; a route withdrawn meanwhile
-     * is left out.
+     * The Adj-RIB-Out of each peer: first the operator's routes (the table's slots are taken one peer at a time, 4
+     * bytes per route, each slot kept alive, and each route is written as the table has it when its part is
+     * written; a route withdrawn meanwhile is left out), then, for a route-server client, the relayed routes it is
+     * to hold, a part at a time as the route server has them then.
      */
-    static Cursor adjRibOut(List<PeerState> peers, NlriSlots slots, InternTable<OutboundAttributes> attrs) {
+    static Cursor adjRibOut(List<PeerState> peers, NlriSlots slots, InternTable<OutboundAttributes> attrs,
+                            Relay relay, ShownRoute.Format format) {
         return new Cursor() {
             private int peer = -1;
             private int[] taken = new int[0];
             private int at;
+            /** The prefix index the relayed routes of the current peer go on from, -1 when none are left. */
+            private int relayed = -1;
 
             @Override
             public List<String> next(int max) {
                 List<String> out = new ArrayList<>();
                 while (out.size() < max && !done()) {
-                    if (at == taken.length) {
+                    if (at == taken.length && relayed < 0) {
                         peer++;
                         at = 0;
                         taken = peer < peers.size() ? peers.get(peer).out.retainSlots() : new int[0];
+                        relayed = peer < peers.size() && peers.get(peer).rsClient >= 0 ? 0 : -1;
                         continue;
                     }
                     PeerState p = peers.get(peer);
+                    if (at == taken.length) {
+                        relayed = relay.server.relayed(p.rsClient, relayed, max - out.size(), (nlri, src, a, nh) ->
+                                out.add(format.line(new ShownRoute(p.config.peerAddress(), false, nlri,
+                                        ShownRoute.nextHop(a, nh), a, relay.address(src)))));
+                        continue;
+                    }
                     int slot = taken[at++];
                     int attr = p.out.wanted(slot);
                     if (attr >= 0) {
-                        Nlri nlri = slots.nlri(slot);
-                        out.add("neighbor " + p.config.peerAddress() + " " + nlri.family() + " " + text(nlri)
-                                + " next-hop " + attrs.get(attr).nextHop().map(Object::toString).orElse("self"));
+                        OutboundAttributes o = attrs.get(attr);
+                        out.add(format.line(new ShownRoute(p.config.peerAddress(), false, slots.nlri(slot),
+                                o.nextHop().map(Object::toString).orElse("self"), o.attributes(), null)));
                     }
                     slots.release(slot);
                 }
@@ -71,7 +82,8 @@ final class ApiShow {
 
             @Override
             public boolean done() {
-                return peer >= peers.size() || (peer == peers.size() - 1 && at == taken.length);
+                return peer >= peers.size()
+                        || (peer == peers.size() - 1 && at == taken.length && relayed < 0);
             }
 
             @Override
@@ -79,16 +91,18 @@ final class ApiShow {
                 while (at < taken.length) {
                     slots.release(taken[at++]);
                 }
+                relayed = -1;
                 peer = peers.size();
             }
         };
     }
 
     /**
-     * The Adj-RIB-In of each established peer, one family at a time: the family's NLRI are copied in wire form
-     * (a few bytes per route) when its turn comes, so the lines are those of that moment.
+     * The Adj-RIB-In of each established peer, one family at a time: the family's NLRI are copied in wire form (a
+     * few bytes per route) and their attribute sets retained when its turn comes, so the lines are those of that
+     * moment.
      */
-    static Cursor adjRibIn(List<PeerState> peers) {
+    static Cursor adjRibIn(List<PeerState> peers, AttributeStore store, ShownRoute.Format format) {
         record Source(PeerState peer, Family family) {}
         List<Source> sources = new ArrayList<>();
         for (PeerState p : peers) {
@@ -98,8 +112,11 @@ final class ApiShow {
         }
         return new Cursor() {
             private int next;
-            private String prefix;
+            private PeerState current;
             private Iterator<Nlri> routes = Collections.emptyIterator();
+            /** The attribute set of each copied route, retained until its line is written. */
+            private final IntArrayList ids = new IntArrayList();
+            private int id;
 
             @Override
             public List<String> next(int max) {
@@ -109,20 +126,34 @@ final class ApiShow {
                         copy(sources.get(next++));
                         continue;
                     }
-                    out.add(prefix + text(routes.next()));
+                    Nlri nlri = routes.next();
+                    int attr = ids.getInt(id++);
+                    RouteAttributes ra = store.get(attr);
+                    store.release(attr);
+                    var a = ra.attributes();
+                    out.add(format.line(new ShownRoute(current.config.peerAddress(), true, nlri,
+                            ShownRoute.nextHop(a, ra.nextHop()), a, null)));
                 }
                 return out;
             }
 
             private void copy(Source s) {
-                prefix = "neighbor " + s.peer().config.peerAddress() + " " + s.family() + " ";
+                current = s.peer();
+                ids.clear();
+                id = 0;
                 AdjRibIn in = s.peer().in;
                 if (in == null || !in.families().contains(s.family())) {
                     routes = Collections.emptyIterator(); // the session went down meanwhile
                     return;
                 }
-                NlriBlock.Builder b = NlriBlock.builder(s.family(), true);
-                in.forEach(s.family(), (nlri, id) -> b.add(nlri));
+                // path identifiers only where the session receives them (a builder with ADD-PATH makes a missing one 0)
+                NlriBlock.Builder b = NlriBlock.builder(s.family(),
+                        s.peer().session.options().addPathReceive(s.family()));
+                in.forEach(s.family(), (nlri, attr) -> {
+                    b.add(nlri);
+                    store.retain(attr);
+                    ids.add(attr);
+                });
                 routes = b.build().iterator();
             }
 
@@ -133,14 +164,12 @@ final class ApiShow {
 
             @Override
             public void close() {
+                while (id < ids.size()) {
+                    store.release(ids.getInt(id++));
+                }
                 next = sources.size();
                 routes = Collections.emptyIterator();
             }
         };
-    }
-
-    /** The prefix, or the text of an NLRI that is no prefix (a flow's components, a VPLS route …). */
-    private static String text(Nlri nlri) {
-        return nlri.hasPrefix() ? nlri.prefix().toString() : NlriText.of(nlri, null).strip();
     }
 }

@@ -4,8 +4,11 @@ package org.bgpekko.rib;
 import java.util.ArrayList;
 import java.util.List;
 import org.bgpekko.peer.Session;
+import org.bgpekko.config.RsPolicy;
 import org.bgpekko.rs.RouteServer;
+import org.bgpekko.rs.policy.ArsPolicy;
 import org.bgpekko.wire.Family;
+import org.bgpekko.wire.nlri.IpAddress;
 
 /**
  * Owned by the Rib actor. A neighbour with {@code route-server-client true} gets a client index; its Adj-RIB-In
@@ -23,7 +26,7 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
     Relay(AttributeStore store, NlriSlots slots) {
         this.store = store;
         this.slots = slots;
-        this.server = new RouteServer(this, this);
+        this.server = new RouteServer(this, this, new ArsPolicy(this::policy));
     }
 
     /** A neighbour's configuration: it becomes a client, or stops being one. */
@@ -73,6 +76,18 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
             any |= server.apply(ps.rsClient, c.family(), c.attributeId(), c.nlri());
         }
         return any;
+    }
+
+    /** The arouteserver policy of a client index (route-server section), or null. */
+    private RsPolicy.Client policy(int client) {
+        PeerState ps = client < clients.size() ? clients.get(client) : null;
+        return ps == null ? null : ps.config.rsPolicy();
+    }
+
+    /** The address of client {@code c}'s neighbour, or null when it is no longer configured. */
+    IpAddress address(int c) {
+        PeerState ps = c < clients.size() ? clients.get(c) : null;
+        return ps == null ? null : ps.config.peerAddress();
     }
 
     /** The clients, for handing each its next batch. */

@@ -171,9 +171,9 @@ public final class Rib {
         /** Outbound attribute sets and NLRI numbers, shared by every peer's Adj-RIB-Out. */
         private final InternTable<OutboundAttributes> outAttrs = new InternTable<>();
         private final NlriSlots slots = new NlriSlots();
-        private final ApiApplier applier = new ApiApplier(slots, outAttrs);
-        private final ApiReplies replies = new ApiReplies();
         private final Relay relay = new Relay(attributes, slots);
+        private final ApiApplier applier = new ApiApplier(slots, outAttrs, attributes, relay);
+        private final ApiReplies replies = new ApiReplies();
 
         RibBehavior(ActorContext<Command> ctx) {
             super(ctx);

@@ -63,8 +63,11 @@ public sealed interface RibOperation {
     /** One line per neighbour: its description (the api side's), state and table sizes. */
     record ShowNeighbors(Function<NeighborConfig, String> describe) implements RibOperation {}
 
-    /** One line per route of the Adj-RIB-In ({@code in}) or Adj-RIB-Out; long answers come in parts. */
-    record ShowAdjRib(boolean in) implements RibOperation {}
+    /**
+     * One line per route of the Adj-RIB-In ({@code in}) or Adj-RIB-Out (with the routes the route server relays to a
+     * client), written by {@code format}; long answers come in parts.
+     */
+    record ShowAdjRib(boolean in, ShownRoute.Format format) implements RibOperation {}
 
     /** Changes nothing here: answered with these lines (maybe none), then {@code done}. */
     record Answer(List<String> output) implements RibOperation {

@@ -1,13 +1,13 @@
 // One route-server client: its session's options and tie-breakers, and what it was sent or still has to be sent.
 package org.bgpekko.rs;
 
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
-import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * Compact per-client state (no Loc-RIB, no change object per route): a bit per prefix index for "sent", a bit and a
- * queue entry per prefix waiting to be looked at again, and for ADD-PATH sessions the sources sent per prefix.
+ * Compact per-client state (no Loc-RIB, no change object per route): a bit per prefix index for "sent", a bit per
+ * prefix waiting to be looked at again, and for ADD-PATH sessions the sources sent per prefix.
  * The first pass over the table after the session comes up is a cursor over prefix indices, so a new session costs
  * no queue of the whole table.
  */
@@ -21,12 +21,15 @@ final class Client {
     boolean initial;
     int cursor;
     final BitSet sent = new BitSet();
+    /** The prefixes waiting to be looked at again: a bit per prefix index, no queue of entries. */
     private final BitSet queued = new BitSet();
-    private int[] queue = new int[16];
-    private int head;
-    private int tail;
+    private int count;
+    /** Where the next {@link #poll} looks first. */
+    private int sweep;
     /** ADD-PATH sessions: prefix index -> the sources whose path was sent, ascending. */
     final Int2ObjectOpenHashMap<int[]> pathsSent = new Int2ObjectOpenHashMap<>();
+    /** Prefix index -> why the policy keeps this client's route out of the candidates (RouteServer.Policy codes). */
+    final Int2IntOpenHashMap filtered = new Int2IntOpenHashMap();
 
     Client(int index) {
         this.index = index;
@@ -50,38 +53,30 @@ final class Client {
             return false;
         }
         queued.set(p);
-        if (tail == queue.length) {
-            if (head > queue.length / 2) {
-                System.arraycopy(queue, head, queue, 0, tail - head);
-                tail -= head;
-                head = 0;
-            } else {
-                queue = Arrays.copyOf(queue, queue.length * 2);
-            }
-        }
-        queue[tail++] = p;
+        count++;
         return true;
     }
 
     boolean hasQueued() {
-        return head < tail;
+        return count > 0;
     }
 
-    /** The next queued prefix, taken off the queue. */
+    /**
+     * The next queued prefix, taken off the queue: the queue is swept in index order from where the last sweep
+     * stopped, round and round, so a prefix that changes again and again does not keep the others waiting.
+     */
     int poll() {
-        int p = queue[head++];
-        queued.clear(p);
-        if (head == tail) {
-            head = 0;
-            tail = 0;
-            if (queue.length > 1 << 16) {
-                queue = new int[16];
-            }
+        int p = queued.nextSetBit(sweep);
+        if (p < 0) {
+            p = queued.nextSetBit(0);
         }
+        queued.clear(p);
+        count--;
+        sweep = p + 1;
         return p;
     }
 
     int queuedCount() {
-        return tail - head;
+        return count;
     }
 }

@@ -17,14 +17,19 @@ import org.bgpekko.wire.Family;
 final class Decision {
     private final Ranks ranks;
     private final List<Client> clients;
+    private final RouteServer.Policy policy;
 
-    Decision(Ranks ranks, List<Client> clients) {
+    Decision(Ranks ranks, List<Client> clients, RouteServer.Policy policy) {
         this.ranks = ranks;
         this.clients = clients;
+        this.policy = policy;
     }
 
     /** {@code cand} with {@code (source, attr)} inserted before the first candidate it beats. */
     int[] insert(int[] cand, int source, int attr) {
+        if (cand.length == 0) {
+            return ranks.single(source, attr);
+        }
         int at = cand.length;
         for (int i = 0; i < cand.length; i += 2) {
             if (compare(source, attr, cand[i], cand[i + 1]) < 0) {
@@ -93,15 +98,16 @@ final class Decision {
 
     /**
      * May client {@code cl} receive the path of {@code source}? Not its own (RFC 7947 section 2.3.2.1); not an IPv4
-     * route with an IPv6 next hop unless the session negotiated extended next hop (RFC 8950). The export policy of
-     * the next issue goes here, per client, so that a rejected best falls through to the next candidate.
+     * route with an IPv6 next hop unless the session negotiated extended next hop (RFC 8950); not one the client's
+     * export policy refuses ({@link RouteServer.Policy}): a rejected best falls through to the next candidate.
      */
     boolean exportable(Client cl, int source, int attr, int kind) {
         if (source == cl.index) {
             return false;
         }
-        return kind != Prefixes.IPV4 || ranks.nextHopLength(attr) <= 4
-                || cl.session.options().extendedNextHop().contains(Family.IPV4_UNICAST);
+        return (kind != Prefixes.IPV4 || ranks.nextHopLength(attr) <= 4
+                || cl.session.options().extendedNextHop().contains(Family.IPV4_UNICAST))
+                && policy.exportable(cl.index, source, attr);
     }
 
     private RouteServer.ClientSession session(int source) {

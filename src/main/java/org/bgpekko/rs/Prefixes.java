@@ -26,7 +26,8 @@ final class Prefixes {
     private final Long2IntOpenHashMap ipv4 = new Long2IntOpenHashMap();
     private final Object2IntOpenHashMap<V6> ipv6 = new Object2IntOpenHashMap<>();
     private int[][] candidates = new int[64][];
-    private long[] hi = new long[64];
+    /** The high half of IPv6 prefixes; null while there is none (an IPv4 table does not pay for it). */
+    private long[] hi;
     private long[] lo = new long[64];
     /** By index: length << 1 | family. */
     private short[] lengthAndFamily = new short[64];
@@ -66,12 +67,17 @@ final class Prefixes {
         if (p == refs.length) {
             int n = p * 2;
             candidates = Arrays.copyOf(candidates, n);
-            hi = Arrays.copyOf(hi, n);
+            hi = hi == null ? null : Arrays.copyOf(hi, n);
             lo = Arrays.copyOf(lo, n);
             lengthAndFamily = Arrays.copyOf(lengthAndFamily, n);
             refs = Arrays.copyOf(refs, n);
         }
-        hi[p] = h;
+        if (kind == IPV6 && hi == null) {
+            hi = new long[refs.length];
+        }
+        if (hi != null) {
+            hi[p] = h;
+        }
         lo[p] = l;
         lengthAndFamily[p] = (short) (length << 1 | kind);
         candidates[p] = NONE;
@@ -120,7 +126,7 @@ final class Prefixes {
     }
 
     long hi(int p) {
-        return hi[p];
+        return hi == null ? 0 : hi[p];
     }
 
     long lo(int p) {

@@ -27,6 +27,11 @@ final class Ranks {
     private byte[] exportKind = new byte[0];
     /** How many candidates hold each id. */
     private int[] holders = new int[0];
+    /**
+     * The candidate list {@code [source, id]} last made for a prefix with that one candidate: lists are never edited
+     * in place, so the prefixes of one UPDATE (one source, one set) share one array instead of one each.
+     */
+    private int[][] single = new int[0][];
 
     /** A candidate takes {@code id}: parsed when it is the first. */
     void hold(int id, byte[] canonical) {
@@ -41,7 +46,18 @@ final class Ranks {
     void let(int id) {
         if (--holders[id] == 0) {
             export[id] = null;
+            single[id] = null;
         }
+    }
+
+    /** The list of one candidate {@code (source, id)}, shared (not to be changed); {@code id} is held. */
+    int[] single(int source, int id) {
+        int[] s = single[id];
+        if (s == null || s[0] != source) {
+            s = new int[] {source, id};
+            single[id] = s;
+        }
+        return s;
     }
 
     ExportAttributes export(int id, int kind) {
@@ -146,5 +162,6 @@ final class Ranks {
         holders = Arrays.copyOf(holders, n);
         export = Arrays.copyOf(export, n);
         exportKind = Arrays.copyOf(exportKind, n);
+        single = Arrays.copyOf(single, n);
     }
 }

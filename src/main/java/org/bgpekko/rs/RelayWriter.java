@@ -84,7 +84,7 @@ final class RelayWriter {
             groups.forEach((key, b) -> {
                 int attr = (int) (key >>> 1);
                 int kind = (int) (key & 1);
-                ExportAttributes ex = rs.export(attr, kind, cl.session.external(), options);
+                ExportAttributes ex = rs.export(cl.index, attr, kind, cl.session.external(), options);
                 UpdatePacker.announceEncoded(ex.attributes(), ex.mpNextHop(), b.build(), options, out::add);
             });
             return out;

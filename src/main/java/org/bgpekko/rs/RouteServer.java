@@ -4,9 +4,13 @@ package org.bgpekko.rs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.SessionOptions;
+import org.bgpekko.wire.attribute.AttributeCodecs;
+import org.bgpekko.wire.attribute.PathAttributes;
 import org.bgpekko.wire.nlri.IpAddress;
+import org.bgpekko.wire.nlri.IpPrefix;
 import org.bgpekko.wire.nlri.InetNlri;
 import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
@@ -40,6 +44,45 @@ public final class RouteServer {
     }
 
     /**
+     * The route server's policy (arouteserver's model: {@code rs.policy}). Import: a route the client's checks reject
+     * stays in its Adj-RIB-In (RFC 7947 section 2.1, kept by the Rib) with its reason, and is never a candidate.
+     * Export: a candidate a client's export policy refuses is passed over for the next one (BIRD's {@code secondary}),
+     * and what is sent may be rewritten per client (prepends, added and removed communities).
+     */
+    public interface Policy {
+        /** Relays everything unchanged. */
+        Policy NONE = new Policy() {};
+
+        /**
+         * 0 when client {@code source}'s route is accepted; a positive reject code when it is filtered; a negative
+         * code when it is accepted but announced to no client. {@code kind} is 0 for IPv4 unicast, 1 for IPv6.
+         */
+        default int importCheck(int source, int kind, long hi, long lo, int length, int attr, byte[] canonical) {
+            return 0;
+        }
+
+        /** An attribute set becomes held by candidates (first holder), or is held no more: per-set caches. */
+        default void held(int attr, byte[] canonical) {}
+
+        default void released(int attr) {}
+
+        /** May client {@code target} be sent the path of {@code source} with attribute set {@code attr}? */
+        default boolean exportable(int target, int source, int attr) {
+            return true;
+        }
+
+        /** Does client {@code target} get set {@code attr} changed ({@link #exportCanonical})? */
+        default boolean rewrites(int target, int attr) {
+            return false;
+        }
+
+        /** The canonical bytes to send client {@code target} for set {@code attr} when {@link #rewrites} says so. */
+        default byte[] exportCanonical(int target, int attr, byte[] canonical) {
+            return canonical;
+        }
+    }
+
+    /**
      * The session of a client as the route server needs it.
      *
      * @param routerId the BGP identifier of the client's OPEN (decision tie-breaker, RFC 4271 section 9.1.2.2 f)
@@ -61,11 +104,17 @@ public final class RouteServer {
     private final Decision decision;
     private final List<Client> clients = new ArrayList<>();
     private final RelayWriter writer;
+    private final Policy policy;
 
     public RouteServer(AttributeSource store, OperatorRoutes operator) {
+        this(store, operator, Policy.NONE);
+    }
+
+    public RouteServer(AttributeSource store, OperatorRoutes operator, Policy policy) {
         this.store = store;
         this.operator = operator;
-        this.decision = new Decision(ranks, clients);
+        this.policy = policy;
+        this.decision = new Decision(ranks, clients, policy);
         this.writer = new RelayWriter(this);
     }
 
@@ -90,6 +139,9 @@ public final class RouteServer {
                 remove(c, p);
             }
         }
+        Client cl = clients.get(c);
+        cl.filtered.keySet().forEach(prefixes::release);
+        cl.filtered.clear();
         clients.set(c, null);
     }
 
@@ -152,18 +204,54 @@ public final class RouteServer {
         }
         boolean[] queued = {false};
         byte[] canonical = attributeId >= 0 ? store.canonical(attributeId) : null;
+        Client src = clients.get(source);
         nlri.forEachPrefix((pathId, hi, lo, length) -> {
             if (attributeId >= 0) {
                 int p = prefixes.index(kind, hi, lo, length);
-                queued[0] |= announce(source, p, attributeId, canonical);
+                int code = policy.importCheck(source, kind, hi, lo, length, attributeId, canonical);
+                if (code == 0) {
+                    queued[0] |= announce(source, p, attributeId, canonical);
+                    unfilter(src, p); // after: the candidate holds the prefix index now
+                } else {
+                    if (src.filtered.put(p, code) == 0) {
+                        prefixes.retain(p);
+                    }
+                    if (indexOf(prefixes.candidates(p), source) >= 0) {
+                        queued[0] |= remove(source, p);
+                    }
+                }
             } else {
                 int p = prefixes.find(kind, hi, lo, length);
-                if (p >= 0 && indexOf(prefixes.candidates(p), source) >= 0) {
-                    queued[0] |= remove(source, p);
+                if (p >= 0) {
+                    unfilter(src, p);
+                    if (indexOf(prefixes.candidates(p), source) >= 0) {
+                        queued[0] |= remove(source, p);
+                    }
                 }
             }
         });
         return queued[0];
+    }
+
+    /**
+     * Why client {@code c}'s route for a unicast prefix is not a candidate: 0 when it is one (or unknown here), a
+     * positive reject code when the import policy filtered it, a negative one when it is kept but announced to
+     * nobody.
+     */
+    public int filtered(int c, Family family, long hi, long lo, int length) {
+        int kind = Prefixes.kind(family);
+        Client cl = c >= 0 && c < clients.size() ? clients.get(c) : null;
+        if (kind < 0 || cl == null) {
+            return 0;
+        }
+        int p = prefixes.find(kind, hi, lo, length);
+        return p < 0 ? 0 : cl.filtered.get(p);
+    }
+
+    private void unfilter(Client src, int p) {
+        if (src.filtered.remove(p) != 0) {
+            prefixes.release(p);
+        }
     }
 
     /** The operator's route for {@code nlri} was withdrawn from client {@code c}: a relayed one may take its place. */
@@ -195,6 +283,64 @@ public final class RouteServer {
         return writer.write(cl, limit);
     }
 
+    /** Receives one relayed route of a client's table ({@link #relayed}). */
+    @FunctionalInterface
+    public interface RelayedRoute {
+        /**
+         * @param nlri the prefix, with the path identifier it has towards an ADD-PATH client
+         * @param source the client index the path came from
+         * @param attributes the attributes as the client is sent them (without MP attributes)
+         * @param mpNextHop the MP_REACH_NLRI next-hop field, or null when the route goes in the NLRI field
+         */
+        void route(InetNlri nlri, int source, PathAttributes attributes, Bytes mpNextHop);
+    }
+
+    /**
+     * The relayed routes client {@code c} is to hold (sent, or decided and waiting to be sent), from prefix index
+     * {@code from} on, until at least {@code max} routes were given: each prefix's best path for it (every path it
+     * may receive with ADD-PATH), not the prefixes its operator announces. Nothing while its session is down.
+     *
+     * @return the index to go on from, or -1 when the whole table was walked
+     */
+    public int relayed(int c, int from, int max, RelayedRoute sink) {
+        Client cl = clients.get(c);
+        if (cl == null || !cl.up()) {
+            return -1;
+        }
+        int given = 0;
+        int p = from;
+        for (; p < prefixes.capacity() && given < max; p++) {
+            int kind = prefixes.kind(p);
+            if (!prefixes.hasCandidates(p) || !cl.has(kind)) {
+                continue;
+            }
+            Family family = Prefixes.family(kind);
+            long hi = prefixes.hi(p);
+            long lo = prefixes.lo(p);
+            int length = prefixes.length(p);
+            int[] cand = prefixes.candidates(p);
+            boolean addPath = cl.addPath(kind);
+            if (!addPath && operator.announces(c, family, hi, lo, length)) {
+                continue;
+            }
+            int first = addPath ? 0 : decision.best(cand, cl, kind);
+            for (int i = Math.max(first, 0); first >= 0 && i < cand.length; i += 2) {
+                if (decision.exportable(cl, cand[i], cand[i + 1], kind)) {
+                    ExportAttributes ex = export(c, cand[i + 1], kind, cl.session.external(), cl.session.options());
+                    IpPrefix prefix = new IpPrefix(family.afi(), hi, lo, length);
+                    sink.route(new InetNlri(family, addPath ? cand[i] + 1L : Nlri.NO_PATH_ID, prefix), cand[i],
+                            AttributeCodecs.decodeWritten(ex.attributes(), 0, ex.attributes().length,
+                                    cl.session.options()), ex.mpNextHop());
+                    given++;
+                    if (!addPath) {
+                        break;
+                    }
+                }
+            }
+        }
+        return p < prefixes.capacity() ? p : -1;
+    }
+
     /** Number of prefixes with at least one reference. */
     public int prefixCount() {
         return prefixes.size();
@@ -214,7 +360,11 @@ public final class RouteServer {
      * The export attributes of a set for a session; the common case (external client, 4-octet AS) is computed once
      * per set and kept while a candidate holds the set, so clients alike share it (an update group's attributes).
      */
-    ExportAttributes export(int attr, int kind, boolean external, SessionOptions options) {
+    ExportAttributes export(int target, int attr, int kind, boolean external, SessionOptions options) {
+        if (policy.rewrites(target, attr)) {
+            return ExportAttributes.of(policy.exportCanonical(target, attr, store.canonical(attr)), kind, external,
+                    options);
+        }
         if (!external || !options.asn4()) {
             return ExportAttributes.of(store.canonical(attr), kind, external, options);
         }
@@ -261,6 +411,9 @@ public final class RouteServer {
         }
         store.retain(attr);
         ranks.hold(attr, canonical);
+        if (ranks.holders(attr) == 1) {
+            policy.held(attr, canonical);
+        }
         int[] without = old;
         if (at >= 0) {
             without = cut(old, at);
@@ -289,6 +442,9 @@ public final class RouteServer {
 
     private void release(int attr) {
         ranks.let(attr);
+        if (ranks.holders(attr) == 0) {
+            policy.released(attr);
+        }
         store.release(attr);
     }
 
@@ -324,9 +480,14 @@ public final class RouteServer {
         return -1;
     }
 
-    private static int[] cut(int[] cand, int at) {
+    /** {@code cand} without the candidate at {@code at}; a list of one left is the shared one ({@link Ranks}). */
+    private int[] cut(int[] cand, int at) {
         if (cand.length == 2) {
             return Prefixes.NONE;
+        }
+        if (cand.length == 4) {
+            int keep = at == 0 ? 2 : 0;
+            return ranks.single(cand[keep], cand[keep + 1]);
         }
         int[] out = Arrays.copyOf(cand, cand.length - 2);
         System.arraycopy(cand, at + 2, out, at, cand.length - at - 2);

@@ -294,8 +294,12 @@ class ApiParserTest {
         ApiLine conf = parse("show neighbor 127.0.0.1 configuration");
         assertEquals(new ApiCommand.ShowNeighbor("configuration"), conf.command());
         assertEquals(List.of(Selector.of(IpAddress.parse("127.0.0.1"))), conf.selectors());
-        assertEquals(new ApiCommand.ShowAdjRib(true, false), parse("show adj-rib in").command());
-        assertEquals(new ApiCommand.ShowAdjRib(false, true), parse("show adj-rib out extensive").command());
+        assertEquals(new ApiCommand.ShowAdjRib(true, false, false), parse("show adj-rib in").command());
+        assertEquals(new ApiCommand.ShowAdjRib(false, true, false), parse("show adj-rib out extensive").command());
+        ApiLine json = parse("show adj-rib out 127.0.0.12 json");
+        assertEquals(new ApiCommand.ShowAdjRib(false, false, true), json.command());
+        assertEquals(List.of(Selector.of(IpAddress.parse("127.0.0.12"))), json.selectors());
+        assertEquals(new ApiCommand.ShowAdjRib(true, true, true), parse("show adj-rib in json extensive").command());
         assertTrue(error("neighbor 127.0.0.1 shutdown").contains("takes no neighbor selector"));
         assertTrue(error("shutdown now").contains("unexpected 'now'"));
     }

@@ -36,7 +36,11 @@ final class RsClientProbe {
     int endOfRibs;
 
     RsClientProbe(ActorTestKit kit, ActorRef<Rib.Command> rib, int number, String extra) {
-        this.config = RsFixtures.client(number, extra);
+        this(kit, rib, number, RsFixtures.client(number, extra));
+    }
+
+    RsClientProbe(ActorTestKit kit, ActorRef<Rib.Command> rib, int number, NeighborConfig config) {
+        this.config = config;
         this.id = PeerId.of(config);
         this.number = number;
         this.rib = rib;

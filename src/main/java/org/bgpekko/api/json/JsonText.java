@@ -5,26 +5,26 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.math.BigDecimal;
 import java.util.List;
 
-final class JsonText {
+public final class JsonText {
     private JsonText() {}
 
     /** A JSON string literal, escaped. */
-    static String quote(String s) {
+    public static String quote(String s) {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
     }
 
     /** {@code "key": value}. */
-    static String kv(String key, String rawValue) {
+    public static String kv(String key, String rawValue) {
         return quote(key) + ": " + rawValue;
     }
 
     /** {@code "key": "value"}. */
-    static String ks(String key, String value) {
+    public static String ks(String key, String value) {
         return quote(key) + ": " + quote(value);
     }
 
     /** ExaBGP's object: {@code { a, b }}, or {@code { }} when empty. */
-    static String object(List<String> members) {
+    public static String object(List<String> members) {
         return members.isEmpty() ? "{ }" : "{ " + String.join(", ", members) + " }";
     }
 

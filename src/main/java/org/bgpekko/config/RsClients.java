@@ -1,0 +1,323 @@
+// clients.yml: each client address becomes one RsLoader.Session, its settings resolved over general.yml's.
+package org.bgpekko.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bgpekko.wire.nlri.IpAddress;
+import org.bgpekko.wire.nlri.IpPrefix;
+
+final class RsClients {
+    private final RsLoader l;
+    private final Yaml.YMap file;
+    private final Map<Long, List<String>> asnSets = new HashMap<>();
+    private final Map<Long, Yaml.Node> asnSetsAt = new HashMap<>();
+
+    /** A client entry after its first reading. */
+    private record Entry(Yaml.YMap node, long asn, List<IpAddress> ips, Yaml.YMap cfg, int index) {}
+
+    RsClients(RsLoader l, Yaml.YMap file) {
+        this.l = l;
+        this.file = file;
+    }
+
+    List<RsLoader.Session> sessions() {
+        asns();
+        List<Entry> entries = new ArrayList<>();
+        Map<Long, Long> mapped16 = new LinkedHashMap<>();
+        Map<IpAddress, Yaml.Node> seen = new HashMap<>();
+        Yaml.Node list = file.get("clients");
+        List<Yaml.Node> items = l.guard(() -> RsValues.list(list, "clients", false), List.<Yaml.Node>of());
+        for (int i = 0; i < items.size(); i++) {
+            Entry e = l.guard(entry(items.get(i), i, mapped16, seen), null);
+            if (e != null) {
+                entries.add(e);
+            }
+        }
+        RsPolicy.General general = l.general(mapped16);
+        List<RsLoader.Session> out = new ArrayList<>();
+        for (Entry e : entries) {
+            client(e, general, entries, out);
+        }
+        return out;
+    }
+
+    /** The asns section: AS-level AS-SETs. */
+    private void asns() {
+        Yaml.Node n = file.get("asns");
+        if (RsValues.absent(n)) {
+            return;
+        }
+        Yaml.YMap m = l.guard(() -> RsValues.map(n, "asns"), null);
+        if (m == null) {
+            return;
+        }
+        for (Yaml.Entry e : m.entries().values()) {
+            Yaml.Node key = new Yaml.Scalar(m.file(), e.line(), e.column(), Yaml.Scalar.Type.STRING, e.key());
+            l.guard(() -> {
+                if (!e.key().toUpperCase(java.util.Locale.ROOT).startsWith("AS")) {
+                    throw key.error("asns key '" + e.key() + "' must be an AS written AS<number>");
+                }
+                long asn = RsValues.asn(key, "asns key");
+                if (RsValues.absent(e.value())) {
+                    return null;
+                }
+                Yaml.YMap as = RsValues.map(e.value(), "asns." + e.key());
+                List<ConfigException> errs = new ArrayList<>();
+                RsValues.keys(as, "asns." + e.key(), RsSchema.s("as_sets"), errs);
+                errs.forEach(l::error);
+                asnSets.put(asn, RsValues.texts(as.get("as_sets"), "asns." + e.key() + ".as_sets"));
+                asnSetsAt.put(asn, as.get("as_sets"));
+                return null;
+            }, null);
+        }
+    }
+
+    private java.util.function.Supplier<Entry> entry(Yaml.Node n, int i, Map<Long, Long> mapped16,
+                                                     Map<IpAddress, Yaml.Node> seen) {
+        return () -> {
+            String where = "clients[" + i + "]";
+            Yaml.YMap m = RsValues.map(n, where);
+            List<ConfigException> errs = new ArrayList<>();
+            RsValues.keys(m, where, RsSchema.CLIENT, errs);
+            errs.forEach(l::error);
+            if (RsValues.absent(m.get("asn"))) {
+                throw m.error(where + " has no asn");
+            }
+            long asn = RsValues.asn(m.get("asn"), where + ".asn");
+            if (RsValues.absent(m.get("ip"))) {
+                throw m.error(where + " (AS" + asn + ") has no ip");
+            }
+            List<IpAddress> ips = new ArrayList<>();
+            for (Yaml.Node ip : RsValues.list(m.get("ip"), where + ".ip", true)) {
+                IpAddress a = RsValues.ip(ip, where + ".ip");
+                Yaml.Node first = seen.putIfAbsent(a, ip);
+                if (first != null) {
+                    throw ip.error(where + ".ip " + a + " is already the address of the client at line " + first.line());
+                }
+                ips.add(a);
+            }
+            Yaml.Node m16 = m.get("16bit_mapped_asn");
+            if (!RsValues.absent(m16)) {
+                if (asn <= 0xFFFF) {
+                    throw m16.error(where + ".16bit_mapped_asn is only for 32-bit ASNs (AS" + asn + " is 16-bit)");
+                }
+                long v = RsValues.number(m16, where + ".16bit_mapped_asn", 64512, 65534);
+                Long prev = mapped16.get(asn);
+                if (prev != null && prev != v || prev == null && mapped16.containsValue(v)) {
+                    throw m16.error(where + ".16bit_mapped_asn " + v + " must map one 32-bit ASN to one 16-bit ASN");
+                }
+                mapped16.put(asn, v);
+            }
+            Yaml.Node cfg = m.get("cfg");
+            Yaml.YMap cfgMap = RsValues.absent(cfg) ? null : RsValues.map(cfg, where + ".cfg");
+            if (cfgMap != null) {
+                new RsUnsupported(l).common(cfgMap, where + ".cfg.");
+            }
+            return new Entry(m, asn, ips, cfgMap, i);
+        };
+    }
+
+    private Yaml.Node own(Entry e, String... path) {
+        return e.cfg() == null ? null : RsLoader.at(e.cfg(), path);
+    }
+
+    private Yaml.Node layered(Entry e, String... path) {
+        return e.cfg() == null ? l.general(path) : l.layered(e.cfg(), path);
+    }
+
+    private void client(Entry e, RsPolicy.General general, List<Entry> all, List<RsLoader.Session> out) {
+        String w = "clients[" + e.index() + "].cfg.";
+        boolean passive = l.bool(layered(e, "passive"), w + "passive", true);
+        boolean gtsm = l.bool(layered(e, "gtsm"), w + "gtsm", false);
+        boolean addPath = l.bool(layered(e, "add_path"), w + "add_path", false);
+        boolean prependRsAs = l.bool(layered(e, "prepend_rs_as"), w + "prepend_rs_as", false);
+        String policy = l.option(layered(e, "filtering", "next_hop", "policy"), w + "filtering.next_hop.policy",
+                "strict", "strict", "same-as", "authorized_addresses");
+        Set<IpAddress> authorized = new LinkedHashSet<>();
+        if (policy.equals("authorized_addresses")) {
+            Yaml.Node list = own(e, "filtering", "next_hop", "authorized_addresses_list");
+            if (list == null) {
+                l.error(e.node().error(w + "filtering.next_hop.policy authorized_addresses needs "
+                        + "authorized_addresses_list"));
+            } else {
+                for (Yaml.Node a : l.guard(() -> RsValues.list(list, "authorized_addresses_list", true),
+                        List.<Yaml.Node>of())) {
+                    IpAddress ip = l.guard(() -> RsValues.ip(a, "authorized_addresses_list"), null);
+                    if (ip != null) {
+                        authorized.add(ip);
+                    }
+                }
+            }
+        }
+        int v4min = (int) l.number(layered(e, "filtering", "ipv4_pref_len", "min"), w + "ipv4_pref_len.min", 0, 32, 8);
+        int v4max = (int) l.number(layered(e, "filtering", "ipv4_pref_len", "max"), w + "ipv4_pref_len.max", 0, 32, 24);
+        int v6min = (int) l.number(layered(e, "filtering", "ipv6_pref_len", "min"), w + "ipv6_pref_len.min", 0, 128,
+                12);
+        int v6max = (int) l.number(layered(e, "filtering", "ipv6_pref_len", "max"), w + "ipv6_pref_len.max", 0, 128,
+                48);
+        PrefixRule.List blackList = l.prefixList(own(e, "filtering", "black_list_pref"), w + "filtering.black_list_pref");
+        int maxPath = (int) l.number(layered(e, "filtering", "max_as_path_len"), w + "filtering.max_as_path_len", 1, 64,
+                32);
+        boolean invalidAsn = l.bool(layered(e, "filtering", "reject_invalid_as_in_as_path"),
+                w + "filtering.reject_invalid_as_in_as_path", true);
+        boolean enforceOrigin = l.bool(layered(e, "filtering", "irrdb", "enforce_origin_in_as_set"),
+                w + "filtering.irrdb.enforce_origin_in_as_set", true);
+        boolean enforcePrefix = l.bool(layered(e, "filtering", "irrdb", "enforce_prefix_in_as_set"),
+                w + "filtering.irrdb.enforce_prefix_in_as_set", true);
+        boolean longer = l.bool(l.general("filtering", "irrdb", "allow_longer_prefixes"),
+                "cfg.filtering.irrdb.allow_longer_prefixes", false);
+        Set<Long> origins = new LinkedHashSet<>();
+        PrefixRule.List irrPrefixes = new PrefixRule.List();
+        irr(e, w, enforceOrigin || enforcePrefix, longer, origins, irrPrefixes);
+        List<RsPolicy.WhiteRoute> whiteRoutes = new ArrayList<>();
+        for (Yaml.Node r : l.guard(() -> RsValues.list(own(e, "filtering", "irrdb", "white_list_route"),
+                "white_list_route", false), List.<Yaml.Node>of())) {
+            l.guard(() -> {
+                PrefixRule rule = RsValues.prefixRule(r, w + "filtering.irrdb.white_list_route", true);
+                Yaml.Node asn = ((Yaml.YMap) r).get("asn");
+                whiteRoutes.add(new RsPolicy.WhiteRoute(rule, RsValues.absent(asn) ? -1 : RsValues.asn(asn, "asn")));
+                return null;
+            }, null);
+        }
+        Yaml.Node rpkiOwn = own(e, "filtering", "rpki_bgp_origin_validation", "reject_invalid");
+        Yaml.Node rpkiNode = rpkiOwn != null ? rpkiOwn : own(e, "filtering", "rpki", "reject_invalid");
+        boolean rejectInvalid = l.bool(rpkiNode != null ? rpkiNode
+                : l.general("filtering", "rpki_bgp_origin_validation", "reject_invalid"), w + "rpki reject_invalid", true);
+        String reject = l.option(layered(e, "filtering", "reject_policy", "policy"), w + "filtering.reject_policy.policy",
+                "reject", "reject", "tag", "tag_and_reject");
+        if (!reject.equals("reject") && !general.communities().containsKey("reject_cause")) {
+            l.error(layered(e, "filtering", "reject_policy", "policy").error("reject_policy.policy " + reject
+                    + " needs cfg.communities.reject_cause in general.yml"));
+        }
+        boolean blackhole = l.bool(layered(e, "blackhole_filtering", "announce_to_client"),
+                w + "blackhole_filtering.announce_to_client", true);
+        RsPolicy.MaxPrefix maxPrefix = maxPrefix(e, w);
+        String description = RsValues.absent(e.node().get("description")) ? "AS" + e.asn()
+                : l.guard(() -> RsValues.text(e.node().get("description"), "description"), "");
+        String password = RsValues.absent(e.node().get("password")) ? null
+                : l.guard(() -> RsValues.text(e.node().get("password"), "password"), null);
+        for (IpAddress ip : e.ips()) {
+            Set<IpAddress> nextHops = switch (policy) {
+                case "strict" -> Set.of(ip);
+                case "authorized_addresses" -> Set.copyOf(authorized);
+                default -> {
+                    Set<IpAddress> same = new LinkedHashSet<>();
+                    all.stream().filter(o -> o.asn() == e.asn()).forEach(o -> same.addAll(o.ips()));
+                    yield same;
+                }
+            };
+            if (!ip.isIpv4() && (ip.hi() >>> 54) == 0x3FA) { // fe80::/10: not checked, as arouteserver
+                nextHops = Set.of();
+            }
+            RsPolicy.RejectPolicy rp = switch (reject) {
+                case "tag" -> RsPolicy.RejectPolicy.TAG;
+                case "tag_and_reject" -> RsPolicy.RejectPolicy.TAG_AND_REJECT;
+                default -> RsPolicy.RejectPolicy.REJECT;
+            };
+            RsPolicy.Client c = new RsPolicy.Client(general, e.asn(), ip, description, nextHops, v4min, v4max, v6min,
+                    v6max, blackList, maxPath, invalidAsn, enforceOrigin, enforcePrefix, Set.copyOf(origins),
+                    irrPrefixes, List.copyOf(whiteRoutes), rejectInvalid, rp, prependRsAs, blackhole, maxPrefix);
+            out.add(new RsLoader.Session(c, passive, password, gtsm, addPath, e.node()));
+        }
+    }
+
+    /** The AS-SETs of a client (its own, else its AS's) and its aut-num, from irr.yml, with the white lists. */
+    private void irr(Entry e, String w, boolean enforced, boolean longer, Set<Long> origins, PrefixRule.List prefixes) {
+        Yaml.Node own = own(e, "filtering", "irrdb", "as_sets");
+        List<String> names = new ArrayList<>(own != null
+                ? l.guard(() -> RsValues.texts(own, w + "filtering.irrdb.as_sets"), List.<String>of())
+                : asnSets.getOrDefault(e.asn(), List.of()));
+        Yaml.Node at = own != null ? own : asnSetsAt.getOrDefault(e.asn(), e.node());
+        origins.add(e.asn());
+        List<String> all = new ArrayList<>(names);
+        all.add("AS" + e.asn()); // the aut-num is used in any case
+        for (String name : all) {
+            RsData.AsSet set = l.data().asSet(name);
+            if (set == null) {
+                if (enforced && names.contains(name)) {
+                    l.error(at.error("AS-SET " + name + " of AS" + e.asn() + " is not in irr.yml (bgpekko does not "
+                            + "query IRR databases: give its origins and prefixes there)"));
+                }
+                continue;
+            }
+            origins.addAll(set.asns());
+            for (RsData.IrrPrefix p : set.prefixes()) {
+                int max = IpPrefix.maxLength(p.prefix().afi());
+                int ge = p.ge() >= 0 ? p.ge() : p.prefix().length();
+                int le = p.le() >= 0 ? p.le() : longer ? max : p.prefix().length();
+                prefixes.add(new PrefixRule(p.prefix(), ge, le, name));
+            }
+        }
+        origins.addAll(l.guard(() -> RsValues.asnList(own(e, "filtering", "irrdb", "white_list_asn"),
+                w + "filtering.irrdb.white_list_asn"), Set.<Long>of()));
+        Yaml.Node wl = own(e, "filtering", "irrdb", "white_list_pref");
+        for (Yaml.Node r : l.guard(() -> RsValues.list(wl, "white_list_pref", false), List.<Yaml.Node>of())) {
+            PrefixRule rule = l.guard(() -> RsValues.prefixRule(r, w + "filtering.irrdb.white_list_pref", false), null);
+            if (rule != null) {
+                prefixes.add(rule);
+            }
+        }
+    }
+
+    /**
+     * Max-prefix limits are not enforced yet, and arouteserver applies them by default (action shutdown): refused
+     * unless the action is given empty ({@code action: ~}, "no limit", as arouteserver's templates read an empty
+     * action), in the client's cfg or in general.yml.
+     */
+    private boolean noLimits(Entry e) {
+        Yaml.Node own = e.cfg() == null ? null : RsLoader.at(e.cfg(), "filtering", "max_prefix");
+        Yaml.Node mine = own instanceof Yaml.YMap m ? m.get("action") : null;
+        Yaml.Node general = l.general("filtering", "max_prefix");
+        Yaml.Node theirs = general instanceof Yaml.YMap m ? m.get("action") : null;
+        Yaml.Node action = mine != null ? mine : theirs;
+        if (action != null && RsValues.absent(action)) {
+            return true;
+        }
+        Yaml.Node at = action != null ? action : own != null ? own : general != null ? general
+                : l.general("filtering") != null ? l.general("filtering") : e.node();
+        l.error(at.error("filtering.max_prefix: max-prefix limits are not enforced by bgpekko yet, and "
+                + "arouteserver applies them by default (action shutdown); write \"action: ~\" under "
+                + "cfg.filtering.max_prefix in general.yml to run without limits"));
+        return false;
+    }
+
+    private RsPolicy.MaxPrefix maxPrefix(Entry e, String w) {
+        if (noLimits(e)) {
+            return null;
+        }
+        String action = l.option(layered(e, "filtering", "max_prefix", "action"), w + "filtering.max_prefix.action",
+                "shutdown", "shutdown", "restart", "block", "warning");
+        boolean pdb = l.bool(layered(e, "filtering", "max_prefix", "peering_db", "enabled"),
+                w + "filtering.max_prefix.peering_db.enabled", true);
+        long abs = l.number(layered(e, "filtering", "max_prefix", "peering_db", "increment", "absolute"),
+                "max_prefix.peering_db.increment.absolute", 0, Integer.MAX_VALUE, 100);
+        long rel = l.number(layered(e, "filtering", "max_prefix", "peering_db", "increment", "relative"),
+                "max_prefix.peering_db.increment.relative", 0, Integer.MAX_VALUE, 15);
+        RsData.PeeringDbCounts counts = pdb ? l.data().peeringDb(e.asn()) : null;
+        long[] limits = new long[2];
+        for (int af = 0; af < 2; af++) {
+            String v = af == 0 ? "ipv4" : "ipv6";
+            Yaml.Node own = own(e, "filtering", "max_prefix", "limit_" + v);
+            long count = counts == null ? -1 : af == 0 ? counts.ipv4() : counts.ipv6();
+            if (own != null) {
+                limits[af] = l.number(own, w + "filtering.max_prefix.limit_" + v, 0, Integer.MAX_VALUE, 0);
+            } else if (count > 0) {
+                limits[af] = Math.round((count + abs) * (1 + rel / 100.0));
+            } else {
+                limits[af] = l.number(l.general("filtering", "max_prefix", "general_limit_" + v),
+                        "cfg.filtering.max_prefix.general_limit_" + v, 0, Integer.MAX_VALUE, af == 0 ? 170000 : 12000);
+            }
+        }
+        int restart = (int) l.number(layered(e, "filtering", "max_prefix", "restart_after"),
+                w + "filtering.max_prefix.restart_after", 1, 100000, 15);
+        boolean countRejected = l.bool(layered(e, "filtering", "max_prefix", "count_rejected_routes"),
+                w + "filtering.max_prefix.count_rejected_routes", true);
+        return new RsPolicy.MaxPrefix(RsPolicy.MaxPrefixAction.valueOf(action.toUpperCase(java.util.Locale.ROOT)),
+                limits[0], limits[1], restart, countRejected);
+    }
+}

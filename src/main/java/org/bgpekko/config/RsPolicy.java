@@ -1,0 +1,95 @@
+// The route-server policy read from arouteserver's files: what every client shares, and each client's own.
+package org.bgpekko.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bgpekko.wire.nlri.IpAddress;
+
+/** Immutable once loaded; the route server's checks (rs.policy) read it from the Rib actor. */
+public final class RsPolicy {
+    private RsPolicy() {}
+
+    /**
+     * arouteserver's kinds of community: INBOUND ones clients send to ask for an action (removed before export),
+     * OUTBOUND ones the route server adds for its clients (removed from what clients send), INTERNAL ones neither
+     * accepted nor sent; custom communities are handled as OUTBOUND.
+     */
+    public enum CommunityType { INBOUND, OUTBOUND, INTERNAL }
+
+    public static CommunityType type(String name) {
+        if (RsSchema.INBOUND.contains(name)) {
+            return CommunityType.INBOUND;
+        }
+        return RsSchema.INTERNAL.contains(name) || name.startsWith("reject_cause_map_") ? CommunityType.INTERNAL
+                : CommunityType.OUTBOUND;
+    }
+
+    /** arouteserver's reject_policy. */
+    public enum RejectPolicy { REJECT, TAG, TAG_AND_REJECT }
+
+    /** What rfc1997_wellknown_communities.policy says about NO_EXPORT / NO_ADVERTISE received from clients. */
+    public enum Rfc1997 { PASS, RFC1997 }
+
+    /** A validated ROA payload (RFC 6482): an origin AS may announce a covered prefix up to maxLength. */
+    public record Roa(long asn, int maxLength) {}
+
+    /** max_prefix.action. */
+    public enum MaxPrefixAction { SHUTDOWN, RESTART, BLOCK, WARNING }
+
+    /**
+     * The most routes a client may send per family (0: no limit), and what happens above it.
+     *
+     * @param restartAfter minutes before a session shut down by {@code restart} may come back
+     * @param countRejected count the routes the checks reject as well (BIRD's receive limit, not import limit)
+     */
+    public record MaxPrefix(MaxPrefixAction action, long ipv4, long ipv6, int restartAfter, boolean countRejected) {}
+
+    /** white_list_route: a prefix range, and the origin AS it must have (-1: any). */
+    public record WhiteRoute(PrefixRule rule, long asn) {}
+
+    /**
+     * The general settings (general.yml's cfg, bogons, ROAs).
+     *
+     * @param communities arouteserver's built-in communities that are set, by name (reject_cause_map_N included)
+     * @param custom the custom communities, by name
+     * @param transitFree transit_free.asns (empty: the check is off)
+     * @param neverViaRouteServers never_via_route_servers.asns, and PeeringDB's list from irr.yml when enabled
+     * @param roas ROAs by prefix, when RPKI origin validation is enabled (else null)
+     * @param mapped16 16bit_mapped_asn of each 32-bit client AS that has one
+     */
+    public record General(long rsAs, long routerId, Map<String, RsCommunity> communities,
+                          Map<String, RsCommunity> custom, PrefixRule.List bogons, PrefixRule.List globalBlackList,
+                          Set<Long> transitFree, boolean transitFreeReject, Set<Long> neverViaRouteServers,
+                          boolean rpki, PrefixTable<Roa> roas, Rfc1997 rfc1997, Map<Long, Long> mapped16) {
+        public RsCommunity community(String name) {
+            return communities.get(name);
+        }
+    }
+
+    /**
+     * One client address (one neighbour) with its settings resolved: the client's own cfg over general.yml's.
+     * {@code maxPrefix} is null when max_prefix.action is empty (no limits: the only form accepted until limits are
+     * enforced).
+     *
+     * @param nextHops the NEXT_HOP values it may use (strict: its address; same-as: every address of its AS;
+     *     authorized_addresses: the list); empty for an IPv6 link-local client (not checked, as arouteserver)
+     * @param origins the origin ASNs of its AS-SETs and aut-num, with white_list_asn
+     * @param irrPrefixes the prefixes of its AS-SETs and aut-num, with white_list_pref
+     */
+    public record Client(General general, long asn, IpAddress address, String description, Set<IpAddress> nextHops,
+                         int ipv4Min, int ipv4Max, int ipv6Min, int ipv6Max, PrefixRule.List blackList,
+                         int maxAsPathLen, boolean rejectInvalidAsn, boolean enforceOrigin, boolean enforcePrefix,
+                         Set<Long> origins, PrefixRule.List irrPrefixes, List<WhiteRoute> whiteListRoute,
+                         boolean rpkiRejectInvalid, RejectPolicy rejectPolicy, boolean prependRsAs,
+                         boolean announceBlackhole, MaxPrefix maxPrefix) {
+        /** The value a peer_as macro takes in a standard community for this client: its AS, its 16-bit mapping, or -1. */
+        public long stdPeerAs() {
+            if (asn <= 0xFFFF) {
+                return asn;
+            }
+            Long mapped = general.mapped16().get(asn);
+            return mapped == null ? -1 : mapped;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+// arouteserver's policy as the route server's Policy: import checks per route, export control per client.
+package org.bgpekko.rs.policy;
+
+import java.util.Arrays;
+import java.util.function.IntFunction;
+import org.bgpekko.config.RsPolicy;
+import org.bgpekko.rs.RouteServer;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.nlri.IpPrefix;
+
+/**
+ * Clients without an arouteserver policy (plain {@code route-server-client} neighbours) are relayed unchanged: their
+ * routes are accepted, and they receive every candidate as it was received. The facts of an attribute set
+ * ({@link PathFacts}) are parsed once, when candidates first hold it.
+ */
+public final class ArsPolicy implements RouteServer.Policy {
+    private final IntFunction<RsPolicy.Client> clients;
+    private PathFacts[] facts = new PathFacts[64];
+    private byte[] lastCanonical;
+    private PathFacts lastFacts;
+
+    /** @param clients the policy of each client index, or null for a client without one */
+    public ArsPolicy(IntFunction<RsPolicy.Client> clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public int importCheck(int source, int kind, long hi, long lo, int length, int attr, byte[] canonical) {
+        RsPolicy.Client c = clients.apply(source);
+        if (c == null) {
+            return RejectCode.ACCEPTED;
+        }
+        if (canonical != lastCanonical) { // the prefixes of one UPDATE share their attribute bytes
+            lastCanonical = canonical;
+            lastFacts = PathFacts.parse(canonical);
+        }
+        return ImportChecks.check(c, lastFacts,
+                new IpPrefix(kind == 0 ? Family.AFI_IPV4 : Family.AFI_IPV6, hi, lo, length));
+    }
+
+    @Override
+    public void held(int attr, byte[] canonical) {
+        if (attr >= facts.length) {
+            facts = Arrays.copyOf(facts, Math.max(attr + 1, facts.length * 2));
+        }
+        facts[attr] = canonical == lastCanonical ? lastFacts : PathFacts.parse(canonical);
+    }
+
+    @Override
+    public void released(int attr) {
+        facts[attr] = null;
+    }
+
+    @Override
+    public boolean exportable(int target, int source, int attr) {
+        RsPolicy.Client t = clients.apply(target);
+        return t == null || ExportControl.announce(t, facts[attr]);
+    }
+
+    @Override
+    public boolean rewrites(int target, int attr) {
+        RsPolicy.Client t = clients.apply(target);
+        return t != null && ExportControl.rewrites(t, facts[attr]);
+    }
+
+    @Override
+    public byte[] exportCanonical(int target, int attr, byte[] canonical) {
+        return ExportControl.rewrite(clients.apply(target), facts[attr], canonical);
+    }
+}

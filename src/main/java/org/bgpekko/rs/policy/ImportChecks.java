@@ -1,0 +1,131 @@
+// The inbound checks of arouteserver's BIRD filter (receive_from_<client>), in its order: the first that fails
+// gives the route's reject code.
+package org.bgpekko.rs.policy;
+
+import org.bgpekko.config.PrefixTable;
+import org.bgpekko.config.RsPolicy;
+import org.bgpekko.wire.Family;
+import org.bgpekko.wire.nlri.IpPrefix;
+
+public final class ImportChecks {
+    private ImportChecks() {}
+
+    /** Returned for an RPKI invalid route kept because reject_invalid is off: accepted, announced to no client. */
+    public static final int NOT_ANNOUNCED_RPKI_INVALID = -RejectCode.RPKI_INVALID;
+
+    /**
+     * The reject code of a route from client {@code c}: {@link RejectCode#ACCEPTED}, a code, or
+     * {@link #NOT_ANNOUNCED_RPKI_INVALID}. With reject_policy {@code tag} BIRD keeps the route tagged with the same
+     * first code and never exports it: the outcome for the other clients is the same.
+     */
+    public static int check(RsPolicy.Client c, PathFacts f, IpPrefix prefix) {
+        RsPolicy.General g = c.general();
+        if (prefix.afi() != c.address().afi()) {
+            return RejectCode.UNKNOWN; // "AFI not enabled for this peer" (rfc8950 is refused by the loader)
+        }
+        if (!c.nextHops().isEmpty() && (f.nextHop() == null || !c.nextHops().contains(f.nextHop()))) {
+            return RejectCode.NEXT_HOP;
+        }
+        if (f.pathLength() > c.maxAsPathLen()) {
+            return RejectCode.AS_PATH_LENGTH;
+        }
+        if (f.first() != c.asn()) {
+            return RejectCode.LEFT_MOST_ASN;
+        }
+        if (c.rejectInvalidAsn()) {
+            for (long a : f.asns()) {
+                if (invalidAsn(a)) {
+                    return RejectCode.INVALID_ASN;
+                }
+            }
+        }
+        if (g.transitFreeReject()) {
+            for (long a : f.asns()) {
+                if (a != c.asn() && g.transitFree().contains(a)) {
+                    return RejectCode.TRANSIT_FREE_ASN;
+                }
+            }
+        }
+        if (f.pathContains(g.neverViaRouteServers())) {
+            return RejectCode.NEVER_VIA_ROUTE_SERVERS;
+        }
+        if (prefix.afi() == Family.AFI_IPV6 && (prefix.length() < 3 || (prefix.hi() >>> 61) != 1)) {
+            return RejectCode.IPV6_NOT_GLOBAL_UNICAST; // not in 2000::/3
+        }
+        if (g.globalBlackList().matches(prefix)) {
+            return RejectCode.GLOBAL_BLACK_LIST;
+        }
+        if (c.blackList().matches(prefix)) {
+            return RejectCode.CLIENT_BLACK_LIST;
+        }
+        if (g.bogons().matches(prefix)) {
+            return RejectCode.BOGON;
+        }
+        int irr = irr(c, f, prefix);
+        if (irr != RejectCode.ACCEPTED) {
+            return irr;
+        }
+        if (g.rpki() && rpki(g.roas(), prefix, f.origin()) == Rpki.INVALID) {
+            return c.rpkiRejectInvalid() ? RejectCode.RPKI_INVALID : NOT_ANNOUNCED_RPKI_INVALID;
+        }
+        boolean v4 = prefix.afi() == Family.AFI_IPV4;
+        int min = v4 ? c.ipv4Min() : c.ipv6Min();
+        int max = v4 ? c.ipv4Max() : c.ipv6Max();
+        if (prefix.length() < min || prefix.length() > max) {
+            return RejectCode.PREFIX_LENGTH;
+        }
+        return RejectCode.ACCEPTED;
+    }
+
+    /** Origin (9) and prefix (12) against the client's AS-SETs, unless white_list_route validates the route. */
+    static int irr(RsPolicy.Client c, PathFacts f, IpPrefix prefix) {
+        if (!c.enforceOrigin() && !c.enforcePrefix()) {
+            return RejectCode.ACCEPTED;
+        }
+        boolean originOk = c.origins().contains(f.origin());
+        boolean prefixOk = c.irrPrefixes().matches(prefix);
+        if (originOk && prefixOk) {
+            return RejectCode.ACCEPTED;
+        }
+        for (RsPolicy.WhiteRoute w : c.whiteListRoute()) {
+            if (w.rule().prefix().afi() == prefix.afi() && w.rule().admits(prefix.length())
+                    && new IpPrefix(prefix.afi(), prefix.hi(), prefix.lo(), w.rule().prefix().length())
+                            .equals(w.rule().prefix())
+                    && (w.asn() < 0 || w.asn() == f.origin())) {
+                return RejectCode.ACCEPTED;
+            }
+        }
+        if (c.enforceOrigin() && !originOk) {
+            return RejectCode.ORIGIN_NOT_IN_AS_SET;
+        }
+        if (c.enforcePrefix() && !prefixOk) {
+            return RejectCode.PREFIX_NOT_IN_AS_SET;
+        }
+        return RejectCode.ACCEPTED;
+    }
+
+    /** RFC 6811 route origin validation states. */
+    public enum Rpki { VALID, UNKNOWN, INVALID }
+
+    /**
+     * RFC 6811 section 2: no ROA covers the prefix, unknown (NotFound); a covering ROA with the route's origin AS and
+     * a maxLength at least the prefix's, valid; covering ROAs but none matching, invalid. A route with no origin AS
+     * (its path ends with an AS_SET) matches no ROA.
+     */
+    public static Rpki rpki(PrefixTable<RsPolicy.Roa> roas, IpPrefix prefix, long origin) {
+        boolean[] covered = {false};
+        boolean[] matched = {false};
+        roas.covering(prefix, r -> {
+            covered[0] = true;
+            if (origin != 0 && r.asn() == origin && prefix.length() <= r.maxLength()) {
+                matched[0] = true;
+            }
+        });
+        return matched[0] ? Rpki.VALID : covered[0] ? Rpki.INVALID : Rpki.UNKNOWN;
+    }
+
+    /** Reserved and private AS numbers (arouteserver's as_path_contains_invalid_asn, from IANA's registry). */
+    public static boolean invalidAsn(long a) {
+        return a == 0 || a == 23456 || a >= 64496 && a <= 131071 || a >= 4200000000L;
+    }
+}

@@ -1,0 +1,137 @@
+// arouteserver's policy through the Rib actor (issue 13): filtered routes stay out of the candidates, control
+// communities steer the export (a refused best falls through to the next), prepends and scrubbing on the wire.
+package org.bgpekko.rs;
+
+import static org.bgpekko.rs.RsFixtures.announce;
+import static org.bgpekko.rs.RsFixtures.attributes;
+import static org.bgpekko.rs.RsFixtures.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.bgpekko.config.ConfigParser;
+import org.bgpekko.config.NeighborConfig;
+import org.bgpekko.rib.Rib;
+import org.bgpekko.wire.Bytes;
+import org.bgpekko.wire.attribute.AsPath;
+import org.bgpekko.wire.attribute.Communities;
+import org.bgpekko.wire.attribute.NextHop;
+import org.bgpekko.wire.attribute.PathAttribute;
+import org.bgpekko.wire.nlri.InetNlri;
+import org.bgpekko.wire.nlri.Nlri;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RouteServerPolicyTest {
+    private static final ActorTestKit kit = ActorTestKit.create();
+    private static final Nlri P = InetNlri.of("185.1.0.0/24");
+    private static final Nlri BAD = InetNlri.of("185.2.0.0/24");
+
+    @TempDir
+    Path dir;
+
+    @AfterAll
+    static void stop() {
+        kit.shutdownTestKit();
+    }
+
+    static final String GENERAL = """
+            cfg:
+              rs_as: 64500
+              router_id: "127.0.0.1"
+              filtering:
+                max_prefix: {action: ~}
+                irrdb: {enforce_origin_in_as_set: false, enforce_prefix_in_as_set: false, tag_as_set: false}
+              communities:
+                do_not_announce_to_peer: {std: "0:peer_as"}
+                prepend_once_to_any: {std: "65501:rs_as"}
+                prefix_present_in_as_set: {std: "64500:100"}
+            """;
+    static final String CLIENTS = """
+            clients:
+              - {asn: 3333, ip: "127.0.0.11"}
+              - {asn: 10745, ip: "127.0.0.12"}
+              - {asn: 20940, ip: "127.0.0.13"}
+            """;
+
+    /** The three clients of the route-server section, up with empty tables. */
+    private List<RsClientProbe> three() throws IOException {
+        Files.writeString(dir.resolve("general.yml"), GENERAL);
+        Files.writeString(dir.resolve("clients.yml"), CLIENTS);
+        Path conf = dir.resolve("rs.conf");
+        Files.writeString(conf, "template { neighbor c { local-address 127.0.0.1; family { ipv4 unicast; "
+                + "ipv6 unicast; } } }\nroute-server { general general.yml; clients clients.yml; template c; }\n");
+        List<NeighborConfig> n = ConfigParser.parse(conf).neighbors();
+        ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
+        List<RsClientProbe> c = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            c.add(new RsClientProbe(kit, rib, i + 1, n.get(i)));
+        }
+        for (RsClientProbe x : c) {
+            x.up(options());
+            x.await(t -> t.endOfRibs == 2);
+        }
+        return c;
+    }
+
+    private static String nextHop(RsClientProbe c, Nlri n) {
+        return c.table.get(n).attributes().get(NextHop.class).orElseThrow().address().toString();
+    }
+
+    @Test
+    void aRouteTheChecksRejectIsNotRelayedTheOthersAre() throws IOException {
+        List<RsClientProbe> c = three();
+        RsClientProbe a = c.get(0);
+        a.send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.1.0.0/24"));
+        a.send(announce(attributes("127.0.0.99", List.of(3333L)), Bytes.EMPTY, "185.2.0.0/24")); // NEXT_HOP (5)
+        a.send(announce(attributes("127.0.0.11", List.of(3333L, 64512L)), Bytes.EMPTY, "185.3.0.0/24")); // ASN (7)
+        a.send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "10.0.0.0/16")); // bogon (2)
+        for (RsClientProbe other : c.subList(1, 3)) {
+            other.await(t -> t.table.containsKey(P));
+            other.quiet();
+            assertEquals(List.of(P), List.copyOf(other.table.keySet()), "only the accepted route");
+        }
+        // a filtered route that becomes acceptable is relayed, and withdrawn when it is filtered again
+        a.send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.2.0.0/24"));
+        c.get(1).await(t -> t.table.containsKey(BAD));
+        a.send(announce(attributes("127.0.0.98", List.of(3333L)), Bytes.EMPTY, "185.2.0.0/24"));
+        c.get(1).await(t -> !t.table.containsKey(BAD));
+    }
+
+    @Test
+    void doNotAnnounceToPeerGivesThatPeerTheNextBestAndIsScrubbedOnExport() throws IOException {
+        List<RsClientProbe> c = three();
+        RsClientProbe a = c.get(0);
+        RsClientProbe b = c.get(1);
+        RsClientProbe x = c.get(2);
+        x.send(announce(attributes("127.0.0.13", List.of(20940L, 1299L, 2914L)), Bytes.EMPTY, "185.1.0.0/24"));
+        b.await(t -> t.table.containsKey(P));
+        a.send(announce(attributes("127.0.0.11", List.of(3333L), new Communities(List.of(10745L, 3333L << 16 | 1,
+                64500L << 16 | 100))), Bytes.EMPTY, "185.1.0.0/24")); // 0:10745, its own, an outbound one
+        x.await(t -> t.table.containsKey(P) && nextHop(t, P).equals("127.0.0.11"));
+        b.quiet();
+        assertEquals("127.0.0.13", nextHop(b, P), "B may not get A's best path: it gets X's, the next best");
+        List<Long> seen = x.table.get(P).attributes().get(Communities.class).orElseThrow().values();
+        assertEquals(List.of(3333L << 16 | 1), seen, "0:10745 (do_not_announce_to_peer) and 64500:100 (the route "
+                + "server's own, sent by a client) removed; the client's own 3333:1 kept");
+    }
+
+    @Test
+    void prependOnceToAnyPrependsTheLeftMostAs() throws IOException {
+        List<RsClientProbe> c = three();
+        c.get(0).send(announce(attributes("127.0.0.11", List.of(3333L, 1111L), new Communities(List.of(
+                65501L << 16 | 64500))), Bytes.EMPTY, "185.1.0.0/24"));
+        RsClientProbe b = c.get(1);
+        b.await(t -> t.table.containsKey(P));
+        assertEquals(AsPath.sequence(3333L, 3333L, 1111L), b.table.get(P).attributes().get(AsPath.class)
+                .orElseThrow());
+        assertFalse(b.table.get(P).attributes().has(PathAttribute.COMMUNITIES), "65501:64500 scrubbed, none left");
+    }
+}
