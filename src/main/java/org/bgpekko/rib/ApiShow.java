@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.wire.Family;
+import org.bgpekko.wire.attribute.PathAttributes;
 import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
 
@@ -130,7 +131,7 @@ final class ApiShow {
                     int attr = ids.getInt(id++);
                     RouteAttributes ra = store.get(attr);
                     store.release(attr);
-                    var a = ra.attributes();
+                    PathAttributes a = ra.attributes();
                     out.add(format.line(new ShownRoute(current.config.peerAddress(), true, nlri,
                             ShownRoute.nextHop(a, ra.nextHop()), a, null)));
                 }
