@@ -86,10 +86,13 @@ public final class HelperProcess implements HelperChannel {
     /** The thread reading the helper's output, once it runs. */
     private volatile Thread reader;
     private volatile boolean closed;
+    /** Whether the helper is running or preempted, when its output is quiet. */
+    private final HelperActivity activity;
 
     private HelperProcess(String name, Process process, Window window, long maxUnapplied) {
         this.name = name;
         this.process = process;
+        this.activity = new HelperActivity(process.pid());
         this.window = window;
         this.maxUnapplied = maxUnapplied;
     }
@@ -309,8 +312,8 @@ public final class HelperProcess implements HelperChannel {
     }
 
     /**
-     * Reads on while bytes keep arriving within the quiet window, up to the batch's line and latency bounds; false
-     * when the output ended.
+     * Reads on while bytes keep arriving within the quiet window, or while the helper is runnable when it ends
+     * ({@link HelperActivity}), up to the batch's line and latency bounds; false when the output ended.
      */
     private boolean collect(InputStream in, byte[] buf, LineFramer framer, List<String> lines) throws IOException {
         long quiet = window.quiet().toNanos();
@@ -333,7 +336,12 @@ public final class HelperProcess implements HelperChannel {
                 framer.feed(buf, n, lines);
                 last = System.nanoTime();
             } else if (now - last >= quiet) {
-                return true;
+                if (!activity.runnable() && in.available() == 0) {
+                    // it waits (for answers, a timer, input) and wrote nothing before it did (the second look
+                    // catches a line written between the first one and its going to sleep): the batch is complete
+                    return true;
+                }
+                LockSupport.parkNanos(POLL_NANOS); // preempted between two writes, or still working: wait on
             } else {
                 LockSupport.parkNanos(Math.min(POLL_NANOS, quiet - (now - last)));
             }

@@ -59,6 +59,37 @@ class LineByLineHelperTest {
         }
     }
 
+    /**
+     * A helper preempted between its two writes for longer than the quiet window (2 ms) but within the batch's
+     * latency bound (20 ms): here it busy-waits 4 to 12 ms, runnable all along, as a helper waiting for a core is.
+     * Its silence is not the end of the batch while it is runnable, so X never reaches the wire. Failed before
+     * HelperActivity: every announcement went out alone (58 of 60 pairs went out; one full suite run at load 4 lost one pair of 1,000 above).
+     */
+    @Test
+    @Timeout(120)
+    void aHelperPreemptedBetweenTwoWritesStillFormsOneBatch(@TempDir Path dir) throws Exception {
+        int pairs = 60;
+        Random random = new Random(12);
+        List<String> plan = new ArrayList<>(List.of("up"));
+        for (int i = 0; i < pairs; i++) {
+            plan.add("w announce route 10.1." + (i / 250) + "." + (i % 250) + "/32 next-hop 127.0.0.1");
+            plan.add("gap " + (4000 + random.nextInt(8001)));
+            plan.add("w clear adj-rib out");
+            plan.add("answers 2");
+        }
+        plan.add("w " + SENTINEL_LINE);
+        plan.add("answers 1");
+        try (HelperSession s = HelperSession.start(dir, plan, Map.of())) {
+            List<Update> updates = s.updatesUntil(SENTINEL);
+            int announced = 0;
+            for (Update u : updates) {
+                announced += u.nlri().size();
+            }
+            assertEquals(1, announced, "only the last route was announced (" + updates.size() + " UPDATEs)");
+            assertEquals(2 * pairs + 1, Collections.frequency(s.answers(), "done"), "every command answered done");
+        }
+    }
+
     /** A group: announce X and clear inside it send nothing; the group's routes leave packed; answers in order. */
     @Test
     @Timeout(120)
