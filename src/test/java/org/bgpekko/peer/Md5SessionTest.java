@@ -69,7 +69,8 @@ class Md5SessionTest {
                 Thread.sleep(100);
             } catch (SocketTimeoutException e) {
                 return rib;
-            } catch (java.net.ConnectException e) { // between the unbind and the native bind
+            } catch (java.net.SocketException e) {
+                // refused between the unbind and the native bind, or reset: accepted on Pekko's socket as it closed
                 Thread.sleep(50);
             }
         }
