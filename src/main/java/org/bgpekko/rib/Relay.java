@@ -119,4 +119,10 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
         int slot = slots.find(family, hi, lo, length);
         return slot >= 0 && ps.out.wanted(slot) >= 0;
     }
+
+    @Override
+    public boolean any(int client) {
+        PeerState ps = clients.get(client);
+        return ps == null || ps.out.size() > 0;
+    }
 }

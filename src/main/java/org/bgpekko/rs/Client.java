@@ -21,11 +21,11 @@ final class Client {
     boolean initial;
     int cursor;
     final BitSet sent = new BitSet();
-    /** The prefixes waiting to be looked at again: a bit per prefix index, no queue of entries. */
-    private final BitSet queued = new BitSet();
-    private int count;
-    /** Where the next {@link #poll} looks first. */
-    private int sweep;
+    /** The prefixes waiting to be looked at again (its own queue, also while it is in an update group). */
+    private final PrefixQueue queued = new PrefixQueue();
+    /** The update group it reads its UPDATEs from (null: written on its own), and its position in the group's log. */
+    UpdateGroup group;
+    long position;
     /** ADD-PATH sessions: prefix index -> the sources whose path was sent, ascending. */
     final Int2ObjectOpenHashMap<int[]> pathsSent = new Int2ObjectOpenHashMap<>();
     /** Prefix index -> why the policy keeps this client's route out of the candidates (RouteServer.Policy codes). */
@@ -49,34 +49,23 @@ final class Client {
 
     /** Queues a prefix (once); false when it was queued already. */
     boolean queue(int p) {
-        if (queued.get(p)) {
-            return false;
-        }
-        queued.set(p);
-        count++;
-        return true;
+        return queued.add(p);
+    }
+
+    boolean queued(int p) {
+        return queued.contains(p);
     }
 
     boolean hasQueued() {
-        return count > 0;
+        return !queued.isEmpty();
     }
 
-    /**
-     * The next queued prefix, taken off the queue: the queue is swept in index order from where the last sweep
-     * stopped, round and round, so a prefix that changes again and again does not keep the others waiting.
-     */
+    /** The next queued prefix, taken off the queue ({@link PrefixQueue#poll}: a sweep in index order). */
     int poll() {
-        int p = queued.nextSetBit(sweep);
-        if (p < 0) {
-            p = queued.nextSetBit(0);
-        }
-        queued.clear(p);
-        count--;
-        sweep = p + 1;
-        return p;
+        return queued.poll();
     }
 
     int queuedCount() {
-        return count;
+        return queued.size();
     }
 }

@@ -97,14 +97,29 @@ final class Decision {
     }
 
     /**
+     * The position of the first candidate the members of client {@code rep}'s update group may receive, their own
+     * paths aside (a member whose own path this is gets the next one, written for it alone), or -1.
+     */
+    int groupBest(int[] cand, Client rep, int kind) {
+        for (int i = 0; i < cand.length; i += 2) {
+            if (allowed(rep, cand[i], cand[i + 1], kind)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * May client {@code cl} receive the path of {@code source}? Not its own (RFC 7947 section 2.3.2.1); not an IPv4
      * route with an IPv6 next hop unless the session negotiated extended next hop (RFC 8950); not one the client's
      * export policy refuses ({@link RouteServer.Policy}): a rejected best falls through to the next candidate.
      */
     boolean exportable(Client cl, int source, int attr, int kind) {
-        if (source == cl.index) {
-            return false;
-        }
+        return source != cl.index && allowed(cl, source, attr, kind);
+    }
+
+    /** {@link #exportable} but for the rule that a client never gets its own path. */
+    private boolean allowed(Client cl, int source, int attr, int kind) {
         return (kind != Prefixes.IPV4 || ranks.nextHopLength(attr) <= 4
                 || cl.session.options().extendedNextHop().contains(Family.IPV4_UNICAST))
                 && policy.exportable(cl.index, source, attr);

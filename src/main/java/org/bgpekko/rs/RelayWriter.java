@@ -26,9 +26,16 @@ final class RelayWriter {
         this.rs = rs;
     }
 
-    /** One call's output being assembled. */
-    private final class Chunk {
+    /** A chunk for client {@code cl}'s session (an update group's: its first member's). */
+    Chunk chunk(Client cl) {
+        return new Chunk(cl);
+    }
+
+    /** One call's output being assembled; the prefixes announced and withdrawn in it (an update group's log). */
+    final class Chunk {
         final Client cl;
+        final IntArrayList announced = new IntArrayList();
+        final IntArrayList withdrawals = new IntArrayList();
         final LinkedHashMap<Long, NlriBlock.Builder> groups = new LinkedHashMap<>();
         final NlriBlock.Builder[] withdrawn = new NlriBlock.Builder[2];
         int estimate;
@@ -51,6 +58,7 @@ final class RelayWriter {
             lastKey = key;
             last = b;
             add(b, kind, pathId, p);
+            announced.add(p);
         }
 
         void withdraw(int kind, long pathId, int p) {
@@ -59,6 +67,7 @@ final class RelayWriter {
                 estimate += 30;
             }
             add(withdrawn[kind], kind, pathId, p);
+            withdrawals.add(p);
         }
 
         private void add(NlriBlock.Builder b, int kind, long pathId, int p) {

@@ -3,7 +3,9 @@ package org.bgpekko.rs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.SessionOptions;
@@ -41,6 +43,11 @@ public final class RouteServer {
     public interface OperatorRoutes {
         /** Does the operator announce this unicast prefix (no path identifier) to the client? */
         boolean announces(int client, Family family, long hi, long lo, int length);
+
+        /** May the operator announce anything to the client? A client it does is not in an update group. */
+        default boolean any(int client) {
+            return true;
+        }
     }
 
     /**
@@ -80,7 +87,19 @@ public final class RouteServer {
         default byte[] exportCanonical(int target, int attr, byte[] canonical) {
             return canonical;
         }
+
+        /**
+         * What client {@code target}'s export decisions depend on: clients with equal identities (and sessions that
+         * encode alike) share an update group, so {@link #exportable}, {@link #rewrites} and {@link #exportCanonical}
+         * must give them the same answers.
+         */
+        default Object exportIdentity(int target) {
+            return NO_POLICY;
+        }
     }
+
+    /** The export identity of a client without an export policy. */
+    public static final Object NO_POLICY = "no policy";
 
     /**
      * The session of a client as the route server needs it.
@@ -105,12 +124,22 @@ public final class RouteServer {
     private final List<Client> clients = new ArrayList<>();
     private final RelayWriter writer;
     private final Policy policy;
+    /** The update groups (docs/decisions.md D18), in creation order. */
+    private final Map<UpdateGroup.Key, UpdateGroup> groups = new LinkedHashMap<>();
+    /** Off: every client is written on its own (tests compare the two). */
+    private final boolean grouping;
 
     public RouteServer(AttributeSource store, OperatorRoutes operator) {
         this(store, operator, Policy.NONE);
     }
 
     public RouteServer(AttributeSource store, OperatorRoutes operator, Policy policy) {
+        this(store, operator, policy, true);
+    }
+
+    /** @param grouping clients share UPDATEs in update groups; false writes each on its own (as before D18) */
+    public RouteServer(AttributeSource store, OperatorRoutes operator, Policy policy, boolean grouping) {
+        this.grouping = grouping;
         this.store = store;
         this.operator = operator;
         this.policy = policy;
@@ -173,6 +202,9 @@ public final class RouteServer {
         Client cl = clients.get(c);
         if (cl == null || cl.session == null) {
             return;
+        }
+        if (cl.group != null) {
+            cl.group.drop(cl);
         }
         cl.session = null;
         while (cl.hasQueued()) {
@@ -271,7 +303,7 @@ public final class RouteServer {
     /** True when client {@code c} has relayed routes (or its first End-of-RIB) waiting. */
     public boolean pending(int c) {
         Client cl = clients.get(c);
-        return cl != null && cl.up() && (cl.initial || cl.hasQueued());
+        return cl != null && cl.up() && (cl.initial || cl.hasQueued() || cl.group != null && cl.group.pending(cl));
     }
 
     /** The next UPDATEs for client {@code c}, about {@code limit} bytes; empty when nothing is waiting. */
@@ -280,7 +312,33 @@ public final class RouteServer {
         if (cl == null || !cl.up()) {
             return List.of();
         }
-        return writer.write(cl, limit);
+        if (cl.group != null && operator.any(c)) {
+            cl.group.leave(cl); // the operator's routes for it win: written on its own
+        }
+        if (cl.group != null) {
+            return cl.group.next(cl, limit);
+        }
+        List<byte[]> out = writer.write(cl, limit);
+        if (grouping && !cl.initial && !cl.hasQueued() && cl.addPathKinds == 0 && !operator.any(c)) {
+            UpdateGroup.Key key = new UpdateGroup.Key(cl.session.options(), cl.kinds, cl.session.external(),
+                    policy.exportIdentity(c));
+            groups.computeIfAbsent(key, k -> new UpdateGroup(k, this)).join(cl);
+        }
+        return out;
+    }
+
+    /** The update group of client {@code c}, or null when it is written on its own (tests, diagnostics). */
+    UpdateGroup group(int c) {
+        Client cl = clients.get(c);
+        return cl == null ? null : cl.group;
+    }
+
+    void dissolved(UpdateGroup g) {
+        groups.remove(g.key);
+    }
+
+    RelayWriter writer() {
+        return writer;
     }
 
     /** Receives one relayed route of a client's table ({@link #relayed}). */
@@ -448,12 +506,36 @@ public final class RouteServer {
         store.release(attr);
     }
 
-    /** Queues the prefix for every client whose best path (or, with ADD-PATH, whose set of paths) changed. */
+    /**
+     * Queues the prefix for every client whose best path (or, with ADD-PATH, whose set of paths) changed: for an
+     * update group when the group's best changed, and for the member whose own path the group's best was or is when
+     * its own best changed.
+     */
     private boolean propagate(int p, int[] old, int[] now, int source) {
         int kind = prefixes.kind(p);
         boolean queued = false;
+        for (UpdateGroup g : groups.values()) {
+            if ((g.key.kinds() & 1 << kind) == 0) {
+                continue;
+            }
+            Client rep = g.members.get(0);
+            int a = decision.groupBest(old, rep, kind);
+            int b = decision.groupBest(now, rep, kind);
+            int was = a >= 0 ? old[a] : -1;
+            if (a < 0 ? b >= 0 : b < 0 || old[a] != now[b] || old[a + 1] != now[b + 1]) {
+                Client m = member(g, was);
+                Client n = b >= 0 && now[b] != was ? member(g, now[b]) : null;
+                g.bestChanged(p, !g.queue(p), was, m, m != null && b >= 0 && now[b] != was
+                        && sameBest(m, old, now, kind), n, n != null && sameBest(n, old, now, kind));
+                queued = true;
+            }
+            queued |= member(g, was, p, old, now, kind);
+            if (b >= 0 && (a < 0 || now[b] != old[a])) {
+                queued |= member(g, now[b], p, old, now, kind);
+            }
+        }
         for (Client cl : clients) {
-            if (cl == null || !cl.up() || !cl.has(kind) || cl.index == source) {
+            if (cl == null || !cl.up() || !cl.has(kind) || cl.index == source || cl.group != null) {
                 continue;
             }
             boolean changed;
@@ -469,6 +551,24 @@ public final class RouteServer {
             }
         }
         return queued;
+    }
+
+    /** Client {@code c}, when it is a member of {@code g}, gets {@code p} on its own queue if its own best changed. */
+    private boolean member(UpdateGroup g, int c, int p, int[] old, int[] now, int kind) {
+        Client cl = member(g, c);
+        return cl != null && !sameBest(cl, old, now, kind) && queue(cl, p);
+    }
+
+    /** Client {@code c} when it is a member of {@code g}, else null. */
+    private Client member(UpdateGroup g, int c) {
+        Client cl = c >= 0 && c < clients.size() ? clients.get(c) : null;
+        return cl != null && cl.group == g ? cl : null;
+    }
+
+    private boolean sameBest(Client cl, int[] old, int[] now, int kind) {
+        int a = decision.best(old, cl, kind);
+        int b = decision.best(now, cl, kind);
+        return a < 0 ? b < 0 : b >= 0 && old[a] == now[b] && old[a + 1] == now[b + 1];
     }
 
     static int indexOf(int[] cand, int source) {

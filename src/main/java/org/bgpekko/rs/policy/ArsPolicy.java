@@ -63,6 +63,13 @@ public final class ArsPolicy implements RouteServer.Policy {
         return t != null && ExportControl.rewrites(t, facts[attr]);
     }
 
+    /** A client's export depends on its whole policy (its AS in peer_as macros, prepend_rs_as...): its own. */
+    @Override
+    public Object exportIdentity(int target) {
+        RsPolicy.Client t = clients.apply(target);
+        return t == null ? RouteServer.NO_POLICY : t;
+    }
+
     @Override
     public byte[] exportCanonical(int target, int attr, byte[] canonical) {
         return ExportControl.rewrite(clients.apply(target), facts[attr], canonical);

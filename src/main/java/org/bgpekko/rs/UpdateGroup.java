@@ -1,0 +1,347 @@
+// Clients whose sessions encode alike and whose export policy is the same: one encoding of each UPDATE for all.
+package org.bgpekko.rs;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bgpekko.wire.SessionOptions;
+import org.bgpekko.wire.nlri.Nlri;
+
+/**
+ * An update group (docs/decisions.md D18). The group decides, for each prefix whose best path changed for it, the
+ * group's best: the first candidate its members may receive, ignoring only the rule that a client never gets its
+ * own path. What it writes goes into a bounded log of encoded UPDATEs, split by <em>label</em>: the source client of
+ * the announced paths (for withdrawals, the source of the path the group last announced). Members read the log at
+ * their own pace, the bytes shared; a member skips the entries labelled with itself (its own path is the group's
+ * best there) and queues their prefixes on its own queue, where it gets its own best (the next candidate: no path
+ * hiding), written for it alone. Each member keeps its own "sent" bit per prefix, set and cleared as it reads, so it
+ * can leave the group at any point and be exactly a client written on its own.
+ *
+ * <p>A member that falls further behind than the log holds ({@link #LOG_LIMIT} bytes) leaves: the prefixes of the
+ * entries it did not read, and those the group has queued, go on its own queue (a bit each), and it is written on
+ * its own until its queue is empty, when it joins again at the head of the log.
+ */
+final class UpdateGroup {
+    /** The log's bound in bytes of encoded UPDATEs; a member further behind leaves the group. */
+    static final int LOG_LIMIT = 4 << 20;
+
+    /** What groups clients: how their sessions encode, and their export policy ({@link RouteServer.Policy}). */
+    record Key(SessionOptions options, int kinds, boolean external, Object policy) {}
+
+    /**
+     * UPDATEs for every member but {@code label} (-1: none), which gets the prefixes on its own queue instead (unless
+     * {@code quiet}: it holds its best for them already), and {@code skip} (-1: none), which holds them already; and
+     * the prefixes they carry.
+     */
+    private static final class Entry {
+        final long seq;
+        final int label;
+        final boolean quiet;
+        final int skip;
+        final int[] announced;
+        final int[] withdrawn;
+        final List<byte[]> messages;
+        final int bytes;
+        /** Members that have not read it yet. */
+        int readers;
+
+        Entry(long seq, long key, int[] announced, int[] withdrawn, List<byte[]> messages, int readers) {
+            this.seq = seq;
+            this.label = (int) (key >> 33) - 1;
+            this.quiet = (key & 1L << 32) != 0;
+            int skip = (int) key - 1;
+            this.skip = skip;
+            this.announced = announced;
+            this.withdrawn = withdrawn;
+            this.messages = messages;
+            this.readers = readers;
+            int b = 0;
+            for (byte[] m : messages) {
+                b += m.length;
+            }
+            this.bytes = b;
+        }
+    }
+
+    final Key key;
+    private final RouteServer rs;
+    final List<Client> members = new ArrayList<>();
+    /** The prefixes whose group best changed since it was last written. A prefix reference per bit. */
+    final PrefixQueue queue = new PrefixQueue();
+    private final ArrayDeque<Entry> log = new ArrayDeque<>();
+    /** The sequence number the next entry gets. */
+    private long head;
+    private long logBytes;
+    /** By prefix index: the source of the path the group last announced, + 1; 0 when none (a reference each). */
+    private int[] lastSource = new int[64];
+    /**
+     * By prefix index: a member + 1 that holds the group's next best for it already (its own path stopped being the
+     * group's best, and its own best did not change), so the next entry with it is not sent to that member; or 0.
+     */
+    private int[] skipFor = new int[64];
+    /** By prefix index: the source of the group's new best, a member, holds its own best for it already. */
+    private final BitSet quiet = new BitSet();
+
+    UpdateGroup(Key key, RouteServer rs) {
+        this.key = key;
+        this.rs = rs;
+    }
+
+    /** A client whose state matches the table (its queue empty) joins at the head of the log. */
+    void join(Client cl) {
+        members.add(cl);
+        cl.group = this;
+        cl.position = head;
+    }
+
+    /** True when client {@code cl} (a member) has entries to read, or the group something to write. */
+    boolean pending(Client cl) {
+        return cl.position < head || !queue.isEmpty();
+    }
+
+    /** Queues prefix {@code p} for the group (true when it was not queued); a reference while it is queued. */
+    boolean queue(int p) {
+        if (queue.add(p)) {
+            rs.prefixes.retain(p);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The next UPDATEs for member {@code cl}, about {@code limit} bytes: the log from its position; at the head its
+     * own queue first, then the group's next batch, written once into the log for every member.
+     */
+    List<byte[]> next(Client cl, int limit) {
+        List<byte[]> out = new ArrayList<>();
+        int bytes = 0;
+        while (bytes < limit) {
+            if (cl.position < head) {
+                Entry e = entry(cl.position);
+                cl.position++;
+                bytes += read(cl, e, out);
+                e.readers--;
+                trim();
+            } else if (cl.hasQueued()) {
+                List<byte[]> own = rs.writer().write(cl, limit - bytes);
+                own.forEach(out::add);
+                for (byte[] m : own) {
+                    bytes += m.length;
+                }
+            } else if (!queue.isEmpty()) {
+                write(limit);
+            } else {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** Member {@code cl} takes entry {@code e}: its sent bits follow, or (its own label) the prefixes are its own. */
+    private int read(Client cl, Entry e, List<byte[]> out) {
+        Prefixes px = rs.prefixes;
+        if (e.skip == cl.index) {
+            return 0;
+        }
+        if (e.label == cl.index) {
+            if (e.quiet) {
+                return 0;
+            }
+            for (int p : e.announced) {
+                rs.queue(cl, p);
+            }
+            for (int p : e.withdrawn) {
+                rs.queue(cl, p);
+            }
+            return 0;
+        }
+        for (int p : e.withdrawn) {
+            if (cl.sent.get(p)) {
+                cl.sent.clear(p);
+                px.release(p);
+            }
+        }
+        for (int p : e.announced) {
+            if (!cl.sent.get(p)) {
+                cl.sent.set(p);
+                px.retain(p);
+            }
+        }
+        out.addAll(e.messages);
+        return e.bytes;
+    }
+
+    private Entry entry(long seq) {
+        Iterator<Entry> it = log.iterator();
+        Entry e = it.next();
+        long skip = seq - e.seq;
+        for (long i = 0; i < skip; i++) {
+            e = it.next();
+        }
+        return e;
+    }
+
+    /** The group's next batch of about {@code limit} bytes, into the log; members too far behind leave. */
+    private void write(int limit) {
+        Client rep = members.get(0);
+        Prefixes px = rs.prefixes;
+        long first = head;
+        Map<Long, RelayWriter.Chunk> chunks = new LinkedHashMap<>();
+        int estimate = 0;
+        while (!queue.isEmpty() && estimate < limit) {
+            int p = queue.poll();
+            int kind = px.kind(p);
+            grow(p);
+            int[] cand = px.candidates(p);
+            int b = rs.decision().groupBest(cand, rep, kind);
+            int skip = skipFor[p] - 1;
+            skipFor[p] = 0;
+            boolean q = quiet.get(p);
+            quiet.clear(p);
+            RelayWriter.Chunk chunk;
+            if (b >= 0) {
+                chunk = chunks.computeIfAbsent(chunkKey(cand[b], q, skip), s -> rs.writer().chunk(rep));
+                int before = chunk.estimate;
+                chunk.announce(kind, cand[b + 1], Nlri.NO_PATH_ID, p);
+                estimate += chunk.estimate - before;
+                if (lastSource[p] == 0) {
+                    px.retain(p);
+                }
+                lastSource[p] = cand[b] + 1;
+            } else {
+                chunk = chunks.computeIfAbsent(chunkKey(lastSource[p] - 1, false, -1), s -> rs.writer().chunk(rep));
+                int before = chunk.estimate;
+                chunk.withdraw(kind, Nlri.NO_PATH_ID, p);
+                estimate += chunk.estimate - before;
+                if (lastSource[p] != 0) {
+                    lastSource[p] = 0;
+                    px.release(p);
+                }
+            }
+            px.release(p); // the queue's reference
+        }
+        chunks.forEach((k, chunk) -> {
+            int[] announced = chunk.announced.toIntArray();
+            int[] withdrawn = chunk.withdrawals.toIntArray();
+            for (int p : announced) {
+                px.retain(p);
+            }
+            for (int p : withdrawn) {
+                px.retain(p);
+            }
+            Entry e = new Entry(head++, k, announced, withdrawn, chunk.encode(), members.size());
+            log.add(e);
+            logBytes += e.bytes;
+        });
+        while (logBytes > LOG_LIMIT && log.peekFirst().seq < first) {
+            long oldest = log.peekFirst().seq;
+            for (Client m : List.copyOf(members)) {
+                if (m.position == oldest) {
+                    leave(m);
+                }
+            }
+        }
+    }
+
+    private static long chunkKey(int label, boolean quiet, int skip) {
+        return (long) (label + 1) << 33 | (quiet ? 1L << 32 : 0) | (skip + 1);
+    }
+
+    private void grow(int p) {
+        if (p >= lastSource.length) {
+            int n = Math.max(p + 1, lastSource.length * 2);
+            lastSource = Arrays.copyOf(lastSource, n);
+            skipFor = Arrays.copyOf(skipFor, n);
+        }
+    }
+
+    /**
+     * The group's best for prefix {@code p} changed from source {@code was}'s path (-1: none) to another (it was
+     * queued already before when {@code wasQueued}). A member whose own best did not change ({@code oldHolds} for
+     * {@code oldSource}, the member whose path it was; {@code newHolds} for {@code newSource}, whose path it is now)
+     * and that holds that best (the group's last write for it is as the change found it, and the member has it not
+     * on its own queue) is not written the prefix again: no duplicate UPDATE for a member whose own path came or went.
+     */
+    void bestChanged(int p, boolean wasQueued, int was, Client oldSource, boolean oldHolds, Client newSource,
+                     boolean newHolds) {
+        grow(p);
+        boolean asWritten = !wasQueued && lastSource[p] == was + 1;
+        skipFor[p] = asWritten && oldSource != null && oldHolds && !oldSource.queued(p) ? oldSource.index + 1 : 0;
+        quiet.set(p, asWritten && newSource != null && newHolds && !newSource.queued(p));
+    }
+
+    /**
+     * Member {@code cl} leaves (it fell behind, or it can no longer share): what it did not read and what the group
+     * has queued go on its own queue, so it is a client written on its own, exactly.
+     */
+    void leave(Client cl) {
+        for (Entry e : log) {
+            if (e.seq >= cl.position) {
+                for (int p : e.announced) {
+                    rs.queue(cl, p);
+                }
+                for (int p : e.withdrawn) {
+                    rs.queue(cl, p);
+                }
+            }
+        }
+        queue.forEach(p -> rs.queue(cl, p));
+        drop(cl);
+    }
+
+    /** Member {@code cl} goes (its session ended): it reads nothing more. */
+    void drop(Client cl) {
+        for (Entry e : log) {
+            if (e.seq >= cl.position) {
+                e.readers--;
+            }
+        }
+        members.remove(cl);
+        cl.group = null;
+        trim();
+        if (members.isEmpty()) {
+            dissolve();
+        }
+    }
+
+    /** The last member left: every reference the group holds goes. */
+    private void dissolve() {
+        Prefixes px = rs.prefixes;
+        while (!queue.isEmpty()) {
+            px.release(queue.poll());
+        }
+        for (int p = 0; p < lastSource.length; p++) {
+            skipFor[p] = 0;
+            quiet.clear(p);
+            if (lastSource[p] != 0) {
+                lastSource[p] = 0;
+                px.release(p);
+            }
+        }
+        rs.dissolved(this);
+    }
+
+    /** Entries every member read are dropped. */
+    private void trim() {
+        while (!log.isEmpty() && log.peekFirst().readers <= 0) {
+            Entry e = log.pollFirst();
+            logBytes -= e.bytes;
+            for (int p : e.announced) {
+                rs.prefixes.release(p);
+            }
+            for (int p : e.withdrawn) {
+                rs.prefixes.release(p);
+            }
+        }
+    }
+
+    /** Bytes of encoded UPDATEs held in the log (tests, diagnostics). */
+    long logBytes() {
+        return logBytes;
+    }
+}
