@@ -126,20 +126,20 @@ public final class RouteServer {
     private final Policy policy;
     /** The update groups (docs/decisions.md D18), in creation order. */
     private final Map<UpdateGroup.Key, UpdateGroup> groups = new LinkedHashMap<>();
-    /** Off: every client is written on its own (tests compare the two). */
-    private final boolean grouping;
+    /** The bound of each group's log in bytes; 0: no groups, every client is written on its own (tests compare). */
+    private final int logLimit;
 
     public RouteServer(AttributeSource store, OperatorRoutes operator) {
         this(store, operator, Policy.NONE);
     }
 
     public RouteServer(AttributeSource store, OperatorRoutes operator, Policy policy) {
-        this(store, operator, policy, true);
+        this(store, operator, policy, UpdateGroup.LOG_LIMIT);
     }
 
-    /** @param grouping clients share UPDATEs in update groups; false writes each on its own (as before D18) */
-    public RouteServer(AttributeSource store, OperatorRoutes operator, Policy policy, boolean grouping) {
-        this.grouping = grouping;
+    /** @param logLimit the bound of an update group's log in bytes; 0 writes every client on its own */
+    RouteServer(AttributeSource store, OperatorRoutes operator, Policy policy, int logLimit) {
+        this.logLimit = logLimit;
         this.store = store;
         this.operator = operator;
         this.policy = policy;
@@ -319,7 +319,7 @@ public final class RouteServer {
             return cl.group.next(cl, limit);
         }
         List<byte[]> out = writer.write(cl, limit);
-        if (grouping && !cl.initial && !cl.hasQueued() && cl.addPathKinds == 0 && !operator.any(c)) {
+        if (logLimit > 0 && !cl.initial && !cl.hasQueued() && cl.addPathKinds == 0 && !operator.any(c)) {
             UpdateGroup.Key key = new UpdateGroup.Key(cl.session.options(), cl.kinds, cl.session.external(),
                     policy.exportIdentity(c));
             groups.computeIfAbsent(key, k -> new UpdateGroup(k, this)).join(cl);
@@ -335,6 +335,10 @@ public final class RouteServer {
 
     void dissolved(UpdateGroup g) {
         groups.remove(g.key);
+    }
+
+    int logLimit() {
+        return logLimit;
     }
 
     RelayWriter writer() {
@@ -508,8 +512,9 @@ public final class RouteServer {
 
     /**
      * Queues the prefix for every client whose best path (or, with ADD-PATH, whose set of paths) changed: for an
-     * update group when the group's best changed, and for the member whose own path the group's best was or is when
-     * its own best changed.
+     * update group when the group's best changed (the member whose own path it was gets the group's new best from
+     * the log, the member whose own path it is now its own best: {@link UpdateGroup}), and for the member whose own
+     * path the group's best stays when its own best changed.
      */
     private boolean propagate(int p, int[] old, int[] now, int source) {
         int kind = prefixes.kind(p);
@@ -528,10 +533,8 @@ public final class RouteServer {
                 g.bestChanged(p, !g.queue(p), was, m, m != null && b >= 0 && now[b] != was
                         && sameBest(m, old, now, kind), n, n != null && sameBest(n, old, now, kind));
                 queued = true;
-            }
-            queued |= member(g, was, p, old, now, kind);
-            if (b >= 0 && (a < 0 || now[b] != old[a])) {
-                queued |= member(g, now[b], p, old, now, kind);
+            } else {
+                queued |= member(g, was, p, old, now, kind); // the group's best is this member's own path
             }
         }
         for (Client cl : clients) {

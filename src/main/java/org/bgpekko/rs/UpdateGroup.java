@@ -24,10 +24,11 @@ import org.bgpekko.wire.nlri.Nlri;
  *
  * <p>A member that falls further behind than the log holds ({@link #LOG_LIMIT} bytes) leaves: the prefixes of the
  * entries it did not read, and those the group has queued, go on its own queue (a bit each), and it is written on
- * its own until its queue is empty, when it joins again at the head of the log.
+ * its own until its queue is empty, when it joins again at the head of the log. A member that stops reading costs
+ * the group at most the log; left, it costs a bit per prefix, as any client.
  */
 final class UpdateGroup {
-    /** The log's bound in bytes of encoded UPDATEs; a member further behind leaves the group. */
+    /** The log's bound in bytes of encoded UPDATEs (64 batches); a member further behind leaves the group. */
     static final int LOG_LIMIT = 4 << 20;
 
     /** What groups clients: how their sessions encode, and their export policy ({@link RouteServer.Policy}). */
@@ -223,22 +224,17 @@ final class UpdateGroup {
                     px.release(p);
                 }
             }
-            px.release(p); // the queue's reference
+            px.retain(p); // the entry's reference, before the queue's goes
+            px.release(p);
         }
         chunks.forEach((k, chunk) -> {
             int[] announced = chunk.announced.toIntArray();
             int[] withdrawn = chunk.withdrawals.toIntArray();
-            for (int p : announced) {
-                px.retain(p);
-            }
-            for (int p : withdrawn) {
-                px.retain(p);
-            }
             Entry e = new Entry(head++, k, announced, withdrawn, chunk.encode(), members.size());
             log.add(e);
             logBytes += e.bytes;
         });
-        while (logBytes > LOG_LIMIT && log.peekFirst().seq < first) {
+        while (logBytes > rs.logLimit() && log.peekFirst().seq < first) {
             long oldest = log.peekFirst().seq;
             for (Client m : List.copyOf(members)) {
                 if (m.position == oldest) {

@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.bgpekko.rib.RouteAttributes;
-import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.MessageCodec;
 import org.bgpekko.wire.SessionOptions;
@@ -30,34 +26,7 @@ import org.bgpekko.wire.nlri.NlriBlock;
 import org.junit.jupiter.api.Test;
 
 class RouteServerTest {
-    /** An attribute store with reference counts, as the Rib's. */
-    private static final class Store implements RouteServer.AttributeSource {
-        final List<byte[]> values = new ArrayList<>();
-        final Map<Integer, Integer> refs = new HashMap<>();
-
-        int add(PathAttributes a) {
-            values.add(RouteAttributes.of(a, Bytes.EMPTY).wire().toArray());
-            refs.put(values.size() - 1, 1); // the Adj-RIB-In's own reference
-            return values.size() - 1;
-        }
-
-        @Override
-        public byte[] canonical(int id) {
-            return values.get(id);
-        }
-
-        @Override
-        public void retain(int id) {
-            refs.merge(id, 1, Integer::sum);
-        }
-
-        @Override
-        public void release(int id) {
-            assertTrue(refs.merge(id, -1, Integer::sum) >= 0, "released more than retained: " + id);
-        }
-    }
-
-    private final Store store = new Store();
+    private final RsStore store = new RsStore();
     private final Set<String> operator = new java.util.HashSet<>();
     private final RouteServer rs = new RouteServer(store,
             (client, family, hi, lo, length) -> operator.contains(client + " " + lo + "/" + length));
