@@ -126,6 +126,8 @@ public final class RouteServer {
     private final Policy policy;
     /** The update groups (docs/decisions.md D18), in creation order. */
     private final Map<UpdateGroup.Key, UpdateGroup> groups = new LinkedHashMap<>();
+    /** The clients with a session that are written on their own (no group), rebuilt when null. */
+    private List<Client> solo;
     /** The bound of each group's log in bytes; 0: no groups, every client is written on its own (tests compare). */
     private final int logLimit;
 
@@ -192,6 +194,7 @@ public final class RouteServer {
         }
         cl.initial = true;
         cl.cursor = 0;
+        membershipChanged();
     }
 
     /**
@@ -221,6 +224,7 @@ public final class RouteServer {
         });
         cl.pathsSent.clear();
         cl.initial = false;
+        membershipChanged();
     }
 
     /**
@@ -331,6 +335,24 @@ public final class RouteServer {
     UpdateGroup group(int c) {
         Client cl = clients.get(c);
         return cl == null ? null : cl.group;
+    }
+
+    /** The clients written on their own. */
+    private List<Client> solo() {
+        if (solo == null) {
+            solo = new ArrayList<>();
+            for (Client cl : clients) {
+                if (cl != null && cl.up() && cl.group == null) {
+                    solo.add(cl);
+                }
+            }
+        }
+        return solo;
+    }
+
+    /** A client came, went, joined or left a group. */
+    void membershipChanged() {
+        solo = null;
     }
 
     void dissolved(UpdateGroup g) {
@@ -537,8 +559,8 @@ public final class RouteServer {
                 queued |= member(g, was, p, old, now, kind); // the group's best is this member's own path
             }
         }
-        for (Client cl : clients) {
-            if (cl == null || !cl.up() || !cl.has(kind) || cl.index == source || cl.group != null) {
+        for (Client cl : solo()) {
+            if (!cl.has(kind) || cl.index == source) {
                 continue;
             }
             boolean changed;

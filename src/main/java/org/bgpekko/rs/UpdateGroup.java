@@ -1,11 +1,9 @@
 // Clients whose sessions encode alike and whose export policy is the same: one encoding of each UPDATE for all.
 package org.bgpekko.rs;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +72,9 @@ final class UpdateGroup {
     final List<Client> members = new ArrayList<>();
     /** The prefixes whose group best changed since it was last written. A prefix reference per bit. */
     final PrefixQueue queue = new PrefixQueue();
-    private final ArrayDeque<Entry> log = new ArrayDeque<>();
+    /** The log: entries from {@code start} on, oldest first (indexed: a member's position is an index). */
+    private final ArrayList<Entry> log = new ArrayList<>();
+    private int start;
     /** The sequence number the next entry gets. */
     private long head;
     private long logBytes;
@@ -98,6 +98,7 @@ final class UpdateGroup {
         members.add(cl);
         cl.group = this;
         cl.position = head;
+        rs.membershipChanged();
     }
 
     /** True when client {@code cl} (a member) has entries to read, or the group something to write. */
@@ -178,13 +179,7 @@ final class UpdateGroup {
     }
 
     private Entry entry(long seq) {
-        Iterator<Entry> it = log.iterator();
-        Entry e = it.next();
-        long skip = seq - e.seq;
-        for (long i = 0; i < skip; i++) {
-            e = it.next();
-        }
-        return e;
+        return log.get(start + (int) (seq - log.get(start).seq));
     }
 
     /** The group's next batch of about {@code limit} bytes, into the log; members too far behind leave. */
@@ -234,8 +229,8 @@ final class UpdateGroup {
             log.add(e);
             logBytes += e.bytes;
         });
-        while (logBytes > rs.logLimit() && log.peekFirst().seq < first) {
-            long oldest = log.peekFirst().seq;
+        while (logBytes > rs.logLimit() && log.get(start).seq < first) {
+            long oldest = log.get(start).seq;
             for (Client m : List.copyOf(members)) {
                 if (m.position == oldest) {
                     leave(m);
@@ -276,7 +271,8 @@ final class UpdateGroup {
      * has queued go on its own queue, so it is a client written on its own, exactly.
      */
     void leave(Client cl) {
-        for (Entry e : log) {
+        for (int i = start; i < log.size(); i++) {
+            Entry e = log.get(i);
             if (e.seq >= cl.position) {
                 for (int p : e.announced) {
                     rs.queue(cl, p);
@@ -292,13 +288,15 @@ final class UpdateGroup {
 
     /** Member {@code cl} goes (its session ended): it reads nothing more. */
     void drop(Client cl) {
-        for (Entry e : log) {
+        for (int i = start; i < log.size(); i++) {
+            Entry e = log.get(i);
             if (e.seq >= cl.position) {
                 e.readers--;
             }
         }
         members.remove(cl);
         cl.group = null;
+        rs.membershipChanged();
         trim();
         if (members.isEmpty()) {
             dissolve();
@@ -324,8 +322,8 @@ final class UpdateGroup {
 
     /** Entries every member read are dropped. */
     private void trim() {
-        while (!log.isEmpty() && log.peekFirst().readers <= 0) {
-            Entry e = log.pollFirst();
+        while (start < log.size() && log.get(start).readers <= 0) {
+            Entry e = log.set(start++, null);
             logBytes -= e.bytes;
             for (int p : e.announced) {
                 rs.prefixes.release(p);
@@ -333,6 +331,10 @@ final class UpdateGroup {
             for (int p : e.withdrawn) {
                 rs.prefixes.release(p);
             }
+        }
+        if (start == log.size() || start > 1024 && start > log.size() / 2) {
+            log.subList(0, start).clear();
+            start = 0;
         }
     }
 
