@@ -2,12 +2,12 @@
 package org.bgpekko.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +56,8 @@ public final class SimMember {
     private final Open open;
     /** The member's own routes, in the order it first announced them: prefix key -> attributes. */
     private final LinkedHashMap<Long, PathAttributes> table = new LinkedHashMap<>();
-    /** What it received from the server: prefix key -> attributes. */
-    private final HashMap<Long, PathAttributes> received = new HashMap<>();
+    /** What it received from the server: prefix key -> attributes (no boxed key: 1,000 members hold 10^7 routes). */
+    private final Long2ObjectOpenHashMap<PathAttributes> received = new Long2ObjectOpenHashMap<>();
     private ActorRef<Peer.Command> serverPeer;
     private boolean serverPassive;
 
