@@ -286,8 +286,13 @@ final class UpdateGroup {
         drop(cl);
     }
 
-    /** Member {@code cl} goes (its session ended): it reads nothing more. */
+    /** Member {@code cl} goes (it left, or its session ended): it reads nothing more. */
     void drop(Client cl) {
+        for (int p = 0; p < skipFor.length; p++) {
+            if (skipFor[p] == cl.index + 1) {
+                skipFor[p] = 0; // what it holds says nothing of the next client with its index
+            }
+        }
         for (int i = start; i < log.size(); i++) {
             Entry e = log.get(i);
             if (e.seq >= cl.position) {
