@@ -1,7 +1,6 @@
 // Changes not yet written, in ExaBGP's order: by attribute set in order of first use, then family.
 package org.bgpekko.rib;
 
-import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -69,9 +68,9 @@ final class PendingChanges {
     private final List<Run> runs = new ArrayList<>();
     private final List<Integer> freeRuns = new ArrayList<>();
     /** Slot -> run id << 32 | position of its change in the latest group. */
-    private final Int2LongOpenHashMap where = new Int2LongOpenHashMap();
+    private final SlotLongMap where = new SlotLongMap();
     /** Slot -> position of its change kept in an earlier group (rare: see the class comment). */
-    private final Int2LongOpenHashMap earlier = new Int2LongOpenHashMap();
+    private final SlotLongMap earlier = new SlotLongMap();
     private int count;
     /** The run last appended to: changes of one command usually share it. */
     private Run lastRun;
@@ -79,8 +78,6 @@ final class PendingChanges {
     PendingChanges(NlriSlots slots, InternTable<OutboundAttributes> attrs) {
         this.slots = slots;
         this.attrs = attrs;
-        where.defaultReturnValue(-1);
-        earlier.defaultReturnValue(-1);
     }
 
     /** Queues a change of {@code slot}, by the rules of the class comment. */
@@ -254,10 +251,8 @@ final class PendingChanges {
         groups.clear();
         runs.clear();
         freeRuns.clear();
-        where.clear();
-        where.trim(); // a large flush must not keep its map's capacity for good
+        where.clear(); // keeps the capacity of this round, not more
         earlier.clear();
-        earlier.trim();
         count = 0;
         lastRun = null;
     }
