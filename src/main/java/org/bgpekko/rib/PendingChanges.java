@@ -83,7 +83,14 @@ final class PendingChanges {
     /** Queues a change of {@code slot}, by the rules of the class comment. */
     void queue(int slot, int attr, boolean announce) {
         int code = slot << 1 | (announce ? 1 : 0);
-        long w = where.get(slot);
+        Family family = slots.family(slot);
+        // the common case, a new slot in the run used last: one probe of the map places it
+        boolean same = appendsToLast(attr, family);
+        long w = same ? where.putIfAbsent(slot, (long) lastRun.id << 32 | lastRun.size) : where.get(slot);
+        if (w < 0 && same) {
+            append(lastRun, slot, attr, code);
+            return;
+        }
         if (w >= 0) {
             Run r = run(w);
             if (r.attr == attr) {
@@ -98,14 +105,23 @@ final class PendingChanges {
                 return;
             }
         }
-        Family family = slots.family(slot);
-        Run r = lastRun != null && lastRun.attr == attr && lastRun.family.equals(family) && lastRun.live > 0
-                && runs.get(lastRun.id) == lastRun ? lastRun : runFor(attr, family);
+        Run r = appendsToLast(attr, family) ? lastRun : runFor(attr, family);
+        where.put(slot, (long) r.id << 32 | r.size);
+        append(r, slot, attr, code);
+    }
+
+    /** Whether a change of this set and family goes to the end of the run appended to last (still queued). */
+    private boolean appendsToLast(int attr, Family family) {
+        return lastRun != null && lastRun.attr == attr && lastRun.family.equals(family) && lastRun.live > 0
+                && runs.get(lastRun.id) == lastRun;
+    }
+
+    /** Appends a change to {@code r}, whose position the caller has put in {@link #where}. */
+    private void append(Run r, int slot, int attr, int code) {
         lastRun = r;
         if (r.size == r.entries.length) {
             r.entries = Arrays.copyOf(r.entries, r.size * 2);
         }
-        where.put(slot, (long) r.id << 32 | r.size);
         r.entries[r.size++] = code;
         r.live++;
         count++;

@@ -30,6 +30,13 @@ final class SlotLongMap {
         peak = Math.max(peak, map.size());
     }
 
+    /** Puts {@code value} when {@code slot} has none, and returns the value it had (-1: none, {@code value} put). */
+    long putIfAbsent(int slot, long value) {
+        long before = map.putIfAbsent(slot, value);
+        peak = Math.max(peak, map.size());
+        return before;
+    }
+
     /** The value removed, or -1. */
     long remove(int slot) {
         return map.remove(slot);
