@@ -56,7 +56,7 @@ final class ApiApplier {
         if (input.operation() instanceof RibOperation.ShowAdjRib s) {
             List<PeerState> targets = targets(input, peers);
             return new ApiReplies.Part(null, s.in()
-                    ? ApiShow.adjRibIn(established(targets), received, s.format())
+                    ? ApiShow.adjRibIn(established(targets), received, relay.server, s.filtered(), s.format())
                     : ApiShow.adjRibOut(targets, slots, attrs, relay, s.format()));
         }
         Rib.ApiOutcome outcome = outcome(input, peers);

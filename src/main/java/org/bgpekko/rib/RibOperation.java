@@ -65,9 +65,10 @@ public sealed interface RibOperation {
 
     /**
      * One line per route of the Adj-RIB-In ({@code in}) or Adj-RIB-Out (with the routes the route server relays to a
-     * client), written by {@code format}; long answers come in parts.
+     * client), written by {@code format}; long answers come in parts. {@code filtered}: only the routes of the
+     * Adj-RIB-In the route server's import policy filtered.
      */
-    record ShowAdjRib(boolean in, ShownRoute.Format format) implements RibOperation {}
+    record ShowAdjRib(boolean in, boolean filtered, ShownRoute.Format format) implements RibOperation {}
 
     /** Changes nothing here: answered with these lines (maybe none), then {@code done}. */
     record Answer(List<String> output) implements RibOperation {

@@ -223,10 +223,10 @@ public final class RouteServer {
             } else {
                 int p = prefixes.find(kind, hi, lo, length);
                 if (p >= 0) {
-                    unfilter(src, p);
                     if (indexOf(prefixes.candidates(p), source) >= 0) {
                         queued[0] |= remove(source, p);
                     }
+                    unfilter(src, p); // last: the index may be freed with it
                 }
             }
         });

@@ -5,9 +5,12 @@ package org.bgpekko.rs;
 import static org.bgpekko.rs.RsFixtures.announce;
 import static org.bgpekko.rs.RsFixtures.attributes;
 import static org.bgpekko.rs.RsFixtures.options;
+import static org.bgpekko.rs.RsFixtures.show;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +39,7 @@ class RouteServerPolicyTest {
 
     @TempDir
     Path dir;
+    private ActorRef<Rib.Command> rib;
 
     @AfterAll
     static void stop() {
@@ -69,7 +73,7 @@ class RouteServerPolicyTest {
         Files.writeString(conf, "template { neighbor c { local-address 127.0.0.1; family { ipv4 unicast; "
                 + "ipv6 unicast; } } }\nroute-server { general general.yml; clients clients.yml; template c; }\n");
         List<NeighborConfig> n = ConfigParser.parse(conf).neighbors();
-        ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
+        rib = kit.spawn(Rib.create());
         List<RsClientProbe> c = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             c.add(new RsClientProbe(kit, rib, i + 1, n.get(i)));
@@ -133,5 +137,71 @@ class RouteServerPolicyTest {
         assertEquals(AsPath.sequence(3333L, 3333L, 1111L), b.table.get(P).attributes().get(AsPath.class)
                 .orElseThrow());
         assertFalse(b.table.get(P).attributes().has(PathAttribute.COMMUNITIES), "65501:64500 scrubbed, none left");
+    }
+
+    @Test
+    void showAdjRibInFilteredListsTheFilteredRoutesWithTheirReasons() throws IOException {
+        List<RsClientProbe> c = three();
+        RsClientProbe a = c.get(0);
+        a.send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.1.0.0/24"));
+        a.send(announce(attributes("127.0.0.99", List.of(3333L)), Bytes.EMPTY, "185.2.0.0/24")); // NEXT_HOP (5)
+        a.send(announce(attributes("127.0.0.11", List.of(3333L, 64512L)), Bytes.EMPTY, "185.3.0.0/24")); // ASN (7)
+        a.send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "10.0.0.0/16")); // bogon (2)
+        c.get(1).await(t -> t.table.containsKey(P));
+        List<String> text = show(kit, rib, "show adj-rib in neighbor 127.0.0.11 filtered");
+        assertEquals(List.of(
+                "neighbor 127.0.0.11 ipv4 unicast 10.0.0.0/16 filtered 2 \"Prefix is bogon\"",
+                "neighbor 127.0.0.11 ipv4 unicast 185.2.0.0/24 filtered 5 \"Invalid NEXT_HOP\"",
+                "neighbor 127.0.0.11 ipv4 unicast 185.3.0.0/24 filtered 7 \"Invalid ASN in AS_PATH\""),
+                text.stream().sorted().toList());
+        assertEquals(text, show(kit, rib, "show adj-rib in 127.0.0.11 filtered"), "ExaBGP's form of the address");
+
+        List<JsonNode> json = show(kit, rib, "show adj-rib in neighbor 127.0.0.11 filtered json").stream()
+                .map(RouteServerPolicyTest::json).toList();
+        assertEquals(3, json.size());
+        JsonNode hop = json.stream().filter(j -> j.get("prefix").asText().equals("185.2.0.0/24")).findFirst()
+                .orElseThrow();
+        assertEquals("127.0.0.11", hop.get("neighbor").asText());
+        assertEquals("in", hop.get("direction").asText());
+        assertEquals("127.0.0.99", hop.get("next-hop").asText());
+        assertEquals("{\"0\":{\"element\":\"as-sequence\",\"value\":[3333]}}",
+                hop.get("attribute").get("as-path").toString(), "the attributes as received");
+        assertEquals("{\"code\":5,\"reason\":\"Invalid NEXT_HOP\"}", hop.get("filtered").toString());
+
+        List<JsonNode> all = show(kit, rib, "show adj-rib in neighbor 127.0.0.11 json").stream()
+                .map(RouteServerPolicyTest::json).toList();
+        assertEquals(4, all.size(), "without filtered: every route, the filtered ones marked");
+        assertEquals(List.of("185.1.0.0/24"), all.stream().filter(j -> j.get("filtered") == null)
+                .map(j -> j.get("prefix").asText()).toList());
+        assertEquals(List.of(), show(kit, rib, "show adj-rib in neighbor 127.0.0.12 filtered json"), "B sent none");
+        assertEquals(3, show(kit, rib, "show adj-rib in filtered").size(), "no address: every client's");
+
+        // sent again acceptable, it leaves the list; withdrawn, it is gone from both lists
+        a.send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.2.0.0/24"));
+        c.get(1).await(t -> t.table.containsKey(BAD));
+        assertEquals(2, show(kit, rib, "show adj-rib in neighbor 127.0.0.11 filtered").size());
+        a.send(RsFixtures.withdraw("10.0.0.0/16"));
+        assertEquals(List.of("neighbor 127.0.0.11 ipv4 unicast 185.3.0.0/24 filtered 7 \"Invalid ASN in AS_PATH\""),
+                show(kit, rib, "show adj-rib in neighbor 127.0.0.11 filtered"));
+    }
+
+    /** Regression: the withdrawal freed the prefix index before its candidates were read, and the Rib failed. */
+    @Test
+    void aFilteredRouteCanBeWithdrawnAndTheServerGoesOn() throws IOException {
+        List<RsClientProbe> c = three();
+        RsClientProbe a = c.get(0);
+        a.send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "10.0.0.0/16")); // bogon (2)
+        a.send(RsFixtures.withdraw("10.0.0.0/16"));
+        a.send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.1.0.0/24"));
+        c.get(1).await(t -> t.table.containsKey(P));
+        assertEquals(List.of(), show(kit, rib, "show adj-rib in neighbor 127.0.0.11 filtered"));
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + line, e);
+        }
     }
 }
