@@ -69,8 +69,7 @@ public final class RsPolicy {
 
     /**
      * One client address (one neighbour) with its settings resolved: the client's own cfg over general.yml's.
-     * {@code maxPrefix} is null when max_prefix.action is empty (no limits: the only form accepted until limits are
-     * enforced).
+     * {@code maxPrefix} is null when max_prefix.action is absent or empty (no limits, as arouteserver).
      *
      * @param nextHops the NEXT_HOP values it may use (strict: its address; same-as: every address of its AS;
      *     authorized_addresses: the list); empty for an IPv6 link-local client (not checked, as arouteserver)

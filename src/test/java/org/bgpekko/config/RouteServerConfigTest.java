@@ -154,15 +154,9 @@ class RouteServerConfigTest {
     }
 
     @Test
-    void arouteserversOwnDefaultFilesLoadWithMaxPrefixTurnedOff() throws IOException {
-        assertEquals(List.of("general.yml:46:7: filtering.max_prefix: max-prefix limits are not enforced by bgpekko "
-                + "yet, and arouteserver applies them by default (action shutdown); write \"action: ~\" under "
-                + "cfg.filtering.max_prefix in general.yml to run without limits"), errors("route-server { general "
-                + "general.yml; clients clients.yml; }\n", resource("default-general.yml"),
-                resource("default-clients.yml"), ""));
+    void arouteserversOwnDefaultFilesLoadAsTheyAre() throws IOException {
         ConfigParser.Result r = check("route-server { general general.yml; clients clients.yml; }\n",
-                resource("default-general.yml").replace("    max_prefix:\n", "    max_prefix:\n      action: ~\n"),
-                resource("default-clients.yml"), "");
+                resource("default-general.yml"), resource("default-clients.yml"), "");
         assertTrue(r.valid(), () -> r.errors().toString());
         List<NeighborConfig> n = r.configuration().neighbors();
         assertEquals(List.of("192.0.2.11", "192.0.2.22", "2001:db:1:1::22", "192.0.2.33"),
@@ -173,6 +167,31 @@ class RouteServerConfigTest {
         assertEquals(Set.of(), g.neverViaRouteServers(), "PeeringDB's list comes from irr.yml: none given");
         assertEquals(Long.valueOf(64512), g.mapped16().get(65551L), "16bit_mapped_asn");
         assertNull(n.get(0).rsPolicy().general().roas(), "RPKI off");
+        assertNull(n.get(0).rsPolicy().maxPrefix(), "no max_prefix.action (commented out in arouteserver's file): "
+                + "no limits, as arouteserver configures none");
+    }
+
+    @Test
+    void maxPrefixLimitsComeFromTheClientPeeringDbOrTheGeneralLimit() throws IOException {
+        String general = GENERAL.replace("max_prefix: {action: ~}", "max_prefix:\n      action: \"restart\"\n"
+                + "      restart_after: 5\n      general_limit_ipv6: 300");
+        String clients = CLIENTS.replace("max_as_path_len: 10", "max_as_path_len: 10\n        max_prefix: "
+                + "{action: block, limit_ipv4: 7, count_rejected_routes: false}");
+        String irr = IRR + """
+                peeringdb:
+                  max_prefix:
+                    AS64511: {ipv4: 50, ipv6: 0}
+                """;
+        ConfigParser.Result r = check(CONF, general, clients, irr);
+        assertTrue(r.valid(), () -> r.errors().toString());
+        List<NeighborConfig> n = r.configuration().neighbors();
+        assertEquals(new RsPolicy.MaxPrefix(RsPolicy.MaxPrefixAction.RESTART, Math.round((50 + 100) * 1.15), 300, 5,
+                true), n.get(0).rsPolicy().maxPrefix(), "PeeringDB's count with arouteserver's increments; IPv6: "
+                + "PeeringDB says 0, the general limit");
+        assertEquals(new RsPolicy.MaxPrefix(RsPolicy.MaxPrefixAction.BLOCK, 7, 300, 5, false),
+                n.get(2).rsPolicy().maxPrefix(), "the client's own action and limit");
+        assertTrue(errors(CONF, general.replace("\"restart\"", "reboot"), CLIENTS, IRR).get(0)
+                .contains("max_prefix.action"), "an unknown action is refused");
     }
 
     @Test

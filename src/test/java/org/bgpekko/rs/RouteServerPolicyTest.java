@@ -51,7 +51,6 @@ class RouteServerPolicyTest {
               rs_as: 64500
               router_id: "127.0.0.1"
               filtering:
-                max_prefix: {action: ~}
                 irrdb: {enforce_origin_in_as_set: false, enforce_prefix_in_as_set: false, tag_as_set: false}
               communities:
                 do_not_announce_to_peer: {std: "0:peer_as"}

@@ -63,6 +63,22 @@ public final class ArsPolicy implements RouteServer.Policy {
         return t != null && ExportControl.rewrites(t, facts[attr]);
     }
 
+    /**
+     * arouteserver's max_prefix as BIRD applies it: {@code receive limit} (rejected routes count) or {@code import
+     * limit}; {@code warning} takes the routes beyond it, the other actions do not ({@code block} keeps them out,
+     * {@code shutdown} and {@code restart} close the session, see rib.Relay).
+     */
+    @Override
+    public RouteServer.Limit limit(int source) {
+        RsPolicy.Client c = clients.apply(source);
+        RsPolicy.MaxPrefix m = c == null ? null : c.maxPrefix();
+        if (m == null || m.ipv4() == 0 && m.ipv6() == 0) {
+            return null;
+        }
+        return new RouteServer.Limit(m.ipv4(), m.ipv6(), m.countRejected(),
+                m.action() == RsPolicy.MaxPrefixAction.WARNING);
+    }
+
     @Override
     public byte[] exportCanonical(int target, int attr, byte[] canonical) {
         return ExportControl.rewrite(clients.apply(target), facts[attr], canonical);
