@@ -197,6 +197,7 @@ final class RsClients {
         boolean blackhole = l.bool(layered(e, "blackhole_filtering", "announce_to_client"),
                 w + "blackhole_filtering.announce_to_client", true);
         RsPolicy.MaxPrefix maxPrefix = maxPrefix(e, w);
+        boolean gshut = l.bool(layered(e, "graceful_shutdown", "enabled"), w + "graceful_shutdown.enabled", false);
         String description = RsValues.absent(e.node().get("description")) ? "AS" + e.asn()
                 : l.guard(() -> RsValues.text(e.node().get("description"), "description"), "");
         String password = RsValues.absent(e.node().get("password")) ? null
@@ -221,7 +222,7 @@ final class RsClients {
             };
             RsPolicy.Client c = new RsPolicy.Client(general, e.asn(), ip, description, nextHops, v4min, v4max, v6min,
                     v6max, blackList, maxPath, invalidAsn, enforceOrigin, enforcePrefix, Set.copyOf(origins),
-                    irrPrefixes, List.copyOf(whiteRoutes), rejectInvalid, rp, prependRsAs, blackhole, maxPrefix);
+                    irrPrefixes, List.copyOf(whiteRoutes), rejectInvalid, rp, prependRsAs, blackhole, maxPrefix, gshut);
             out.add(new RsLoader.Session(c, passive, password, gtsm, addPath, e.node()));
         }
     }

@@ -81,6 +81,14 @@ public final class RouteServer {
             return canonical;
         }
 
+        /**
+         * The LOCAL_PREF the decision gives set {@code attr} ({@code received}: the attribute's, or 100), asked when
+         * candidates first hold it, after {@link #importCheck} accepted it (GRACEFUL_SHUTDOWN, RFC 8326).
+         */
+        default long localPref(int attr, long received) {
+            return received;
+        }
+
         /** Client {@code source}'s max-prefix limit, or null when it has none. */
         default Limit limit(int source) {
             return null;
@@ -487,6 +495,7 @@ public final class RouteServer {
         ranks.hold(attr, canonical);
         if (ranks.holders(attr) == 1) {
             policy.held(attr, canonical);
+            ranks.setLocalPref(attr, policy.localPref(attr, ranks.localPref(attr)));
         }
         int[] without = old;
         if (at >= 0) {

@@ -66,8 +66,12 @@ class RouteServerPolicyTest {
 
     /** The three clients of the route-server section, up with empty tables. */
     private List<RsClientProbe> three() throws IOException {
-        Files.writeString(dir.resolve("general.yml"), GENERAL);
-        Files.writeString(dir.resolve("clients.yml"), CLIENTS);
+        return three(GENERAL, CLIENTS);
+    }
+
+    private List<RsClientProbe> three(String general, String clients) throws IOException {
+        Files.writeString(dir.resolve("general.yml"), general);
+        Files.writeString(dir.resolve("clients.yml"), clients);
         Path conf = dir.resolve("rs.conf");
         Files.writeString(conf, "template { neighbor c { local-address 127.0.0.1; family { ipv4 unicast; "
                 + "ipv6 unicast; } } }\nroute-server { general general.yml; clients clients.yml; template c; }\n");
@@ -182,6 +186,61 @@ class RouteServerPolicyTest {
         a.send(RsFixtures.withdraw("10.0.0.0/16"));
         assertEquals(List.of("neighbor 127.0.0.11 ipv4 unicast 185.3.0.0/24 filtered 7 \"Invalid ASN in AS_PATH\""),
                 show(kit, rib, "show adj-rib in neighbor 127.0.0.11 filtered"));
+    }
+
+    @Test
+    void aBlackholeHostRouteGoesWithTheBlackholeNextHopToTheClientsThatWantIt() throws IOException {
+        List<RsClientProbe> c = three(GENERAL + """
+                  blackhole_filtering:
+                    policy_ipv4: rewrite-next-hop
+                    rewrite_next_hop_ipv4: "127.0.0.66"
+                """, CLIENTS.replace("{asn: 20940, ip: \"127.0.0.13\"}", "{asn: 20940, ip: \"127.0.0.13\", cfg: "
+                + "{blackhole_filtering: {announce_to_client: false}}}"));
+        Nlri host = InetNlri.of("185.1.0.1/32");
+        c.get(0).send(announce(attributes("127.0.0.11", List.of(3333L), new Communities(List.of(65535L << 16 | 666))),
+                Bytes.EMPTY, "185.1.0.1/32"));
+        c.get(0).send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.1.0.2/32"));
+        c.get(2).send(announce(attributes("127.0.0.13", List.of(20940L)), Bytes.EMPTY, "185.1.0.0/24"));
+        RsClientProbe b = c.get(1);
+        b.await(t -> t.table.containsKey(host) && t.table.containsKey(P));
+        assertEquals("127.0.0.66", nextHop(b, host));
+        assertEquals(List.of(65535L << 16 | 666, 0xFFFFFF01L),
+                b.table.get(host).attributes().get(Communities.class).orElseThrow().values(), "BLACKHOLE, NO_EXPORT");
+        b.quiet();
+        assertFalse(b.table.containsKey(InetNlri.of("185.1.0.2/32")), "a /32 without BLACKHOLE is too long");
+        c.get(2).quiet();
+        assertFalse(c.get(2).table.containsKey(host), "announce_to_client: false");
+    }
+
+    @Test
+    void gracefulShutdownLowersTheLocalPrefOfAnEnabledClientsRouteAndIsRemovedFromTheOthers() throws IOException {
+        String general = GENERAL + """
+                  graceful_shutdown: {enabled: true, local_pref: 0}
+                """;
+        String clients = CLIENTS.replace("{asn: 3333, ip: \"127.0.0.11\"}", "{asn: 3333, ip: \"127.0.0.11\", cfg: "
+                + "{graceful_shutdown: {enabled: false}}}");
+        long gshut = 65535L << 16;
+        List<RsClientProbe> c = three(general, CLIENTS); // the clients take general.yml's enabled: true
+        RsClientProbe b = c.get(1);
+        c.get(2).send(announce(attributes("127.0.0.13", List.of(20940L, 1299L, 2914L)), Bytes.EMPTY, "185.1.0.0/24"));
+        b.await(t -> t.table.containsKey(P));
+        c.get(0).send(announce(attributes("127.0.0.11", List.of(3333L), new Communities(List.of(gshut))), Bytes.EMPTY,
+                "185.1.0.0/24"));
+        c.get(2).await(t -> t.table.containsKey(P) && nextHop(t, P).equals("127.0.0.11"));
+        b.quiet();
+        assertEquals("127.0.0.13", nextHop(b, P), "A's shorter path has LOCAL_PREF 0: X's is best");
+        assertEquals(List.of(gshut), c.get(2).table.get(P).attributes().get(Communities.class).orElseThrow().values(),
+                "the community goes on with A's path");
+
+        // a client with graceful_shutdown.enabled false: the community is removed, its route ranks as any other
+        c = three(general, clients);
+        b = c.get(1);
+        c.get(2).send(announce(attributes("127.0.0.13", List.of(20940L, 1299L, 2914L)), Bytes.EMPTY, "185.1.0.0/24"));
+        b.await(t -> t.table.containsKey(P));
+        c.get(0).send(announce(attributes("127.0.0.11", List.of(3333L), new Communities(List.of(gshut, 3333L << 16))),
+                Bytes.EMPTY, "185.1.0.0/24"));
+        b.await(t -> nextHop(t, P).equals("127.0.0.11"));
+        assertEquals(List.of(3333L << 16), b.table.get(P).attributes().get(Communities.class).orElseThrow().values());
     }
 
     /** Regression: the withdrawal freed the prefix index before its candidates were read, and the Rib failed. */
