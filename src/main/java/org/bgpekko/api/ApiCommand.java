@@ -94,6 +94,12 @@ public sealed interface ApiCommand {
      */
     record ShowAdjRib(boolean in, boolean extensive, boolean json, boolean filtered) implements ApiCommand {}
 
+    /**
+     * {@code route-server graceful-shutdown on|off}: GRACEFUL_SHUTDOWN (65535:0) added to every route the route server
+     * sends its clients, for maintenance (RFC 8326), or no longer.
+     */
+    record RsGracefulShutdown(boolean on) implements ApiCommand {}
+
     /** {@code version}: the speaker answers its version line, then {@code done}. */
     record Version() implements ApiCommand {}
 

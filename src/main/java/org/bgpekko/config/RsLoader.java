@@ -24,11 +24,17 @@ public final class RsLoader {
                           Yaml.Node at) {}
 
     /** The files of a route-server section; bogons and irr may be null. */
-    public record Files(Path general, Path clients, Path bogons, Path irr) {}
+    /** @param performGshut the route-server section's perform-graceful-shutdown (65535:0 added to every export) */
+    public record Files(Path general, Path clients, Path bogons, Path irr, boolean performGshut) {
+        public Files(Path general, Path clients, Path bogons, Path irr) {
+            this(general, clients, bogons, irr, false);
+        }
+    }
 
     private final List<ConfigException> errors;
     private final RsData data;
     private Yaml.YMap cfg;
+    private boolean performGshut;
 
     private RsLoader(List<ConfigException> errors, RsData data) {
         this.errors = errors;
@@ -40,6 +46,7 @@ public final class RsLoader {
         int before = errors.size();
         RsData data = RsData.load(files, errors);
         RsLoader l = new RsLoader(errors, data);
+        l.performGshut = files.performGshut();
         List<Session> out = new ArrayList<>();
         try {
             Yaml.YMap general = root(files.general(), "cfg");
@@ -209,7 +216,7 @@ public final class RsLoader {
         return new RsPolicy.General(rsAs, routerId, builtIn, custom, data.bogons(), blackList, transitFree,
                 tfAction.equals("reject"), never, rpki, roas,
                 rfc1997.equals("pass") ? RsPolicy.Rfc1997.PASS : RsPolicy.Rfc1997.RFC1997, mapped16, blackhole(),
-                gshut ? gshutLocalPref : -1);
+                gshut ? gshutLocalPref : -1, performGshut);
     }
 
     /** blackhole_filtering: a policy per family; rewrite-next-hop needs the blackhole next hop of its family. */

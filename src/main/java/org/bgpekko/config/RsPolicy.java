@@ -77,12 +77,14 @@ public final class RsPolicy {
      * @param roas ROAs by prefix, when RPKI origin validation is enabled (else null)
      * @param mapped16 16bit_mapped_asn of each 32-bit client AS that has one
      * @param gshutLocalPref graceful_shutdown.local_pref when graceful_shutdown.enabled, else -1
+     * @param performGshut GRACEFUL_SHUTDOWN (65535:0) is added to every route sent to a client (the route-server
+     *     section's perform-graceful-shutdown, arouteserver's --perform-graceful-shutdown), at start
      */
     public record General(long rsAs, long routerId, Map<String, RsCommunity> communities,
                           Map<String, RsCommunity> custom, PrefixRule.List bogons, PrefixRule.List globalBlackList,
                           Set<Long> transitFree, boolean transitFreeReject, Set<Long> neverViaRouteServers,
                           boolean rpki, PrefixTable<Roa> roas, Rfc1997 rfc1997, Map<Long, Long> mapped16,
-                          Blackhole blackhole, long gshutLocalPref) {
+                          Blackhole blackhole, long gshutLocalPref, boolean performGshut) {
         public RsCommunity community(String name) {
             return communities.get(name);
         }

@@ -111,6 +111,8 @@ final class ApiApplier {
             return targets.isEmpty() ? noTarget() : Rib.ApiOutcome.done();
         } else if (op instanceof RibOperation.Teardown t) {
             return teardown(targets, t.subcode());
+        } else if (op instanceof RibOperation.RsGracefulShutdown g) {
+            relay.performGracefulShutdown(g.on());
         } else if (op instanceof RibOperation.ShowNeighbors s) {
             return Rib.ApiOutcome.output(ApiShow.neighbors(targets, s.describe()));
         }

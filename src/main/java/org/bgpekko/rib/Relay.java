@@ -28,10 +28,18 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
     /** By client index. */
     private final List<PeerState> clients = new ArrayList<>();
 
+    private final ArsPolicy policy = new ArsPolicy(this::policy);
+
     Relay(AttributeStore store, NlriSlots slots) {
         this.store = store;
         this.slots = slots;
-        this.server = new RouteServer(this, this, new ArsPolicy(this::policy));
+        this.server = new RouteServer(this, this, policy);
+    }
+
+    /** The GRACEFUL_SHUTDOWN maintenance switch (null: as configured); every relayed route is sent again. */
+    void performGracefulShutdown(Boolean on) {
+        policy.performGracefulShutdown(on);
+        server.reexport();
     }
 
     /** A neighbour's configuration: it becomes a client, or stops being one. */

@@ -70,6 +70,12 @@ public sealed interface RibOperation {
      */
     record ShowAdjRib(boolean in, boolean filtered, ShownRoute.Format format) implements RibOperation {}
 
+    /**
+     * The route server's GRACEFUL_SHUTDOWN maintenance switch: 65535:0 added to every route sent to a client with an
+     * arouteserver policy ({@code on}), or not; every relayed route is sent again.
+     */
+    record RsGracefulShutdown(boolean on) implements RibOperation {}
+
     /** Changes nothing here: answered with these lines (maybe none), then {@code done}. */
     record Answer(List<String> output) implements RibOperation {
         public Answer {

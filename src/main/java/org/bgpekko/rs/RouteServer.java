@@ -423,6 +423,27 @@ public final class RouteServer {
         return p < prefixes.capacity() ? p : -1;
     }
 
+    /**
+     * Every prefix is looked at again for every client whose session is up (its export policy changed for every
+     * route, e.g. GRACEFUL_SHUTDOWN added for maintenance): its best path is sent again.
+     *
+     * @return true when some client has something to be sent
+     */
+    public boolean reexport() {
+        boolean queued = false;
+        for (Client cl : clients) {
+            if (cl == null || !cl.up()) {
+                continue;
+            }
+            for (int p = 0; p < prefixes.capacity(); p++) {
+                if (prefixes.hasCandidates(p) && cl.has(prefixes.kind(p))) {
+                    queued |= queue(cl, p);
+                }
+            }
+        }
+        return queued;
+    }
+
     /** Number of prefixes with at least one reference. */
     public int prefixCount() {
         return prefixes.size();

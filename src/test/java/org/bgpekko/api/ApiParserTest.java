@@ -308,6 +308,10 @@ class ApiParserTest {
         assertEquals(filtered, parse("show adj-rib in 127.0.0.11 filtered json"), "ExaBGP's bare address too");
         assertTrue(error("show adj-rib out neighbor 127.0.0.11 filtered").contains("Adj-RIB-In"));
         assertTrue(error("show adj-rib in neighbor").contains("the neighbor's address"));
+        assertEquals(new ApiCommand.RsGracefulShutdown(true), parse("route-server graceful-shutdown on").command());
+        assertEquals(new ApiCommand.RsGracefulShutdown(false), parse("route-server graceful-shutdown off").command());
+        assertTrue(error("route-server graceful-shutdown maybe").contains("expected route-server graceful-shutdown "
+                + "on|off"));
         assertTrue(error("show adj-rib in neighbor 127.0.0.1 127.0.0.2").contains("only one neighbor address"));
         assertTrue(error("neighbor 127.0.0.1 shutdown").contains("takes no neighbor selector"));
         assertTrue(error("shutdown now").contains("unexpected 'now'"));

@@ -70,11 +70,16 @@ class RouteServerPolicyTest {
     }
 
     private List<RsClientProbe> three(String general, String clients) throws IOException {
+        return three(general, clients, "");
+    }
+
+    private List<RsClientProbe> three(String general, String clients, String section) throws IOException {
         Files.writeString(dir.resolve("general.yml"), general);
         Files.writeString(dir.resolve("clients.yml"), clients);
         Path conf = dir.resolve("rs.conf");
         Files.writeString(conf, "template { neighbor c { local-address 127.0.0.1; family { ipv4 unicast; "
-                + "ipv6 unicast; } } }\nroute-server { general general.yml; clients clients.yml; template c; }\n");
+                + "ipv6 unicast; } } }\nroute-server { general general.yml; clients clients.yml; template c; " + section
+                + "}\n");
         List<NeighborConfig> n = ConfigParser.parse(conf).neighbors();
         rib = kit.spawn(Rib.create());
         List<RsClientProbe> c = new ArrayList<>();
@@ -241,6 +246,37 @@ class RouteServerPolicyTest {
                 Bytes.EMPTY, "185.1.0.0/24"));
         b.await(t -> nextHop(t, P).equals("127.0.0.11"));
         assertEquals(List.of(3333L << 16), b.table.get(P).attributes().get(Communities.class).orElseThrow().values());
+    }
+
+    @Test
+    void theMaintenanceSwitchAddsGracefulShutdownToEverythingExportedAndTakesItAway() throws IOException {
+        List<RsClientProbe> c = three();
+        long gshut = 65535L << 16;
+        c.get(0).send(announce(attributes("127.0.0.11", List.of(3333L), new Communities(List.of(3333L << 16 | 5))),
+                Bytes.EMPTY, "185.1.0.0/24"));
+        RsClientProbe b = c.get(1);
+        b.await(t -> t.table.containsKey(P));
+        show(kit, rib, "route-server graceful-shutdown on");
+        for (RsClientProbe x : c.subList(1, 3)) {
+            x.await(t -> communities(t, P).equals(List.of(3333L << 16 | 5, gshut)));
+        }
+        c.get(0).quiet(); // A has no route of another client: nothing to send it
+        show(kit, rib, "route-server graceful-shutdown off");
+        b.await(t -> communities(t, P).equals(List.of(3333L << 16 | 5)));
+    }
+
+    private static List<Long> communities(RsClientProbe c, Nlri n) {
+        RsClientProbe.Held h = c.table.get(n);
+        return h == null ? List.of() : h.attributes().get(Communities.class).map(Communities::values).orElse(List.of());
+    }
+
+    @Test
+    void performGracefulShutdownInTheRouteServerSectionAddsItFromTheStart() throws IOException {
+        List<RsClientProbe> c = three(GENERAL, CLIENTS, "perform-graceful-shutdown true; ");
+        c.get(0).send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.1.0.0/24"));
+        c.get(1).await(t -> communities(t, P).equals(List.of(65535L << 16)));
+        show(kit, rib, "route-server graceful-shutdown off");
+        c.get(1).await(t -> t.table.containsKey(P) && communities(t, P).isEmpty());
     }
 
     /** Regression: the withdrawal freed the prefix index before its candidates were read, and the Rib failed. */

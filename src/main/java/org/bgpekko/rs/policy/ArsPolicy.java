@@ -18,6 +18,8 @@ public final class ArsPolicy implements RouteServer.Policy {
     private PathFacts[] facts = new PathFacts[64];
     /** By attribute set: GracefulShutdown.treatment of the last accepted route with it. */
     private long[] gshut = filled(64);
+    /** The maintenance switch set by a helper (route-server graceful-shutdown on|off); null: the configuration's. */
+    private Boolean performGshut;
     private byte[] lastCanonical;
     private PathFacts lastFacts;
 
@@ -88,7 +90,8 @@ public final class ArsPolicy implements RouteServer.Policy {
     @Override
     public boolean rewrites(int target, int attr) {
         RsPolicy.Client t = clients.apply(target);
-        return t != null && (ExportControl.rewrites(t, facts[attr]) || gshut[attr] == GracefulShutdown.STRIP);
+        return t != null && (ExportControl.rewrites(t, facts[attr]) || gshut[attr] == GracefulShutdown.STRIP
+                || performs(t));
     }
 
     /**
@@ -109,7 +112,20 @@ public final class ArsPolicy implements RouteServer.Policy {
 
     @Override
     public byte[] exportCanonical(int target, int attr, byte[] canonical) {
-        return ExportControl.rewrite(clients.apply(target), facts[attr], canonical,
-                gshut[attr] == GracefulShutdown.STRIP);
+        RsPolicy.Client t = clients.apply(target);
+        byte[] out = ExportControl.rewrite(t, facts[attr], canonical, gshut[attr] == GracefulShutdown.STRIP);
+        return performs(t) ? GracefulShutdown.perform(out) : out;
+    }
+
+    /**
+     * The maintenance switch: GRACEFUL_SHUTDOWN added to every route sent to a client with a policy (true), or the
+     * route-server section's perform-graceful-shutdown again (null). The caller has every route looked at again.
+     */
+    public void performGracefulShutdown(Boolean on) {
+        performGshut = on;
+    }
+
+    private boolean performs(RsPolicy.Client t) {
+        return performGshut != null ? performGshut : t.general().performGshut();
     }
 }

@@ -18,6 +18,20 @@ final class GracefulShutdown {
     static final long NONE = -1;
     static final long STRIP = -2;
 
+    /**
+     * Canonical bytes ({@code out}, what a client is to be sent) with GRACEFUL_SHUTDOWN added, for
+     * arouteserver's perform_graceful_shutdown (last in its export filter).
+     */
+    static byte[] perform(byte[] out) {
+        PathFacts now = PathFacts.parse(out);
+        if (now.hasCommunity(COMMUNITY)) {
+            return out;
+        }
+        AttributeRewrite r = new AttributeRewrite(now);
+        r.addCommunity(COMMUNITY);
+        return r.apply(out);
+    }
+
     /** What the route server does with an accepted route of client {@code c}. */
     static long treatment(RsPolicy.Client c, PathFacts f, boolean ipv4) {
         long localPref = c.general().gshutLocalPref();
