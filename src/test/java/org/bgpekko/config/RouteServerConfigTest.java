@@ -244,7 +244,7 @@ class RouteServerConfigTest {
                 errors("route-server { general general.yml; clients clients.yml; template nope; }\n", GENERAL,
                         CLIENTS, IRR));
         assertEquals(List.of("rs.conf:1:16: unknown route-server setting 'bogon' (expected general, clients, bogons, "
-                + "irr or template)"), errors("route-server { bogon x.yml; general general.yml; clients clients.yml; "
+                + "irr, template or perform-graceful-shutdown)"), errors("route-server { bogon x.yml; general general.yml; clients clients.yml; "
                 + "}\n", GENERAL, CLIENTS, IRR));
         assertEquals(List.of("missing.yml:0:0: cannot read the file (no such file)"),
                 errors("route-server { general missing.yml; clients clients.yml; }\n", GENERAL, CLIENTS, IRR));
