@@ -12,14 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.bgpekko.config.ConfigParser;
-import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.Peer;
 import org.bgpekko.rib.Rib;
 import org.bgpekko.wire.Bytes;
@@ -56,20 +53,8 @@ class RouteServerMaxPrefixTest {
                   - {asn: 3333, ip: "127.0.0.11", cfg: {filtering: {max_prefix: %s}}}
                   - {asn: 10745, ip: "127.0.0.12"}
                 """.formatted(maxPrefix));
-        Path conf = dir.resolve("rs.conf");
-        Files.writeString(conf, "template { neighbor c { local-address 127.0.0.1; family { ipv4 unicast; "
-                + "ipv6 unicast; } } }\nroute-server { general general.yml; clients clients.yml; template c; }\n");
-        List<NeighborConfig> n = ConfigParser.parse(conf).neighbors();
         rib = kit.spawn(Rib.create());
-        List<RsClientProbe> c = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            c.add(new RsClientProbe(kit, rib, i + 1, n.get(i)));
-        }
-        for (RsClientProbe x : c) {
-            x.up(options());
-            x.await(t -> t.endOfRibs == 2);
-        }
-        return c;
+        return RsFixtures.sectionClients(kit, rib, dir, "");
     }
 
     private static void send(RsClientProbe a, String... prefixes) {

@@ -14,12 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.bgpekko.config.ConfigParser;
-import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.rib.Rib;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.attribute.AsPath;
@@ -76,21 +73,8 @@ class RouteServerPolicyTest {
     private List<RsClientProbe> three(String general, String clients, String section) throws IOException {
         Files.writeString(dir.resolve("general.yml"), general);
         Files.writeString(dir.resolve("clients.yml"), clients);
-        Path conf = dir.resolve("rs.conf");
-        Files.writeString(conf, "template { neighbor c { local-address 127.0.0.1; family { ipv4 unicast; "
-                + "ipv6 unicast; } } }\nroute-server { general general.yml; clients clients.yml; template c; " + section
-                + "}\n");
-        List<NeighborConfig> n = ConfigParser.parse(conf).neighbors();
         rib = kit.spawn(Rib.create());
-        List<RsClientProbe> c = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            c.add(new RsClientProbe(kit, rib, i + 1, n.get(i)));
-        }
-        for (RsClientProbe x : c) {
-            x.up(options());
-            x.await(t -> t.endOfRibs == 2);
-        }
-        return c;
+        return RsFixtures.sectionClients(kit, rib, dir, section);
     }
 
     private static String nextHop(RsClientProbe c, Nlri n) {

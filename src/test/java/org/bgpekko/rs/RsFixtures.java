@@ -1,6 +1,8 @@
 // Route-server clients for tests: configurations, sessions, and UPDATEs built and decoded as a Peer decodes them.
 package org.bgpekko.rs;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,6 +63,28 @@ final class RsFixtures {
             }
             rib.tell(new Rib.ApiMore("lg"));
         }
+    }
+
+    /**
+     * The clients of a route-server section over general.yml and clients.yml in {@code dir} (plus {@code section}'s
+     * settings), each up with both unicast families and its first End-of-RIBs read, on {@code rib}.
+     */
+    static List<RsClientProbe> sectionClients(ActorTestKit kit, ActorRef<Rib.Command> rib, Path dir, String section)
+            throws IOException {
+        Path conf = dir.resolve("rs.conf");
+        Files.writeString(conf, "template { neighbor c { local-address 127.0.0.1; family { ipv4 unicast; "
+                + "ipv6 unicast; } } }\nroute-server { general general.yml; clients clients.yml; template c; "
+                + section + "}\n");
+        List<NeighborConfig> n = ConfigParser.parse(conf).neighbors();
+        List<RsClientProbe> c = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            c.add(new RsClientProbe(kit, rib, i + 1, n.get(i)));
+        }
+        for (RsClientProbe x : c) {
+            x.up(options());
+            x.await(t -> t.endOfRibs == 2);
+        }
+        return c;
     }
 
     static final long SERVER_AS = 64500;
