@@ -4,6 +4,7 @@ package org.bgpekko.rib;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.bgpekko.peer.Peer;
 import org.bgpekko.peer.Session;
 import org.bgpekko.config.RsPolicy;
@@ -14,6 +15,7 @@ import org.bgpekko.wire.Family;
 import org.bgpekko.wire.Notification;
 import org.bgpekko.wire.WireWriter;
 import org.bgpekko.wire.nlri.IpAddress;
+import org.slf4j.Logger;
 
 /**
  * Owned by the Rib actor. A neighbour with {@code route-server-client true} gets a client index; its Adj-RIB-In
@@ -98,7 +100,7 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
      * for {@code restart_after} minutes; {@code block} and {@code warning} only log (the route server blocked, or
      * took, the routes beyond the limit).
      */
-    void limitsReached(org.slf4j.Logger log) {
+    void limitsReached(Logger log) {
         for (RouteServer.LimitHit h : server.limitHits()) {
             PeerState ps = h.client() < clients.size() ? clients.get(h.client()) : null;
             RsPolicy.MaxPrefix m = ps == null || ps.config.rsPolicy() == null ? null : ps.config.rsPolicy().maxPrefix();
@@ -106,7 +108,7 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
                 continue;
             }
             log.warn("{}: max-prefix limit reached: more than {} {} routes, action {}", ps.config.peerAddress(),
-                    h.limit(), h.family(), m.action().name().toLowerCase(java.util.Locale.ROOT));
+                    h.limit(), h.family(), m.action().name().toLowerCase(Locale.ROOT));
             if (ps.peer == null || m.action() != RsPolicy.MaxPrefixAction.SHUTDOWN
                     && m.action() != RsPolicy.MaxPrefixAction.RESTART) {
                 continue;
