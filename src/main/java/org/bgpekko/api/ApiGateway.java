@@ -307,7 +307,7 @@ public final class ApiGateway {
         /** Writes one command's answer as the helper's answer mode says, then acts on speaker-wide commands. */
         private void answer(Helper h, ApiCommand c, Rib.ApiOutcome outcome) {
             HelperChannel p = h.process;
-            if (p != null) {
+            if (p != null && !outcome.output().isEmpty()) { // most have none: no method reference made per command
                 outcome.output().forEach(p::answer);
             }
             if (c instanceof ApiCommand.Ack a) {

@@ -46,6 +46,11 @@ final class ApiReplies {
 
     /** Writes the first part of a batch's answer; true when it is complete already. */
     boolean answer(String process, ActorRef<Rib.ApiApplied> replyTo, List<Part> parts) {
+        List<Rib.ApiOutcome> whole = whole(parts);
+        if (whole != null) { // the common case: one message, nothing kept
+            replyTo.tell(new Rib.ApiApplied(process, whole, true));
+            return true;
+        }
         Reply r = new Reply(replyTo, parts);
         writing.put(process, r);
         return writePart(process, r);
@@ -71,6 +76,20 @@ final class ApiReplies {
             }
         }));
         writing.clear();
+    }
+
+    /** The outcomes, when {@link #writePart} would write them all in the first part (no show, few lines); else null. */
+    private static List<Rib.ApiOutcome> whole(List<Part> parts) {
+        List<Rib.ApiOutcome> out = new ArrayList<>(parts.size());
+        int lines = 0;
+        for (Part p : parts) {
+            if (p.cursor() != null || lines >= PART_LINES) {
+                return null;
+            }
+            out.add(p.outcome());
+            lines += p.outcome().output().size();
+        }
+        return out;
     }
 
     private boolean writePart(String process, Reply r) {

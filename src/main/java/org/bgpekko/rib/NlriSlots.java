@@ -18,6 +18,7 @@ import org.bgpekko.wire.nlri.Nlri;
  * length) and cost no object; every other NLRI is kept as its {@link Nlri}.
  */
 final class NlriSlots {
+    /** IPv4 key (by {@link NearKeys#ipv4}) to slot. */
     private final Long2IntOpenHashMap ipv4 = new Long2IntOpenHashMap();
     private final Object2IntOpenHashMap<Nlri> other = new Object2IntOpenHashMap<>();
     /** By slot: the IPv4 key ({@code address << 8 | length}), or -1 when the NLRI is in {@link #nlri}. */
@@ -41,7 +42,7 @@ final class NlriSlots {
         if (key >= 0) {
             // one probe of the map for a new prefix and for a known one
             int candidate = freeCount > 0 ? free[freeCount - 1] : next;
-            slot = ipv4.putIfAbsent(key, candidate);
+            slot = ipv4.putIfAbsent(NearKeys.ipv4(key), candidate);
             if (slot >= 0) {
                 refs[slot]++;
                 return slot;
@@ -83,7 +84,7 @@ final class NlriSlots {
     /** The slot of a unicast prefix without path identifier, or -1 when no holder has it. */
     int find(Family family, long hi, long lo, int length) {
         if (family.equals(Family.IPV4_UNICAST)) {
-            return ipv4.get(lo << 8 | length);
+            return ipv4.get(NearKeys.ipv4(lo << 8 | length));
         }
         return other.getInt(new InetNlri(family, Nlri.NO_PATH_ID, new IpPrefix(family.afi(), hi, lo, length)));
     }
@@ -97,7 +98,7 @@ final class NlriSlots {
         check(slot);
         if (--refs[slot] == 0) {
             if (keys[slot] >= 0) {
-                ipv4.remove(keys[slot]);
+                ipv4.remove(NearKeys.ipv4(keys[slot]));
             } else {
                 other.removeInt(nlri[slot]);
                 nlri[slot] = null;

@@ -1,7 +1,6 @@
 // Changes not yet written, in ExaBGP's order: by attribute set in order of first use, then family.
 package org.bgpekko.rib;
 
-import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -69,9 +68,9 @@ final class PendingChanges {
     private final List<Run> runs = new ArrayList<>();
     private final List<Integer> freeRuns = new ArrayList<>();
     /** Slot -> run id << 32 | position of its change in the latest group. */
-    private final Int2LongOpenHashMap where = new Int2LongOpenHashMap();
+    private final SlotLongMap where = new SlotLongMap();
     /** Slot -> position of its change kept in an earlier group (rare: see the class comment). */
-    private final Int2LongOpenHashMap earlier = new Int2LongOpenHashMap();
+    private final SlotLongMap earlier = new SlotLongMap();
     private int count;
     /** The run last appended to: changes of one command usually share it. */
     private Run lastRun;
@@ -79,14 +78,19 @@ final class PendingChanges {
     PendingChanges(NlriSlots slots, InternTable<OutboundAttributes> attrs) {
         this.slots = slots;
         this.attrs = attrs;
-        where.defaultReturnValue(-1);
-        earlier.defaultReturnValue(-1);
     }
 
     /** Queues a change of {@code slot}, by the rules of the class comment. */
     void queue(int slot, int attr, boolean announce) {
         int code = slot << 1 | (announce ? 1 : 0);
-        long w = where.get(slot);
+        Family family = slots.family(slot);
+        // the common case, a new slot in the run used last: one probe of the map places it
+        boolean same = appendsToLast(attr, family);
+        long w = same ? where.putIfAbsent(slot, (long) lastRun.id << 32 | lastRun.size) : where.get(slot);
+        if (w < 0 && same) {
+            append(lastRun, slot, attr, code);
+            return;
+        }
         if (w >= 0) {
             Run r = run(w);
             if (r.attr == attr) {
@@ -101,14 +105,23 @@ final class PendingChanges {
                 return;
             }
         }
-        Family family = slots.family(slot);
-        Run r = lastRun != null && lastRun.attr == attr && lastRun.family.equals(family) && lastRun.live > 0
-                && runs.get(lastRun.id) == lastRun ? lastRun : runFor(attr, family);
+        Run r = appendsToLast(attr, family) ? lastRun : runFor(attr, family);
+        where.put(slot, (long) r.id << 32 | r.size);
+        append(r, slot, attr, code);
+    }
+
+    /** Whether a change of this set and family goes to the end of the run appended to last (still queued). */
+    private boolean appendsToLast(int attr, Family family) {
+        return lastRun != null && lastRun.attr == attr && lastRun.family.equals(family) && lastRun.live > 0
+                && runs.get(lastRun.id) == lastRun;
+    }
+
+    /** Appends a change to {@code r}, whose position the caller has put in {@link #where}. */
+    private void append(Run r, int slot, int attr, int code) {
         lastRun = r;
         if (r.size == r.entries.length) {
             r.entries = Arrays.copyOf(r.entries, r.size * 2);
         }
-        where.put(slot, (long) r.id << 32 | r.size);
         r.entries[r.size++] = code;
         r.live++;
         count++;
@@ -254,10 +267,8 @@ final class PendingChanges {
         groups.clear();
         runs.clear();
         freeRuns.clear();
-        where.clear();
-        where.trim(); // a large flush must not keep its map's capacity for good
+        where.clear(); // keeps the capacity of this round, not more
         earlier.clear();
-        earlier.trim();
         count = 0;
         lastRun = null;
     }
