@@ -88,10 +88,17 @@ public sealed interface ApiCommand {
     record ShowNeighbor(String variant) implements ApiCommand {}
 
     /**
-     * {@code show adj-rib in|out [IP] [extensive] [json]}; the address comes as the line's single selector. With
-     * {@code json} each route is one JSON object on its own line ({@code api.ShowRoutes}).
+     * {@code show adj-rib in|out [[neighbor] IP] [filtered] [extensive] [json]}; the address comes as the line's single
+     * selector. With {@code json} each route is one JSON object on its own line ({@code api.ShowRoutes}); with
+     * {@code filtered} only the routes of the Adj-RIB-In the route server's policy filtered, with their reasons.
      */
-    record ShowAdjRib(boolean in, boolean extensive, boolean json) implements ApiCommand {}
+    record ShowAdjRib(boolean in, boolean extensive, boolean json, boolean filtered) implements ApiCommand {}
+
+    /**
+     * {@code route-server graceful-shutdown on|off}: GRACEFUL_SHUTDOWN (65535:0) added to every route the route server
+     * sends its clients, for maintenance (RFC 8326), or no longer.
+     */
+    record RsGracefulShutdown(boolean on) implements ApiCommand {}
 
     /** {@code version}: the speaker answers its version line, then {@code done}. */
     record Version() implements ApiCommand {}

@@ -11,7 +11,7 @@ import org.bgpekko.wire.nlri.IpAddress;
 
 public final class ApiParser {
     private static final String COMMANDS = "announce, withdraw, clear, flush, teardown, shutdown, reload, restart, "
-            + "enable-ack, disable-ack, silence-ack, show, version, group or debug";
+            + "enable-ack, disable-ack, silence-ack, show, version, route-server, group or debug";
 
     private ApiParser() {}
 
@@ -150,6 +150,18 @@ public final class ApiParser {
                     case "in" -> new ApiCommand.ClearAdjRibIn();
                     case "out" -> new ApiCommand.ClearAdjRibOut();
                     default -> throw new ApiParseException("unexpected '" + dir + "' (expected clear adj-rib in|out)");
+                };
+            }
+            case "route-server" -> {
+                noSelector(selected, v);
+                c.expect("graceful-shutdown", "route-server graceful-shutdown on|off");
+                Token t = c.next("on or off (route-server graceful-shutdown on|off)");
+                c.end();
+                return switch (t.text()) {
+                    case "on" -> new ApiCommand.RsGracefulShutdown(true);
+                    case "off" -> new ApiCommand.RsGracefulShutdown(false);
+                    default -> throw new ApiParseException("unexpected '" + t.text()
+                            + "' (expected route-server graceful-shutdown on|off)");
                 };
             }
             case "flush" -> {

@@ -57,7 +57,9 @@ public final class ApiTranslator {
         } else if (c instanceof ApiCommand.ShowNeighbor) {
             return new RibOperation.ShowNeighbors(Selector::describe);
         } else if (c instanceof ApiCommand.ShowAdjRib s) {
-            return new RibOperation.ShowAdjRib(s.in(), s.json() ? ShowRoutes::json : ShowRoutes::text);
+            return new RibOperation.ShowAdjRib(s.in(), s.filtered(), s.json() ? ShowRoutes::json : ShowRoutes::text);
+        } else if (c instanceof ApiCommand.RsGracefulShutdown g) {
+            return new RibOperation.RsGracefulShutdown(g.on());
         } else if (c instanceof ApiCommand.Version) {
             return new RibOperation.Answer(List.of("bgpekko " + version()));
         }

@@ -1,4 +1,5 @@
-// The read-only "show" commands: show neighbor [IP] [summary|extensive|configuration], show adj-rib in|out [IP] [json].
+// The read-only "show" commands: show neighbor [IP] [summary|extensive|configuration],
+// show adj-rib in|out [[neighbor] IP] [filtered] [json].
 package org.bgpekko.api;
 
 import java.util.ArrayList;
@@ -48,25 +49,39 @@ final class ShowCommands {
         return new ApiCommand.ShowNeighbor(variant);
     }
 
+    private static final String ADJ_RIB = "show adj-rib in|out [[neighbor] IP] [filtered] [extensive] [json]";
+
+    /**
+     * The neighbour is written as ExaBGP writes it (its address after {@code in}/{@code out}) or as
+     * {@code neighbor IP}; {@code filtered} (Adj-RIB-In only) keeps the routes the route server's policy filtered.
+     */
     private static ApiCommand adjRib(Cursor c, List<Selector> peer) throws ApiParseException {
-        Token dir = c.next("in or out (show adj-rib in|out [IP] [extensive] [json])");
+        Token dir = c.next("in or out (" + ADJ_RIB + ")");
         if (!dir.is("in") && !dir.is("out")) {
-            throw new ApiParseException("unexpected '" + dir.text()
-                    + "' (expected show adj-rib in|out [IP] [extensive] [json])");
+            throw new ApiParseException("unexpected '" + dir.text() + "' (expected " + ADJ_RIB + ")");
         }
         boolean extensive = false;
         boolean json = false;
+        boolean filtered = false;
         while (c.hasNext()) {
             Token t = c.next("an option");
             switch (t.text()) {
                 case "extensive" -> extensive = true;
                 case "json" -> json = true;
                 case "text" -> json = false;
+                case "filtered" -> {
+                    if (!dir.is("in")) {
+                        throw new ApiParseException("filtered lists routes of the Adj-RIB-In (show adj-rib in "
+                                + "neighbor IP filtered)");
+                    }
+                    filtered = true;
+                }
+                case "neighbor" -> peer(c.next("the neighbor's address after neighbor"), peer, ADJ_RIB);
                 case "inet", "flow", "l2vpn" -> throw new ApiParseException("show adj-rib " + t.text()
                         + " (family filter) is not supported yet");
-                default -> peer(t, peer, "show adj-rib in|out [IP] [extensive] [json]");
+                default -> peer(t, peer, ADJ_RIB);
             }
         }
-        return new ApiCommand.ShowAdjRib(dir.is("in"), extensive, json);
+        return new ApiCommand.ShowAdjRib(dir.is("in"), extensive, json, filtered);
     }
 }

@@ -17,14 +17,17 @@ final class ShowRoutes {
 
     /**
      * {@code neighbor IP FAMILY PREFIX}, for the Adj-RIB-Out followed by {@code next-hop NH} (ExaBGP's lines), and
-     * by {@code source IP} for a route the route server relays.
+     * by {@code source IP} for a route the route server relays; for a received route the route server's policy
+     * keeps from the others by {@code filtered CODE "REASON"} or {@code not-exported CODE "REASON"}.
      */
     static String text(ShownRoute r) {
         Nlri n = r.nlri();
         String line = "neighbor " + r.neighbor() + " " + n.family() + " "
                 + (n.hasPrefix() ? n.prefix().toString() : NlriText.of(n, null).strip());
         if (r.in()) {
-            return line;
+            ShownRoute.Verdict v = r.policy();
+            return v == null ? line : line + (v.filtered() ? " filtered " : " not-exported ") + v.code() + " \""
+                    + v.reason() + "\"";
         }
         line += " next-hop " + (r.nextHop() == null ? "none" : r.nextHop());
         return r.source() == null ? line : line + " source " + r.source();
@@ -34,8 +37,9 @@ final class ShowRoutes {
      * One object per route, members in this order (docs/api.md, "show adj-rib json"): {@code neighbor},
      * {@code direction} ("in" or "out"), {@code family}, then {@code prefix} for a unicast or multicast prefix or {@code nlri} (ExaBGP's
      * NLRI object) for any other route, {@code path-information} when the route has a path identifier (ADD-PATH),
-     * {@code next-hop} when it has one, {@code attribute} (ExaBGP's attribute object), and {@code source} (the
-     * client it came from) for a route the route server relays.
+     * {@code next-hop} when it has one, {@code attribute} (ExaBGP's attribute object), {@code source} (the
+     * client it came from) for a route the route server relays, and for a received route the route server's policy
+     * keeps from the other clients {@code filtered} or {@code not-exported}: {@code {"code": N, "reason": TEXT}}.
      */
     static String json(ShownRoute r) {
         Nlri n = r.nlri();
@@ -57,6 +61,11 @@ final class ShowRoutes {
         m.add(JsonText.kv("attribute", JsonText.object(AttributeJson.members(r.attributes(), List.of()))));
         if (r.source() != null) {
             m.add(JsonText.ks("source", r.source().toString()));
+        }
+        ShownRoute.Verdict v = r.policy();
+        if (v != null) {
+            m.add(JsonText.kv(v.filtered() ? "filtered" : "not-exported", JsonText.object(List.of(
+                    JsonText.kv("code", Integer.toString(v.code())), JsonText.ks("reason", v.reason())))));
         }
         return JsonText.object(m);
     }

@@ -1,5 +1,5 @@
-// The "route-server { general …; clients …; bogons …; irr …; template …; }" section: arouteserver's files, each
-// client address a neighbour.
+// The "route-server { general …; clients …; bogons …; irr …; template …; perform-graceful-shutdown …; }" section:
+// arouteserver's files, each client address a neighbour.
 package org.bgpekko.config;
 
 import java.nio.file.Path;
@@ -20,6 +20,7 @@ final class RouteServerSection {
         Path bogons = null;
         Path irr = null;
         Node.Section template = null;
+        boolean performGshut = false;
         Token clientsAt = s.head();
         int before = errors.size();
         new Words(file, s.statement(), 1).end();
@@ -28,7 +29,7 @@ final class RouteServerSection {
                 Words w = new Words(file, n.statement(), 1);
                 if (n instanceof Node.Section) {
                     throw w.error(n.head(), "unexpected section '" + n.head() + "' in route-server (expected general, "
-                            + "clients, bogons, irr or template)");
+                            + "clients, bogons, irr, template or perform-graceful-shutdown)");
                 }
                 String key = n.head().text().toLowerCase(Locale.ROOT);
                 switch (key) {
@@ -39,6 +40,7 @@ final class RouteServerSection {
                     }
                     case "bogons" -> bogons = path(file, w);
                     case "irr" -> irr = path(file, w);
+                    case "perform-graceful-shutdown" -> performGshut = w.bool("perform-graceful-shutdown", true);
                     case "template" -> {
                         Token name = w.next("template neighbor name");
                         template = templates.get(name.text());
@@ -47,7 +49,7 @@ final class RouteServerSection {
                         }
                     }
                     default -> throw w.error(n.head(), "unknown route-server setting '" + n.head() + "' (expected "
-                            + "general, clients, bogons, irr or template)");
+                            + "general, clients, bogons, irr, template or perform-graceful-shutdown)");
                 }
                 w.end();
             } catch (ConfigException e) {
@@ -61,7 +63,8 @@ final class RouteServerSection {
         if (errors.size() > before) {
             return List.of();
         }
-        List<RsLoader.Session> sessions = RsLoader.load(new RsLoader.Files(general, clients, bogons, irr), errors);
+        List<RsLoader.Session> sessions = RsLoader.load(new RsLoader.Files(general, clients, bogons, irr, performGshut),
+                errors);
         List<NeighborConfig> out = new ArrayList<>();
         for (RsLoader.Session session : sessions) {
             out.add(NeighborParser.generated(file, template, processes, errors, session, clientsAt));

@@ -197,6 +197,7 @@ final class RsClients {
         boolean blackhole = l.bool(layered(e, "blackhole_filtering", "announce_to_client"),
                 w + "blackhole_filtering.announce_to_client", true);
         RsPolicy.MaxPrefix maxPrefix = maxPrefix(e, w);
+        boolean gshut = l.bool(layered(e, "graceful_shutdown", "enabled"), w + "graceful_shutdown.enabled", false);
         String description = RsValues.absent(e.node().get("description")) ? "AS" + e.asn()
                 : l.guard(() -> RsValues.text(e.node().get("description"), "description"), "");
         String password = RsValues.absent(e.node().get("password")) ? null
@@ -221,7 +222,7 @@ final class RsClients {
             };
             RsPolicy.Client c = new RsPolicy.Client(general, e.asn(), ip, description, nextHops, v4min, v4max, v6min,
                     v6max, blackList, maxPath, invalidAsn, enforceOrigin, enforcePrefix, Set.copyOf(origins),
-                    irrPrefixes, List.copyOf(whiteRoutes), rejectInvalid, rp, prependRsAs, blackhole, maxPrefix);
+                    irrPrefixes, List.copyOf(whiteRoutes), rejectInvalid, rp, prependRsAs, blackhole, maxPrefix, gshut);
             out.add(new RsLoader.Session(c, passive, password, gtsm, addPath, e.node()));
         }
     }
@@ -265,32 +266,18 @@ final class RsClients {
     }
 
     /**
-     * Max-prefix limits are not enforced yet, and arouteserver applies them by default (action shutdown): refused
-     * unless the action is given empty ({@code action: ~}, "no limit", as arouteserver's templates read an empty
-     * action), in the client's cfg or in general.yml.
+     * The client's max-prefix limits: none when {@code action} is absent or empty in the client's cfg and in
+     * general.yml (arouteserver's schema: the option is not mandatory, so its "shutdown" default never applies, and
+     * its templates configure no limit without an action). An empty action in the client's cfg takes general.yml's,
+     * as arouteserver merges them.
      */
-    private boolean noLimits(Entry e) {
-        Yaml.Node own = e.cfg() == null ? null : RsLoader.at(e.cfg(), "filtering", "max_prefix");
-        Yaml.Node mine = own instanceof Yaml.YMap m ? m.get("action") : null;
-        Yaml.Node general = l.general("filtering", "max_prefix");
-        Yaml.Node theirs = general instanceof Yaml.YMap m ? m.get("action") : null;
-        Yaml.Node action = mine != null ? mine : theirs;
-        if (action != null && RsValues.absent(action)) {
-            return true;
-        }
-        Yaml.Node at = action != null ? action : own != null ? own : general != null ? general
-                : l.general("filtering") != null ? l.general("filtering") : e.node();
-        l.error(at.error("filtering.max_prefix: max-prefix limits are not enforced by bgpekko yet, and "
-                + "arouteserver applies them by default (action shutdown); write \"action: ~\" under "
-                + "cfg.filtering.max_prefix in general.yml to run without limits"));
-        return false;
-    }
-
     private RsPolicy.MaxPrefix maxPrefix(Entry e, String w) {
-        if (noLimits(e)) {
+        Yaml.Node mine = own(e, "filtering", "max_prefix", "action");
+        Yaml.Node actionNode = RsValues.absent(mine) ? l.general("filtering", "max_prefix", "action") : mine;
+        if (RsValues.absent(actionNode)) {
             return null;
         }
-        String action = l.option(layered(e, "filtering", "max_prefix", "action"), w + "filtering.max_prefix.action",
+        String action = l.option(actionNode, w + "filtering.max_prefix.action",
                 "shutdown", "shutdown", "restart", "block", "warning");
         boolean pdb = l.bool(layered(e, "filtering", "max_prefix", "peering_db", "enabled"),
                 w + "filtering.max_prefix.peering_db.enabled", true);

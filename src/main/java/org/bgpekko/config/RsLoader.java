@@ -24,11 +24,17 @@ public final class RsLoader {
                           Yaml.Node at) {}
 
     /** The files of a route-server section; bogons and irr may be null. */
-    public record Files(Path general, Path clients, Path bogons, Path irr) {}
+    /** @param performGshut the route-server section's perform-graceful-shutdown (65535:0 added to every export) */
+    public record Files(Path general, Path clients, Path bogons, Path irr, boolean performGshut) {
+        public Files(Path general, Path clients, Path bogons, Path irr) {
+            this(general, clients, bogons, irr, false);
+        }
+    }
 
     private final List<ConfigException> errors;
     private final RsData data;
     private Yaml.YMap cfg;
+    private boolean performGshut;
 
     private RsLoader(List<ConfigException> errors, RsData data) {
         this.errors = errors;
@@ -40,6 +46,7 @@ public final class RsLoader {
         int before = errors.size();
         RsData data = RsData.load(files, errors);
         RsLoader l = new RsLoader(errors, data);
+        l.performGshut = files.performGshut();
         List<Session> out = new ArrayList<>();
         try {
             Yaml.YMap general = root(files.general(), "cfg");
@@ -203,9 +210,47 @@ public final class RsLoader {
         new RsUnsupported(this).general(builtIn);
         PrefixRule.List blackList = prefixList(general("filtering", "global_black_list_pref"),
                 "cfg.filtering.global_black_list_pref");
+        boolean gshut = bool(general("graceful_shutdown", "enabled"), "cfg.graceful_shutdown.enabled", false);
+        long gshutLocalPref = number(general("graceful_shutdown", "local_pref"), "cfg.graceful_shutdown.local_pref", 0,
+                0xFFFFFFFFL, 0);
         return new RsPolicy.General(rsAs, routerId, builtIn, custom, data.bogons(), blackList, transitFree,
                 tfAction.equals("reject"), never, rpki, roas,
-                rfc1997.equals("pass") ? RsPolicy.Rfc1997.PASS : RsPolicy.Rfc1997.RFC1997, mapped16);
+                rfc1997.equals("pass") ? RsPolicy.Rfc1997.PASS : RsPolicy.Rfc1997.RFC1997, mapped16, blackhole(),
+                gshut ? gshutLocalPref : -1, performGshut);
+    }
+
+    /** blackhole_filtering: a policy per family; rewrite-next-hop needs the blackhole next hop of its family. */
+    private RsPolicy.Blackhole blackhole() {
+        RsPolicy.BlackholePolicy[] policies = new RsPolicy.BlackholePolicy[2];
+        IpAddress[] nextHops = new IpAddress[2];
+        for (int v = 0; v < 2; v++) {
+            String af = v == 0 ? "ipv4" : "ipv6";
+            Yaml.Node n = general("blackhole_filtering", "policy_" + af);
+            String policy = RsValues.absent(n) ? "" : option(n, "cfg.blackhole_filtering.policy_" + af, "",
+                    "propagate-unchanged", "rewrite-next-hop");
+            policies[v] = switch (policy) {
+                case "propagate-unchanged" -> RsPolicy.BlackholePolicy.PROPAGATE_UNCHANGED;
+                case "rewrite-next-hop" -> RsPolicy.BlackholePolicy.REWRITE_NEXT_HOP;
+                default -> RsPolicy.BlackholePolicy.NONE;
+            };
+            Yaml.Node nh = general("blackhole_filtering", "rewrite_next_hop_" + af);
+            if (!RsValues.absent(nh)) {
+                IpAddress a = guard(() -> RsValues.ip(nh, "cfg.blackhole_filtering.rewrite_next_hop_" + af), null);
+                if (a != null && a.isIpv4() != (v == 0)) {
+                    error(nh.error("cfg.blackhole_filtering.rewrite_next_hop_" + af + " must be an " + af.replace("ip",
+                            "IP") + " address, not " + a));
+                } else {
+                    nextHops[v] = a;
+                }
+            }
+            if (policies[v] == RsPolicy.BlackholePolicy.REWRITE_NEXT_HOP && nextHops[v] == null && RsValues.absent(nh)) {
+                error(n.error("cfg.blackhole_filtering.policy_" + af + " rewrite-next-hop needs "
+                        + "cfg.blackhole_filtering.rewrite_next_hop_" + af));
+            }
+        }
+        boolean noExport = bool(general("blackhole_filtering", "add_noexport"), "cfg.blackhole_filtering.add_noexport",
+                true);
+        return new RsPolicy.Blackhole(policies[0], policies[1], nextHops[0], nextHops[1], noExport);
     }
 
     PrefixRule.List prefixList(Yaml.Node n, String what) {

@@ -45,6 +45,25 @@ public final class RsPolicy {
      */
     public record MaxPrefix(MaxPrefixAction action, long ipv4, long ipv6, int restartAfter, boolean countRejected) {}
 
+    /** blackhole_filtering.policy_ipv4|6 (RFC 7999 requests). */
+    public enum BlackholePolicy { NONE, PROPAGATE_UNCHANGED, REWRITE_NEXT_HOP }
+
+    /**
+     * blackhole_filtering: what is done with routes carrying BLACKHOLE (65535:666) or the blackholing community.
+     *
+     * @param nextHopIpv4 the blackhole next hop of rewrite-next-hop for IPv4 (null otherwise)
+     * @param addNoExport NO_EXPORT is added to the routes announced (arouteserver's default: true)
+     */
+    public record Blackhole(BlackholePolicy ipv4, BlackholePolicy ipv6, IpAddress nextHopIpv4, IpAddress nextHopIpv6,
+                            boolean addNoExport) {
+        public static final Blackhole NONE = new Blackhole(BlackholePolicy.NONE, BlackholePolicy.NONE, null, null,
+                true);
+
+        public BlackholePolicy policy(boolean ipv4Route) {
+            return ipv4Route ? ipv4 : ipv6;
+        }
+    }
+
     /** white_list_route: a prefix range, and the origin AS it must have (-1: any). */
     public record WhiteRoute(PrefixRule rule, long asn) {}
 
@@ -57,11 +76,15 @@ public final class RsPolicy {
      * @param neverViaRouteServers never_via_route_servers.asns, and PeeringDB's list from irr.yml when enabled
      * @param roas ROAs by prefix, when RPKI origin validation is enabled (else null)
      * @param mapped16 16bit_mapped_asn of each 32-bit client AS that has one
+     * @param gshutLocalPref graceful_shutdown.local_pref when graceful_shutdown.enabled, else -1
+     * @param performGshut GRACEFUL_SHUTDOWN (65535:0) is added to every route sent to a client (the route-server
+     *     section's perform-graceful-shutdown, arouteserver's --perform-graceful-shutdown), at start
      */
     public record General(long rsAs, long routerId, Map<String, RsCommunity> communities,
                           Map<String, RsCommunity> custom, PrefixRule.List bogons, PrefixRule.List globalBlackList,
                           Set<Long> transitFree, boolean transitFreeReject, Set<Long> neverViaRouteServers,
-                          boolean rpki, PrefixTable<Roa> roas, Rfc1997 rfc1997, Map<Long, Long> mapped16) {
+                          boolean rpki, PrefixTable<Roa> roas, Rfc1997 rfc1997, Map<Long, Long> mapped16,
+                          Blackhole blackhole, long gshutLocalPref, boolean performGshut) {
         public RsCommunity community(String name) {
             return communities.get(name);
         }
@@ -69,20 +92,21 @@ public final class RsPolicy {
 
     /**
      * One client address (one neighbour) with its settings resolved: the client's own cfg over general.yml's.
-     * {@code maxPrefix} is null when max_prefix.action is empty (no limits: the only form accepted until limits are
-     * enforced).
+     * {@code maxPrefix} is null when max_prefix.action is absent or empty (no limits, as arouteserver).
      *
      * @param nextHops the NEXT_HOP values it may use (strict: its address; same-as: every address of its AS;
      *     authorized_addresses: the list); empty for an IPv6 link-local client (not checked, as arouteserver)
      * @param origins the origin ASNs of its AS-SETs and aut-num, with white_list_asn
      * @param irrPrefixes the prefixes of its AS-SETs and aut-num, with white_list_pref
+     * @param gshut graceful_shutdown.enabled for this client: its GRACEFUL_SHUTDOWN routes get the general
+     *     local_pref (when the general setting is on; otherwise the community is passed on untouched)
      */
     public record Client(General general, long asn, IpAddress address, String description, Set<IpAddress> nextHops,
                          int ipv4Min, int ipv4Max, int ipv6Min, int ipv6Max, PrefixRule.List blackList,
                          int maxAsPathLen, boolean rejectInvalidAsn, boolean enforceOrigin, boolean enforcePrefix,
                          Set<Long> origins, PrefixRule.List irrPrefixes, List<WhiteRoute> whiteListRoute,
                          boolean rpkiRejectInvalid, RejectPolicy rejectPolicy, boolean prependRsAs,
-                         boolean announceBlackhole, MaxPrefix maxPrefix) {
+                         boolean announceBlackhole, MaxPrefix maxPrefix, boolean gshut) {
         /** The value a peer_as macro takes in a standard community for this client: its AS, its 16-bit mapping, or -1. */
         public long stdPeerAs() {
             if (asn <= 0xFFFF) {

@@ -119,6 +119,7 @@ final class RsSchema {
             "prepend_rs_as", "passive", "multihop", "gtsm", "add_path", "rfc8950",
             "filtering", CLIENT_FILTERING,
             "blackhole_filtering", s("announce_to_client"),
+            "graceful_shutdown", s("enabled"),
             "attach_custom_communities", "custom_options");
 
     static final Map<String, Object> CLIENT = s("asn", "ip", "description", "password", "16bit_mapped_asn", "cfg",

@@ -22,15 +22,6 @@ final class RsUnsupported {
                 "cfg.filtering.irrdb.use_arin_bulk_whois_data.enabled", "ARIN Whois data is not read");
         l.refuseTrue(l.general("filtering", "irrdb", "use_registrobr_bulk_whois_data", "enabled"),
                 "cfg.filtering.irrdb.use_registrobr_bulk_whois_data.enabled", "Registro.br Whois data is not read");
-        l.refuseTrue(l.general("graceful_shutdown", "enabled"), "cfg.graceful_shutdown.enabled",
-                "GRACEFUL_SHUTDOWN (RFC 8326) handling is not implemented yet");
-        for (String af : new String[] {"policy_ipv4", "policy_ipv6"}) {
-            Yaml.Node n = l.general("blackhole_filtering", af);
-            if (n != null) {
-                l.refuse(n, "cfg.blackhole_filtering." + af, "BLACKHOLE (RFC 7999) requests are not implemented yet "
-                        + "(leave it unset: routes with BLACKHOLE are then checked like any other)");
-            }
-        }
         for (Map.Entry<String, RsCommunity> e : communities.entrySet()) {
             String name = e.getKey();
             Yaml.Node at = l.general("communities", name);

@@ -13,10 +13,11 @@ final class Collision {
      * A connection the Listener accepted. The Peer attaches it itself, so it owns the connection before any of its
      * messages can arrive. Idle, Connect, Active: it becomes the FSM's connection (an outgoing one still opening is
      * dropped when it connects). OpenSent, OpenConfirm: it gets our OPEN and races the FSM's connection (one
-     * candidate at a time: a newer one replaces it with Cease 6/7). Established: Cease 6/7, as ExaBGP.
+     * candidate at a time: a newer one replaces it with Cease 6/7). Established: Cease 6/7, as ExaBGP. Refused while
+     * the Peer stops or is disabled.
      */
     static Behavior<Command> onIncoming(PeerFsm fsm, Peer.Incoming in) {
-        if (fsm.stopping.active()) {
+        if (fsm.stopping.active() || fsm.disabled) {
             in.connection().reject();
             return Behaviors.same();
         }

@@ -11,6 +11,7 @@ import org.bgpekko.config.env.Settings;
 import org.bgpekko.api.ApiGateway;
 import org.bgpekko.rib.Rib;
 import org.bgpekko.wire.Bytes;
+import org.bgpekko.wire.Notification;
 
 public final class Peer {
     private Peer() {}
@@ -76,6 +77,14 @@ public final class Peer {
      * limit (ExaBGP's {@code teardown N}).
      */
     public record Teardown(int subcode, String text) implements Command {}
+
+    /**
+     * Close the session with {@code notification} (sent even when graceful restart is configured) and keep it down:
+     * no connection is opened and every incoming one is refused, for {@code downFor}, or until the Peer is replaced
+     * (a restart, a reload that changes the neighbour) when it is null. The route server's max-prefix limit (RFC
+     * 4486 Cease, subcode 1).
+     */
+    public record Disable(Notification notification, Duration downFor) implements Command {}
 
     /** Send Cease / Administrative Shutdown if established, close, stop for good; reply when it is done. */
     public record Shutdown(ActorRef<Stopped> replyTo) implements Command {}

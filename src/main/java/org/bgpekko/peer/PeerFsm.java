@@ -32,6 +32,9 @@ final class PeerFsm {
 
     record RetryTick() implements Command {}
 
+    /** The time a {@link Peer.Disable} kept the session down is over. */
+    record DisableOver() implements Command {}
+
     final ActorContext<Command> ctx;
     final NeighborConfig config;
     final Peer.Options options;
@@ -54,6 +57,8 @@ final class PeerFsm {
     private boolean connectingClosed;
     private Runnable abortConnecting = () -> { };
     int attempts;
+    /** Kept down by {@link Peer.Disable}: no connection opened, incoming ones refused. */
+    boolean disabled;
     State state = State.IDLE;
     /** The connection the FSM runs on, and an incoming one racing it (RFC 4271 section 6.8). */
     Link current;
@@ -132,6 +137,43 @@ final class PeerFsm {
                     ctx.getLog().info("{}: connection failed: {}", id, f.reason());
                     return afterClose();
                 }));
+    }
+
+    /** Disabled (an Idle that waits for no retry): a {@link Peer.Disable} keeps the session down. */
+    private Behavior<Command> disabledState() {
+        state = State.IDLE;
+        return common(Behaviors.receive(Command.class).onMessage(DisableOver.class, t -> {
+            disabled = false;
+            ctx.getLog().info("{}: the session may come up again", id);
+            backoff.reset();
+            return start();
+        }));
+    }
+
+    /** Closes the session (or the attempt) with the notification and keeps it down as {@code d} says. */
+    Behavior<Command> disable(Peer.Disable d) {
+        if (disabled) {
+            return Behaviors.same();
+        }
+        disabled = true;
+        timerScheduler.cancel(RetryTick.class);
+        abandonConnecting();
+        if (d.downFor() != null) {
+            timerScheduler.startSingleTimer(DisableOver.class, new DisableOver(), d.downFor());
+        }
+        ctx.getLog().warn("{}: closing with NOTIFICATION {}/{} ({}), down {}", id, d.notification().code(),
+                d.notification().subcode(), Notification.describe(d.notification().code(),
+                        d.notification().subcode()),
+                d.downFor() == null ? "until restarted or reconfigured" : "for " + d.downFor().toSeconds() + " s");
+        if (candidate != null) {
+            links.close(candidate, d.notification());
+            candidate = null;
+        }
+        if (current != null) {
+            links.close(current, d.notification());
+            return afterClose();
+        }
+        return stopping.active() ? Behaviors.same() : disabledState();
     }
 
     /** Active: a passive neighbour waits for the peer to connect. */
@@ -227,6 +269,8 @@ final class PeerFsm {
                 })
                 .onMessage(Peer.ReceivedAck.class, a -> Behaviors.same())
                 .onMessage(Peer.Teardown.class, t -> Behaviors.same()) // ExaBGP: only established peers
+                .onMessage(Peer.Disable.class, this::disable)
+                .onMessage(DisableOver.class, t -> Behaviors.same())
                 .onMessage(Peer.Shutdown.class, stopping::onShutdown)
                 .onMessage(Stopping.StopNow.class, s -> stopping.stopNow())
                 .onMessage(RetryTick.class, t -> Behaviors.same())
@@ -326,6 +370,9 @@ final class PeerFsm {
         }
         if (stopping.active()) {
             return stopping.stoppingState();
+        }
+        if (disabled) {
+            return disabledState();
         }
         if (options.attempts() > 0 && attempts >= options.attempts()) {
             ctx.getLog().info("{}: maximum connection attempts reached ({}), stopping", id, attempts);

@@ -56,7 +56,7 @@ final class ApiApplier {
         if (input.operation() instanceof RibOperation.ShowAdjRib s) {
             List<PeerState> targets = targets(input, peers);
             return new ApiReplies.Part(null, s.in()
-                    ? ApiShow.adjRibIn(established(targets), received, s.format())
+                    ? ApiShow.adjRibIn(established(targets), received, relay.server, s.filtered(), s.format())
                     : ApiShow.adjRibOut(targets, slots, attrs, relay, s.format()));
         }
         Rib.ApiOutcome outcome = outcome(input, peers);
@@ -111,6 +111,8 @@ final class ApiApplier {
             return targets.isEmpty() ? noTarget() : Rib.ApiOutcome.done();
         } else if (op instanceof RibOperation.Teardown t) {
             return teardown(targets, t.subcode());
+        } else if (op instanceof RibOperation.RsGracefulShutdown g) {
+            relay.performGracefulShutdown(g.on());
         } else if (op instanceof RibOperation.ShowNeighbors s) {
             return Rib.ApiOutcome.output(ApiShow.neighbors(targets, s.describe()));
         }

@@ -8,8 +8,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 import org.bgpekko.config.NeighborConfig;
+import org.bgpekko.rs.RouteServer;
+import org.bgpekko.rs.policy.RejectCode;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.attribute.PathAttributes;
+import org.bgpekko.wire.nlri.InetNlri;
 import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
 
@@ -101,13 +104,15 @@ final class ApiShow {
     /**
      * The Adj-RIB-In of each established peer, one family at a time: the family's NLRI are copied in wire form (a
      * few bytes per route) and their attribute sets retained when its turn comes, so the lines are those of that
-     * moment.
+     * moment. A route-server client's route that the policy keeps from the others carries its verdict; with
+     * {@code filtered} only the routes the import policy filtered are listed.
      */
-    static Cursor adjRibIn(List<PeerState> peers, AttributeStore store, ShownRoute.Format format) {
+    static Cursor adjRibIn(List<PeerState> peers, AttributeStore store, RouteServer server, boolean filtered,
+                           ShownRoute.Format format) {
         record Source(PeerState peer, Family family) {}
         List<Source> sources = new ArrayList<>();
         for (PeerState p : peers) {
-            if (p.in != null) {
+            if (p.in != null && (!filtered || p.rsClient >= 0)) {
                 p.in.families().forEach(f -> sources.add(new Source(p, f)));
             }
         }
@@ -115,8 +120,9 @@ final class ApiShow {
             private int next;
             private PeerState current;
             private Iterator<Nlri> routes = Collections.emptyIterator();
-            /** The attribute set of each copied route, retained until its line is written. */
+            /** The attribute set of each copied route, retained until its line is written, and its verdict. */
             private final IntArrayList ids = new IntArrayList();
+            private final IntArrayList codes = new IntArrayList();
             private int id;
 
             @Override
@@ -128,12 +134,15 @@ final class ApiShow {
                         continue;
                     }
                     Nlri nlri = routes.next();
+                    int code = codes.getInt(id);
                     int attr = ids.getInt(id++);
                     RouteAttributes ra = store.get(attr);
                     store.release(attr);
                     PathAttributes a = ra.attributes();
+                    ShownRoute.Verdict v = code == 0 ? null
+                            : new ShownRoute.Verdict(Math.abs(code), RejectCode.reason(Math.abs(code)), code > 0);
                     out.add(format.line(new ShownRoute(current.config.peerAddress(), true, nlri,
-                            ShownRoute.nextHop(a, ra.nextHop()), a, null)));
+                            ShownRoute.nextHop(a, ra.nextHop()), a, null, v)));
                 }
                 return out;
             }
@@ -141,19 +150,29 @@ final class ApiShow {
             private void copy(Source s) {
                 current = s.peer();
                 ids.clear();
+                codes.clear();
                 id = 0;
                 AdjRibIn in = s.peer().in;
                 if (in == null || !in.families().contains(s.family())) {
                     routes = Collections.emptyIterator(); // the session went down meanwhile
                     return;
                 }
+                int client = s.peer().rsClient;
                 // path identifiers only where the session receives them (a builder with ADD-PATH makes a missing one 0)
                 NlriBlock.Builder b = NlriBlock.builder(s.family(),
                         s.peer().session.options().addPathReceive(s.family()));
                 in.forEach(s.family(), (nlri, attr) -> {
+                    int code = client >= 0 && nlri instanceof InetNlri n && n.pathId() == Nlri.NO_PATH_ID
+                            ? server.filtered(client, n.family(), n.prefix().hi(), n.prefix().lo(),
+                                    n.prefix().length())
+                            : 0;
+                    if (filtered && code <= 0) {
+                        return;
+                    }
                     b.add(nlri);
                     store.retain(attr);
                     ids.add(attr);
+                    codes.add(code);
                 });
                 routes = b.build().iterator();
             }

@@ -1,14 +1,21 @@
 // The Rib's side of the route server: which neighbours are clients, and what of theirs goes to rs.RouteServer.
 package org.bgpekko.rib;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.bgpekko.peer.Peer;
 import org.bgpekko.peer.Session;
 import org.bgpekko.config.RsPolicy;
 import org.bgpekko.rs.RouteServer;
 import org.bgpekko.rs.policy.ArsPolicy;
+import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
+import org.bgpekko.wire.Notification;
+import org.bgpekko.wire.WireWriter;
 import org.bgpekko.wire.nlri.IpAddress;
+import org.slf4j.Logger;
 
 /**
  * Owned by the Rib actor. A neighbour with {@code route-server-client true} gets a client index; its Adj-RIB-In
@@ -23,10 +30,18 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
     /** By client index. */
     private final List<PeerState> clients = new ArrayList<>();
 
+    private final ArsPolicy policy = new ArsPolicy(this::policy);
+
     Relay(AttributeStore store, NlriSlots slots) {
         this.store = store;
         this.slots = slots;
-        this.server = new RouteServer(this, this, new ArsPolicy(this::policy));
+        this.server = new RouteServer(this, this, policy);
+    }
+
+    /** The GRACEFUL_SHUTDOWN maintenance switch (null: as configured); every relayed route is sent again. */
+    void performGracefulShutdown(Boolean on) {
+        policy.performGracefulShutdown(on);
+        server.reexport();
     }
 
     /** A neighbour's configuration: it becomes a client, or stops being one. */
@@ -76,6 +91,38 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
             any |= server.apply(ps.rsClient, c.family(), c.attributeId(), c.nlri());
         }
         return any;
+    }
+
+    /**
+     * Acts on the max-prefix limits clients reached (arouteserver's max_prefix.action): every one is logged;
+     * {@code shutdown} closes the session with Cease / Maximum Number of Prefixes Reached (RFC 4486: AFI, SAFI and the
+     * limit as data) and keeps it down until bgpekko restarts or a reload changes the client, {@code restart} the same
+     * for {@code restart_after} minutes; {@code block} and {@code warning} only log (the route server blocked, or
+     * took, the routes beyond the limit).
+     */
+    void limitsReached(Logger log) {
+        for (RouteServer.LimitHit h : server.limitHits()) {
+            PeerState ps = h.client() < clients.size() ? clients.get(h.client()) : null;
+            RsPolicy.MaxPrefix m = ps == null || ps.config.rsPolicy() == null ? null : ps.config.rsPolicy().maxPrefix();
+            if (m == null) {
+                continue;
+            }
+            log.warn("{}: max-prefix limit reached: more than {} {} routes, action {}", ps.config.peerAddress(),
+                    h.limit(), h.family(), m.action().name().toLowerCase(Locale.ROOT));
+            if (ps.peer == null || m.action() != RsPolicy.MaxPrefixAction.SHUTDOWN
+                    && m.action() != RsPolicy.MaxPrefixAction.RESTART) {
+                continue;
+            }
+            ps.peer.tell(new Peer.Disable(maxPrefixCease(h), m.action() == RsPolicy.MaxPrefixAction.RESTART
+                    ? Duration.ofMinutes(m.restartAfter()) : null));
+        }
+    }
+
+    /** RFC 4486 section 4: Cease, subcode 1, data AFI (2 octets), SAFI (1), the upper bound (4). */
+    static Notification maxPrefixCease(RouteServer.LimitHit h) {
+        WireWriter w = new WireWriter(7);
+        w.put16(h.family().afi()).put8(h.family().safi()).put32(h.limit());
+        return new Notification(Notification.CEASE, 1, Bytes.of(w.toArray()));
     }
 
     /** The arouteserver policy of a client index (route-server section), or null. */

@@ -301,6 +301,9 @@ public final class Rib {
                         relayed |= relay.changed(ps, changes);
                     }
                 }
+                if (ps.rsClient >= 0) {
+                    relay.limitsReached(getContext().getLog());
+                }
                 if (relayed) {
                     sendRelayed();
                 }

@@ -65,9 +65,16 @@ public sealed interface RibOperation {
 
     /**
      * One line per route of the Adj-RIB-In ({@code in}) or Adj-RIB-Out (with the routes the route server relays to a
-     * client), written by {@code format}; long answers come in parts.
+     * client), written by {@code format}; long answers come in parts. {@code filtered}: only the routes of the
+     * Adj-RIB-In the route server's import policy filtered.
      */
-    record ShowAdjRib(boolean in, ShownRoute.Format format) implements RibOperation {}
+    record ShowAdjRib(boolean in, boolean filtered, ShownRoute.Format format) implements RibOperation {}
+
+    /**
+     * The route server's GRACEFUL_SHUTDOWN maintenance switch: 65535:0 added to every route sent to a client with an
+     * arouteserver policy ({@code on}), or not; every relayed route is sent again.
+     */
+    record RsGracefulShutdown(boolean on) implements RibOperation {}
 
     /** Changes nothing here: answered with these lines (maybe none), then {@code done}. */
     record Answer(List<String> output) implements RibOperation {

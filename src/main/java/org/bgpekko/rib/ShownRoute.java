@@ -17,9 +17,23 @@ import org.bgpekko.wire.nlri.Nlri;
  * @param attributes the path attributes (without NEXT_HOP and the MP attributes): as received for the Adj-RIB-In,
  *     as sent (or to be sent) for the Adj-RIB-Out
  * @param source for a route the route server relays to {@code neighbor}: the client it came from; else null
+ * @param policy for a route of a route-server client's Adj-RIB-In that the policy keeps from the other clients:
+ *     why; else null
  */
 public record ShownRoute(IpAddress neighbor, boolean in, Nlri nlri, String nextHop, PathAttributes attributes,
-                         IpAddress source) {
+                         IpAddress source, Verdict policy) {
+    public ShownRoute(IpAddress neighbor, boolean in, Nlri nlri, String nextHop, PathAttributes attributes,
+                      IpAddress source) {
+        this(neighbor, in, nlri, nextHop, attributes, source, null);
+    }
+
+    /**
+     * The route server's policy on a received route (arouteserver's reject code and its text).
+     *
+     * @param filtered true when the import policy filtered it (not a candidate); false when it was accepted but is
+     *     announced to no client (RPKI invalid without reject_invalid)
+     */
+    public record Verdict(int code, String reason, boolean filtered) {}
 
     /** Writes one route as one line. */
     @FunctionalInterface

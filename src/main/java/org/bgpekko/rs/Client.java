@@ -31,8 +31,46 @@ final class Client {
     /** Prefix index -> why the policy keeps this client's route out of the candidates (RouteServer.Policy codes). */
     final Int2IntOpenHashMap filtered = new Int2IntOpenHashMap();
 
+    /** {@link RouteServer#standing} of a route the client does not have. */
+    static final int ABSENT = Integer.MIN_VALUE;
+    /** Per prefix kind: the client's routes that are candidates or accepted for nobody, and those filtered. */
+    private final long[] accepted = new long[2];
+    private final long[] rejected = new long[2];
+    /** Bit per kind: a max-prefix limit was reached and the client has not been below it since. */
+    private int over;
+
     Client(int index) {
         this.index = index;
+    }
+
+    /** Counts a route standing as {@code code} (0 or negative: accepted; positive: filtered) in or out. */
+    void count(int kind, int code, int delta) {
+        if (code == ABSENT || code == RouteServer.LIMIT_BLOCKED) {
+            return;
+        }
+        if (code > 0) {
+            rejected[kind] += delta;
+        } else {
+            accepted[kind] += delta;
+        }
+    }
+
+    /** Does a route standing as {@code code} count towards the max-prefix limit? */
+    boolean counts(int code, boolean countRejected) {
+        return code != ABSENT && code != RouteServer.LIMIT_BLOCKED && (code <= 0 || countRejected);
+    }
+
+    /** The routes of a kind counted towards a limit, as {@link #counts} says. */
+    long held(int kind, boolean countRejected) {
+        return accepted[kind] + (countRejected ? rejected[kind] : 0);
+    }
+
+    boolean over(int kind) {
+        return (over & 1 << kind) != 0;
+    }
+
+    void setOver(int kind, boolean on) {
+        over = on ? over | 1 << kind : over & ~(1 << kind);
     }
 
     boolean up() {

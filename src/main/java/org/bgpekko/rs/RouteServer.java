@@ -96,10 +96,44 @@ public final class RouteServer {
         default Object exportIdentity(int target) {
             return NO_POLICY;
         }
+
+        /**
+         * The LOCAL_PREF the decision gives set {@code attr} ({@code received}: the attribute's, or 100), asked when
+         * candidates first hold it, after {@link #importCheck} accepted it (GRACEFUL_SHUTDOWN, RFC 8326).
+         */
+        default long localPref(int attr, long received) {
+            return received;
+        }
+
+        /** Client {@code source}'s max-prefix limit, or null when it has none. */
+        default Limit limit(int source) {
+            return null;
+        }
     }
 
     /** The export identity of a client without an export policy. */
     public static final Object NO_POLICY = "no policy";
+
+    /** The code of a route kept out of the candidates because its client was at its max-prefix limit. */
+    public static final int LIMIT_BLOCKED = 65534;
+
+    /**
+     * A max-prefix limit (BIRD's receive limit, or import limit without {@code countRejected}): the routes a client
+     * may have per family. A route that would be one more is not taken (it is kept with {@link #LIMIT_BLOCKED}) unless
+     * {@code admitBeyond}; either way the first such route of an episode is reported ({@link #limitHits}).
+     *
+     * @param ipv4 the most IPv4 unicast routes (0: no limit)
+     * @param ipv6 the most IPv6 unicast routes (0: no limit)
+     * @param countRejected the routes the import policy filtered count as well
+     */
+    public record Limit(long ipv4, long ipv6, boolean countRejected, boolean admitBeyond) {
+        long of(int kind) {
+            return kind == Prefixes.IPV4 ? ipv4 : ipv6;
+        }
+    }
+
+    /** Client {@code client} had {@code limit} routes of {@code family} and was sent one more. */
+    public record LimitHit(int client, Family family, long limit) {}
 
     /**
      * The session of a client as the route server needs it.
@@ -130,6 +164,7 @@ public final class RouteServer {
     private List<Client> solo;
     /** The bound of each group's log in bytes; 0: no groups, every client is written on its own (tests compare). */
     private final int logLimit;
+    private final List<LimitHit> limitHits = new ArrayList<>();
 
     public RouteServer(AttributeSource store, OperatorRoutes operator) {
         this(store, operator, Policy.NONE);
@@ -195,6 +230,8 @@ public final class RouteServer {
         cl.initial = true;
         cl.cursor = 0;
         membershipChanged();
+        cl.setOver(Prefixes.IPV4, false);
+        cl.setOver(Prefixes.IPV6, false);
     }
 
     /**
@@ -241,10 +278,17 @@ public final class RouteServer {
         boolean[] queued = {false};
         byte[] canonical = attributeId >= 0 ? store.canonical(attributeId) : null;
         Client src = clients.get(source);
+        Limit limit = policy.limit(source);
         nlri.forEachPrefix((pathId, hi, lo, length) -> {
             if (attributeId >= 0) {
                 int p = prefixes.index(kind, hi, lo, length);
+                int before = standing(src, p);
                 int code = policy.importCheck(source, kind, hi, lo, length, attributeId, canonical);
+                if (limit != null && limit.of(kind) > 0 && !src.counts(before, limit.countRejected())
+                        && src.counts(code, limit.countRejected())
+                        && src.held(kind, limit.countRejected()) >= limit.of(kind)) {
+                    code = limitReached(src, kind, limit, code);
+                }
                 if (code == 0) {
                     queued[0] |= announce(source, p, attributeId, canonical);
                     unfilter(src, p); // after: the candidate holds the prefix index now
@@ -252,21 +296,59 @@ public final class RouteServer {
                     if (src.filtered.put(p, code) == 0) {
                         prefixes.retain(p);
                     }
-                    if (indexOf(prefixes.candidates(p), source) >= 0) {
+                    if (before == 0) {
                         queued[0] |= remove(source, p);
                     }
                 }
+                src.count(kind, before, -1);
+                src.count(kind, code, 1);
             } else {
                 int p = prefixes.find(kind, hi, lo, length);
                 if (p >= 0) {
-                    unfilter(src, p);
-                    if (indexOf(prefixes.candidates(p), source) >= 0) {
+                    int before = standing(src, p);
+                    if (before == 0) {
                         queued[0] |= remove(source, p);
                     }
+                    unfilter(src, p); // last: the index may be freed with it
+                    src.count(kind, before, -1);
                 }
             }
         });
+        if (limit != null && src.over(kind) && src.held(kind, limit.countRejected()) < limit.of(kind)) {
+            src.setOver(kind, false); // below the limit again: the next time it is reached is reported
+        }
         return queued[0];
+    }
+
+    /**
+     * Where client {@code src}'s route for prefix {@code p} stands: 0 a candidate, its code when the policy keeps it
+     * out ({@link Client#filtered}), {@link Client#ABSENT} when the client has none.
+     */
+    private int standing(Client src, int p) {
+        if (indexOf(prefixes.candidates(p), src.index) >= 0) {
+            return 0;
+        }
+        int code = src.filtered.get(p);
+        return code == 0 ? Client.ABSENT : code;
+    }
+
+    /** One route more than the limit: reported once until the client is below it again; taken or blocked. */
+    private int limitReached(Client src, int kind, Limit limit, int code) {
+        if (!src.over(kind)) {
+            src.setOver(kind, true);
+            limitHits.add(new LimitHit(src.index, Prefixes.family(kind), limit.of(kind)));
+        }
+        return limit.admitBeyond() ? code : LIMIT_BLOCKED;
+    }
+
+    /** The max-prefix limits reached since the last call, in order (the caller logs and acts on them). */
+    public List<LimitHit> limitHits() {
+        if (limitHits.isEmpty()) {
+            return List.of();
+        }
+        List<LimitHit> out = List.copyOf(limitHits);
+        limitHits.clear();
+        return out;
     }
 
     /**
@@ -425,6 +507,27 @@ public final class RouteServer {
         return p < prefixes.capacity() ? p : -1;
     }
 
+    /**
+     * Every prefix is looked at again for every client whose session is up (its export policy changed for every
+     * route, e.g. GRACEFUL_SHUTDOWN added for maintenance): its best path is sent again.
+     *
+     * @return true when some client has something to be sent
+     */
+    public boolean reexport() {
+        boolean queued = false;
+        for (Client cl : clients) {
+            if (cl == null || !cl.up()) {
+                continue;
+            }
+            for (int p = 0; p < prefixes.capacity(); p++) {
+                if (prefixes.hasCandidates(p) && cl.has(prefixes.kind(p))) {
+                    queued |= queue(cl, p);
+                }
+            }
+        }
+        return queued;
+    }
+
     /** Number of prefixes with at least one reference. */
     public int prefixCount() {
         return prefixes.size();
@@ -497,6 +600,7 @@ public final class RouteServer {
         ranks.hold(attr, canonical);
         if (ranks.holders(attr) == 1) {
             policy.held(attr, canonical);
+            ranks.setLocalPref(attr, policy.localPref(attr, ranks.localPref(attr)));
         }
         int[] without = old;
         if (at >= 0) {

@@ -294,12 +294,25 @@ class ApiParserTest {
         ApiLine conf = parse("show neighbor 127.0.0.1 configuration");
         assertEquals(new ApiCommand.ShowNeighbor("configuration"), conf.command());
         assertEquals(List.of(Selector.of(IpAddress.parse("127.0.0.1"))), conf.selectors());
-        assertEquals(new ApiCommand.ShowAdjRib(true, false, false), parse("show adj-rib in").command());
-        assertEquals(new ApiCommand.ShowAdjRib(false, true, false), parse("show adj-rib out extensive").command());
+        assertEquals(new ApiCommand.ShowAdjRib(true, false, false, false), parse("show adj-rib in").command());
+        assertEquals(new ApiCommand.ShowAdjRib(false, true, false, false),
+                parse("show adj-rib out extensive").command());
         ApiLine json = parse("show adj-rib out 127.0.0.12 json");
-        assertEquals(new ApiCommand.ShowAdjRib(false, false, true), json.command());
+        assertEquals(new ApiCommand.ShowAdjRib(false, false, true, false), json.command());
         assertEquals(List.of(Selector.of(IpAddress.parse("127.0.0.12"))), json.selectors());
-        assertEquals(new ApiCommand.ShowAdjRib(true, true, true), parse("show adj-rib in json extensive").command());
+        assertEquals(new ApiCommand.ShowAdjRib(true, true, true, false),
+                parse("show adj-rib in json extensive").command());
+        ApiLine filtered = parse("show adj-rib in neighbor 127.0.0.11 filtered json");
+        assertEquals(new ApiCommand.ShowAdjRib(true, false, true, true), filtered.command());
+        assertEquals(List.of(Selector.of(IpAddress.parse("127.0.0.11"))), filtered.selectors());
+        assertEquals(filtered, parse("show adj-rib in 127.0.0.11 filtered json"), "ExaBGP's bare address too");
+        assertTrue(error("show adj-rib out neighbor 127.0.0.11 filtered").contains("Adj-RIB-In"));
+        assertTrue(error("show adj-rib in neighbor").contains("the neighbor's address"));
+        assertEquals(new ApiCommand.RsGracefulShutdown(true), parse("route-server graceful-shutdown on").command());
+        assertEquals(new ApiCommand.RsGracefulShutdown(false), parse("route-server graceful-shutdown off").command());
+        assertTrue(error("route-server graceful-shutdown maybe").contains("expected route-server graceful-shutdown "
+                + "on|off"));
+        assertTrue(error("show adj-rib in neighbor 127.0.0.1 127.0.0.2").contains("only one neighbor address"));
         assertTrue(error("neighbor 127.0.0.1 shutdown").contains("takes no neighbor selector"));
         assertTrue(error("shutdown now").contains("unexpected 'now'"));
     }

@@ -154,15 +154,9 @@ class RouteServerConfigTest {
     }
 
     @Test
-    void arouteserversOwnDefaultFilesLoadWithMaxPrefixTurnedOff() throws IOException {
-        assertEquals(List.of("general.yml:46:7: filtering.max_prefix: max-prefix limits are not enforced by bgpekko "
-                + "yet, and arouteserver applies them by default (action shutdown); write \"action: ~\" under "
-                + "cfg.filtering.max_prefix in general.yml to run without limits"), errors("route-server { general "
-                + "general.yml; clients clients.yml; }\n", resource("default-general.yml"),
-                resource("default-clients.yml"), ""));
+    void arouteserversOwnDefaultFilesLoadAsTheyAre() throws IOException {
         ConfigParser.Result r = check("route-server { general general.yml; clients clients.yml; }\n",
-                resource("default-general.yml").replace("    max_prefix:\n", "    max_prefix:\n      action: ~\n"),
-                resource("default-clients.yml"), "");
+                resource("default-general.yml"), resource("default-clients.yml"), "");
         assertTrue(r.valid(), () -> r.errors().toString());
         List<NeighborConfig> n = r.configuration().neighbors();
         assertEquals(List.of("192.0.2.11", "192.0.2.22", "2001:db:1:1::22", "192.0.2.33"),
@@ -173,6 +167,31 @@ class RouteServerConfigTest {
         assertEquals(Set.of(), g.neverViaRouteServers(), "PeeringDB's list comes from irr.yml: none given");
         assertEquals(Long.valueOf(64512), g.mapped16().get(65551L), "16bit_mapped_asn");
         assertNull(n.get(0).rsPolicy().general().roas(), "RPKI off");
+        assertNull(n.get(0).rsPolicy().maxPrefix(), "no max_prefix.action (commented out in arouteserver's file): "
+                + "no limits, as arouteserver configures none");
+    }
+
+    @Test
+    void maxPrefixLimitsComeFromTheClientPeeringDbOrTheGeneralLimit() throws IOException {
+        String general = GENERAL.replace("max_prefix: {action: ~}", "max_prefix:\n      action: \"restart\"\n"
+                + "      restart_after: 5\n      general_limit_ipv6: 300");
+        String clients = CLIENTS.replace("max_as_path_len: 10", "max_as_path_len: 10\n        max_prefix: "
+                + "{action: block, limit_ipv4: 7, count_rejected_routes: false}");
+        String irr = IRR + """
+                peeringdb:
+                  max_prefix:
+                    AS64511: {ipv4: 50, ipv6: 0}
+                """;
+        ConfigParser.Result r = check(CONF, general, clients, irr);
+        assertTrue(r.valid(), () -> r.errors().toString());
+        List<NeighborConfig> n = r.configuration().neighbors();
+        assertEquals(new RsPolicy.MaxPrefix(RsPolicy.MaxPrefixAction.RESTART, Math.round((50 + 100) * 1.15), 300, 5,
+                true), n.get(0).rsPolicy().maxPrefix(), "PeeringDB's count with arouteserver's increments; IPv6: "
+                + "PeeringDB says 0, the general limit");
+        assertEquals(new RsPolicy.MaxPrefix(RsPolicy.MaxPrefixAction.BLOCK, 7, 300, 5, false),
+                n.get(2).rsPolicy().maxPrefix(), "the client's own action and limit");
+        assertTrue(errors(CONF, general.replace("\"restart\"", "reboot"), CLIENTS, IRR).get(0)
+                .contains("max_prefix.action"), "an unknown action is refused");
     }
 
     @Test
@@ -184,8 +203,7 @@ class RouteServerConfigTest {
         assertTrue(e.contains("general.yml:41:19: cfg.filtering.irrdb.peering_db: true is not supported by bgpekko: "
                 + "AS-SETs are not looked up in PeeringDB; give them in clients.yml (as_sets) and their content in "
                 + "irr.yml"), e::toString);
-        assertTrue(e.stream().anyMatch(x -> x.startsWith("general.yml:64:14: cfg.graceful_shutdown.enabled: true")),
-                e::toString);
+        assertFalse(e.stream().anyMatch(x -> x.contains("graceful_shutdown") || x.contains("blackhole")), e::toString);
         assertTrue(e.stream().anyMatch(x -> x.contains("do_not_announce_to_peers_with_rtt_lower_than is not "
                 + "supported")), e::toString);
         assertFalse(e.stream().anyMatch(x -> x.contains("peering_db must be")), "max_prefix.peering_db: true (older "
@@ -226,7 +244,7 @@ class RouteServerConfigTest {
                 errors("route-server { general general.yml; clients clients.yml; template nope; }\n", GENERAL,
                         CLIENTS, IRR));
         assertEquals(List.of("rs.conf:1:16: unknown route-server setting 'bogon' (expected general, clients, bogons, "
-                + "irr or template)"), errors("route-server { bogon x.yml; general general.yml; clients clients.yml; "
+                + "irr, template or perform-graceful-shutdown)"), errors("route-server { bogon x.yml; general general.yml; clients clients.yml; "
                 + "}\n", GENERAL, CLIENTS, IRR));
         assertEquals(List.of("missing.yml:0:0: cannot read the file (no such file)"),
                 errors("route-server { general missing.yml; clients clients.yml; }\n", GENERAL, CLIENTS, IRR));
@@ -240,9 +258,8 @@ class RouteServerConfigTest {
         assertEquals(List.of("clients.yml:13:26: clients[1].cfg.filtering.roles.enabled: true is not supported by "
                 + "bgpekko: BGP roles and OTC (RFC 9234) are not implemented yet"),
                 errors(CONF, GENERAL, CLIENTS.replace("max_as_path_len: 10", "roles: {enabled: true}"), IRR));
-        assertEquals(List.of("general.yml:2:38: cfg.blackhole_filtering.policy_ipv4 is not supported by bgpekko: "
-                + "BLACKHOLE (RFC 7999) requests are not implemented yet (leave it unset: routes with BLACKHOLE are "
-                + "then checked like any other)"), errors(CONF, GENERAL.replace("cfg:\n", "cfg:\n  blackhole_filtering:"
-                + " {policy_ipv4: \"propagate-unchanged\"}\n"), CLIENTS, IRR));
+        assertEquals(List.of("general.yml:2:38: cfg.blackhole_filtering.policy_ipv4 rewrite-next-hop needs "
+                + "cfg.blackhole_filtering.rewrite_next_hop_ipv4"), errors(CONF, GENERAL.replace("cfg:\n",
+                "cfg:\n  blackhole_filtering: {policy_ipv4: \"rewrite-next-hop\"}\n"), CLIENTS, IRR));
     }
 }

@@ -56,6 +56,7 @@ final class FakeTransport implements Transport {
     /** An incoming connection, as the Listener would hand it over. */
     static final class FakeIncoming implements Transport.Incoming {
         final BlockingQueue<FakeConnection> attached = new LinkedBlockingQueue<>();
+        final AtomicBoolean rejected = new AtomicBoolean();
 
         @Override
         public InetSocketAddress remoteAddress() {
@@ -71,6 +72,7 @@ final class FakeTransport implements Transport {
 
         @Override
         public void reject() {
+            rejected.set(true);
         }
 
         FakeConnection connection() throws InterruptedException {

@@ -371,6 +371,56 @@ class PeerFsmTest extends FsmHarness {    @Test
         assertNull(transport.noAttempt(300));
     }
 
+    /** The route server's max-prefix Cease (RFC 4486: AFI 1, SAFI 1, limit 2) as Relay builds it. */
+    private static final Notification MAX_PREFIX = new Notification(6, 1, Bytes.fromHex("00010100000002"));
+
+    @Test
+    void disableSendsItsNotificationAndRefusesConnectionsUntilItsTimeIsOver() throws Exception {
+        start(neighbor(9, "passive true;"), 0);
+        FakeTransport.FakeIncoming in = new FakeTransport.FakeIncoming();
+        peer.tell(new Peer.Incoming(in));
+        FakeConnection inc = in.connection();
+        inc.next();
+        inc.receive(theirOpen(9));
+        inc.next();
+        inc.receive(Keepalive.INSTANCE);
+        rib.expectMessageClass(Rib.PeerUp.class);
+        peer.tell(new Peer.Disable(MAX_PREFIX, Duration.ofMinutes(15)));
+        assertEquals("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF" + "001C03" + "0601" + "00010100000002",
+                Bytes.of(inc.nextBytes()).hex().toUpperCase(), "Cease 1 with the data as given");
+        rib.expectMessageClass(Rib.PeerDown.class);
+        assertTrue(waitClosed(inc));
+        TIME.timePasses(Duration.ofMinutes(14));
+        FakeTransport.FakeIncoming refused = new FakeTransport.FakeIncoming();
+        peer.tell(new Peer.Incoming(refused));
+        for (int i = 0; i < 100 && !refused.rejected.get(); i++) {
+            Thread.sleep(20);
+        }
+        assertTrue(refused.rejected.get(), "refused while disabled");
+        assertTrue(refused.attached.isEmpty());
+        TIME.timePasses(Duration.ofMinutes(1));
+        FakeTransport.FakeIncoming later = new FakeTransport.FakeIncoming();
+        peer.tell(new Peer.Incoming(later));
+        assertInstanceOf(Open.class, later.connection().next(), "taken once the 15 minutes are over");
+    }
+
+    @Test
+    void disableWithoutATimeKeepsAnActiveNeighbourFromReconnecting() throws Exception {
+        start(neighbor(9, ""), 0);
+        FakeConnection c = established(9);
+        peer.tell(new Peer.Disable(MAX_PREFIX, null));
+        assertNotification(6, 1, c.next());
+        rib.expectMessageClass(Rib.PeerDown.class);
+        TIME.timePasses(Duration.ofHours(2));
+        assertNull(transport.noAttempt(300), "no connection attempt: down until restarted or reconfigured");
+        FakeTransport.FakeIncoming refused = new FakeTransport.FakeIncoming();
+        peer.tell(new Peer.Incoming(refused));
+        for (int i = 0; i < 100 && !refused.rejected.get(); i++) {
+            Thread.sleep(20);
+        }
+        assertTrue(refused.rejected.get());
+    }
+
     static boolean waitClosed(FakeConnection c) throws InterruptedException {
         for (int i = 0; i < 100 && !c.closed.get(); i++) {
             Thread.sleep(20);

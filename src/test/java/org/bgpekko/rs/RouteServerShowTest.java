@@ -8,16 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.bgpekko.api.ApiLine;
-import org.bgpekko.api.ApiParseException;
-import org.bgpekko.api.ApiParser;
-import org.bgpekko.api.ApiTranslator;
 import org.bgpekko.rib.Rib;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
@@ -35,28 +28,8 @@ class RouteServerShowTest {
         kit.shutdownTestKit();
     }
 
-    /** The output lines of one show command (all its parts), selected as the line's selectors say. */
     private static List<String> show(ActorRef<Rib.Command> rib, String text) {
-        ApiLine line;
-        try {
-            line = ApiParser.parse(text);
-        } catch (ApiParseException e) {
-            throw new AssertionError(e);
-        }
-        Rib.ApiInput translated = ApiTranslator.translate("lg", text, line);
-        TestProbe<Rib.ApiApplied> helper = kit.createTestProbe();
-        rib.tell(new Rib.ApiBatch("lg", List.of(new Rib.ApiInput(text, line::matches, translated.operation())),
-                helper.getRef()));
-        List<String> out = new ArrayList<>();
-        while (true) {
-            Rib.ApiApplied a = helper.receiveMessage(Duration.ofSeconds(5));
-            a.outcomes().forEach(o -> out.addAll(o.output()));
-            if (a.complete()) {
-                assertEquals(true, a.outcomes().get(a.outcomes().size() - 1).ok(), text + " answered done");
-                return out;
-            }
-            rib.tell(new Rib.ApiMore("lg"));
-        }
+        return RsFixtures.show(kit, rib, text);
     }
 
     private static JsonNode parse(String line) {

@@ -82,6 +82,26 @@ final class RsClientProbe {
         }
     }
 
+    /** Reads what the Rib sends (acknowledging it) until the Rib tells the Peer to disable the session. */
+    Peer.Disable disabled() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("client " + number + " was not disabled");
+            }
+            Peer.Command c = probe.receiveMessage(Duration.ofNanos(left));
+            if (c instanceof Peer.Disable d) {
+                return d;
+            }
+            if (c instanceof Peer.Send s && s.generation() == generation) {
+                SessionOptions mine = options.withAddPath(options.addPathSend(), java.util.Set.of());
+                s.messages().forEach(b -> apply((Update) MessageCodec.decode(b.toArray(), mine)));
+                rib.tell(new Rib.SendDone(id, s.generation()));
+            }
+        }
+    }
+
     /** Nothing more arrives for a while (other than acknowledgements of what it sent). */
     void quiet() {
         long end = System.nanoTime() + Duration.ofMillis(300).toNanos();
@@ -90,6 +110,9 @@ final class RsClientProbe {
                 Peer.Command c = probe.receiveMessage(Duration.ofMillis(100));
                 if (c instanceof Peer.Send s && s.generation() == generation) {
                     throw new AssertionError("client " + number + " was sent " + s.messages().size() + " more");
+                }
+                if (c instanceof Peer.Disable) {
+                    throw new AssertionError("client " + number + " was sent " + c);
                 }
             } catch (AssertionError e) {
                 if (e.getMessage() != null && e.getMessage().contains("was sent")) {

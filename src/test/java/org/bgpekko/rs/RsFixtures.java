@@ -1,15 +1,26 @@
 // Route-server clients for tests: configurations, sessions, and UPDATEs built and decoded as a Peer decodes them.
 package org.bgpekko.rs;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.bgpekko.api.ApiLine;
+import org.bgpekko.api.ApiParseException;
+import org.bgpekko.api.ApiParser;
+import org.bgpekko.api.ApiTranslator;
 import org.bgpekko.config.ConfigParser;
 import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.PeerId;
 import org.bgpekko.peer.Session;
+import org.bgpekko.rib.Rib;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.MessageCodec;
@@ -28,6 +39,54 @@ import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
 
 final class RsFixtures {
+    /** The output lines of one show command (all its parts), selected as the line's selectors say; answered done. */
+    static List<String> show(ActorTestKit kit, ActorRef<Rib.Command> rib, String text) {
+        ApiLine line;
+        try {
+            line = ApiParser.parse(text);
+        } catch (ApiParseException e) {
+            throw new AssertionError(e);
+        }
+        Rib.ApiInput translated = ApiTranslator.translate("lg", text, line);
+        TestProbe<Rib.ApiApplied> helper = kit.createTestProbe();
+        rib.tell(new Rib.ApiBatch("lg", List.of(new Rib.ApiInput(text, line::matches, translated.operation())),
+                helper.getRef()));
+        List<String> out = new ArrayList<>();
+        while (true) {
+            Rib.ApiApplied a = helper.receiveMessage(Duration.ofSeconds(5));
+            a.outcomes().forEach(o -> out.addAll(o.output()));
+            if (a.complete()) {
+                if (!a.outcomes().get(a.outcomes().size() - 1).ok()) {
+                    throw new AssertionError(text + " answered error: " + a.outcomes());
+                }
+                return out;
+            }
+            rib.tell(new Rib.ApiMore("lg"));
+        }
+    }
+
+    /**
+     * The clients of a route-server section over general.yml and clients.yml in {@code dir} (plus {@code section}'s
+     * settings), each up with both unicast families and its first End-of-RIBs read, on {@code rib}.
+     */
+    static List<RsClientProbe> sectionClients(ActorTestKit kit, ActorRef<Rib.Command> rib, Path dir, String section)
+            throws IOException {
+        Path conf = dir.resolve("rs.conf");
+        Files.writeString(conf, "template { neighbor c { local-address 127.0.0.1; family { ipv4 unicast; "
+                + "ipv6 unicast; } } }\nroute-server { general general.yml; clients clients.yml; template c; "
+                + section + "}\n");
+        List<NeighborConfig> n = ConfigParser.parse(conf).neighbors();
+        List<RsClientProbe> c = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            c.add(new RsClientProbe(kit, rib, i + 1, n.get(i)));
+        }
+        for (RsClientProbe x : c) {
+            x.up(options());
+            x.await(t -> t.endOfRibs == 2);
+        }
+        return c;
+    }
+
     static final long SERVER_AS = 64500;
     static final List<Family> BOTH = List.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
 

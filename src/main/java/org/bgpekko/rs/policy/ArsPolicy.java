@@ -16,8 +16,18 @@ import org.bgpekko.wire.nlri.IpPrefix;
 public final class ArsPolicy implements RouteServer.Policy {
     private final IntFunction<RsPolicy.Client> clients;
     private PathFacts[] facts = new PathFacts[64];
+    /** By attribute set: GracefulShutdown.treatment of the last accepted route with it. */
+    private long[] gshut = filled(64);
+    /** The maintenance switch set by a helper (route-server graceful-shutdown on|off); null: the configuration's. */
+    private Boolean performGshut;
     private byte[] lastCanonical;
     private PathFacts lastFacts;
+
+    private static long[] filled(int n) {
+        long[] a = new long[n];
+        Arrays.fill(a, GracefulShutdown.NONE);
+        return a;
+    }
 
     /** @param clients the policy of each client index, or null for a client without one */
     public ArsPolicy(IntFunction<RsPolicy.Client> clients) {
@@ -27,15 +37,34 @@ public final class ArsPolicy implements RouteServer.Policy {
     @Override
     public int importCheck(int source, int kind, long hi, long lo, int length, int attr, byte[] canonical) {
         RsPolicy.Client c = clients.apply(source);
+        if (attr >= gshut.length) {
+            int from = gshut.length;
+            gshut = Arrays.copyOf(gshut, Math.max(attr + 1, gshut.length * 2));
+            Arrays.fill(gshut, from, gshut.length, GracefulShutdown.NONE);
+        }
         if (c == null) {
+            gshut[attr] = GracefulShutdown.NONE;
             return RejectCode.ACCEPTED;
         }
         if (canonical != lastCanonical) { // the prefixes of one UPDATE share their attribute bytes
             lastCanonical = canonical;
             lastFacts = PathFacts.parse(canonical);
         }
-        return ImportChecks.check(c, lastFacts,
+        int code = ImportChecks.check(c, lastFacts,
                 new IpPrefix(kind == 0 ? Family.AFI_IPV4 : Family.AFI_IPV6, hi, lo, length));
+        if (code <= 0) { // a filtered route is never exported: its set's treatment stays that of accepted ones
+            gshut[attr] = GracefulShutdown.treatment(c, lastFacts, kind == 0);
+        }
+        return code;
+    }
+
+    /**
+     * GRACEFUL_SHUTDOWN: the set's LOCAL_PREF in the decision. Kept per attribute set, as the route server ranks
+     * sets: two clients that send the very same attributes share the treatment of the one that sent them last.
+     */
+    @Override
+    public long localPref(int attr, long received) {
+        return attr < gshut.length && gshut[attr] >= 0 ? gshut[attr] : received;
     }
 
     @Override
@@ -49,6 +78,7 @@ public final class ArsPolicy implements RouteServer.Policy {
     @Override
     public void released(int attr) {
         facts[attr] = null;
+        gshut[attr] = GracefulShutdown.NONE;
     }
 
     @Override
@@ -60,7 +90,24 @@ public final class ArsPolicy implements RouteServer.Policy {
     @Override
     public boolean rewrites(int target, int attr) {
         RsPolicy.Client t = clients.apply(target);
-        return t != null && ExportControl.rewrites(t, facts[attr]);
+        return t != null && (ExportControl.rewrites(t, facts[attr]) || gshut[attr] == GracefulShutdown.STRIP
+                || performs(t));
+    }
+
+    /**
+     * arouteserver's max_prefix as BIRD applies it: {@code receive limit} (rejected routes count) or {@code import
+     * limit}; {@code warning} takes the routes beyond it, the other actions do not ({@code block} keeps them out,
+     * {@code shutdown} and {@code restart} close the session, see rib.Relay).
+     */
+    @Override
+    public RouteServer.Limit limit(int source) {
+        RsPolicy.Client c = clients.apply(source);
+        RsPolicy.MaxPrefix m = c == null ? null : c.maxPrefix();
+        if (m == null || m.ipv4() == 0 && m.ipv6() == 0) {
+            return null;
+        }
+        return new RouteServer.Limit(m.ipv4(), m.ipv6(), m.countRejected(),
+                m.action() == RsPolicy.MaxPrefixAction.WARNING);
     }
 
     /** A client's export depends on its whole policy (its AS in peer_as macros, prepend_rs_as...): its own. */
@@ -72,6 +119,20 @@ public final class ArsPolicy implements RouteServer.Policy {
 
     @Override
     public byte[] exportCanonical(int target, int attr, byte[] canonical) {
-        return ExportControl.rewrite(clients.apply(target), facts[attr], canonical);
+        RsPolicy.Client t = clients.apply(target);
+        byte[] out = ExportControl.rewrite(t, facts[attr], canonical, gshut[attr] == GracefulShutdown.STRIP);
+        return performs(t) ? GracefulShutdown.perform(out) : out;
+    }
+
+    /**
+     * The maintenance switch: GRACEFUL_SHUTDOWN added to every route sent to a client with a policy (true), or the
+     * route-server section's perform-graceful-shutdown again (null). The caller has every route looked at again.
+     */
+    public void performGracefulShutdown(Boolean on) {
+        performGshut = on;
+    }
+
+    private boolean performs(RsPolicy.Client t) {
+        return performGshut != null ? performGshut : t.general().performGshut();
     }
 }

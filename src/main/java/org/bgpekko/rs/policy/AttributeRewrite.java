@@ -7,6 +7,7 @@ import java.util.function.LongPredicate;
 import org.bgpekko.wire.Wire;
 import org.bgpekko.wire.WireWriter;
 import org.bgpekko.wire.attribute.PathAttribute;
+import org.bgpekko.wire.nlri.IpAddress;
 
 /**
  * Works on the Rib's canonical form ({@code [next-hop length] [next-hop field] [attributes in type order, AS numbers
@@ -25,6 +26,8 @@ final class AttributeRewrite {
     private long[] std;
     private long[] ext;
     private long[] lrg;
+    /** The next hop to send instead of the received one, or null. */
+    private IpAddress nextHop;
 
     AttributeRewrite(PathFacts facts) {
         this.facts = facts;
@@ -39,6 +42,11 @@ final class AttributeRewrite {
         Arrays.fill(p, 0, times, as);
         System.arraycopy(prepend, 0, p, times, prepend.length);
         prepend = p;
+    }
+
+    /** Replaces the next hop (the NEXT_HOP attribute, or the MP_REACH_NLRI field: a global address only). */
+    void nextHop(IpAddress a) {
+        nextHop = a;
     }
 
     void addCommunity(long v) {
@@ -96,7 +104,12 @@ final class AttributeRewrite {
     byte[] apply(byte[] b) {
         WireWriter w = new WireWriter(b.length + 64);
         int nh = b[0] & 0xFF;
-        w.putBytes(b, 0, 1 + nh);
+        if (nextHop != null && nh > 0) { // the MP_REACH_NLRI field (4 bytes for IPv4, 16 or 32 for IPv6)
+            byte[] a = nextHop.toBytes().toArray();
+            w.put8(a.length).putBytes(a, 0, a.length);
+        } else {
+            w.putBytes(b, 0, 1 + nh);
+        }
         int p = 1 + nh;
         boolean[] written = new boolean[4]; // AS_PATH, COMMUNITIES, EXTENDED, LARGE
         while (p < b.length) {
@@ -111,6 +124,15 @@ final class AttributeRewrite {
                 case PathAttribute.AS_PATH -> {
                     asPath(w, flags, b, v, len);
                     written[0] = true;
+                }
+                case PathAttribute.NEXT_HOP -> {
+                    if (nextHop != null && nh == 0 && nextHop.isIpv4()) {
+                        w.putBytes(b, p, v - p);
+                        byte[] a = nextHop.toBytes().toArray();
+                        w.putBytes(a, 0, 4);
+                    } else {
+                        w.putBytes(b, p, end - p);
+                    }
                 }
                 case PathFacts.COMMUNITIES -> {
                     communities(w);

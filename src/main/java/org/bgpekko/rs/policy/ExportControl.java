@@ -26,6 +26,9 @@ public final class ExportControl {
 
     public static boolean announce(RsPolicy.Client t, PathFacts f) {
         RsPolicy.General g = t.general();
+        if (!t.announceBlackhole() && Blackhole.request(t, f)) {
+            return false;
+        }
         if (g.rfc1997() == RsPolicy.Rfc1997.RFC1997
                 && (f.hasCommunity(NO_ADVERTISE) || f.hasCommunity(NO_EXPORT) && t.asn() != g.rsAs())) {
             return false;
@@ -42,7 +45,8 @@ public final class ExportControl {
     /** Is the set changed for this client? Cheap: true when some community may be the route server's. */
     public static boolean rewrites(RsPolicy.Client t, PathFacts f) {
         RsPolicy.General g = t.general();
-        if (t.prependRsAs() || !g.rpki() && g.community("rpki_bgp_origin_validation_not_performed") != null) {
+        if (t.prependRsAs() || !g.rpki() && g.community("rpki_bgp_origin_validation_not_performed") != null
+                || Blackhole.request(t, f)) {
             return true;
         }
         if (f.communities().length + f.extended().length + f.large().length == 0) {
@@ -63,6 +67,11 @@ public final class ExportControl {
 
     /** The canonical bytes client {@code t} gets. */
     public static byte[] rewrite(RsPolicy.Client t, PathFacts f, byte[] canonical) {
+        return rewrite(t, f, canonical, false);
+    }
+
+    /** ... and without GRACEFUL_SHUTDOWN when {@code stripGshut} (its source may not use it). */
+    public static byte[] rewrite(RsPolicy.Client t, PathFacts f, byte[] canonical, boolean stripGshut) {
         RsPolicy.General g = t.general();
         int prepend = prepends(g, f, t);
         boolean noExport = matches(g.community("add_noexport_to_any"), f, t)
@@ -70,6 +79,10 @@ public final class ExportControl {
         boolean noAdvertise = matches(g.community("add_noadvertise_to_any"), f, t)
                 || matches(g.community("add_noadvertise_to_peer"), f, t);
         AttributeRewrite r = new AttributeRewrite(f);
+        boolean blackhole = Blackhole.request(t, f);
+        if (blackhole) {
+            Blackhole.apply(t, f, r);
+        }
         if (prepend > 0 && f.first() != 0) {
             r.prepend(f.first(), prepend);
         }
@@ -82,11 +95,11 @@ public final class ExportControl {
         if (noAdvertise) {
             r.addCommunity(NO_ADVERTISE);
         }
-        r.removeCommunities(v -> scrubbedStd(g, v));
+        r.removeCommunities(v -> scrubbedStd(g, v) || stripGshut && v == GracefulShutdown.COMMUNITY);
         r.removeExtended(v -> scrubbedExt(g, v));
         r.removeLarge((a, b, c) -> scrubbedLarge(g, a, b, c));
         RsCommunity notPerformed = g.community("rpki_bgp_origin_validation_not_performed");
-        if (!g.rpki() && notPerformed != null) {
+        if ((!g.rpki() || blackhole) && notPerformed != null) {
             add(r, notPerformed);
         }
         return r.apply(canonical);

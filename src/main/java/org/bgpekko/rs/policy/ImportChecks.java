@@ -65,6 +65,9 @@ public final class ImportChecks {
         if (irr != RejectCode.ACCEPTED) {
             return irr;
         }
+        if (Blackhole.request(c, f, prefix.afi() == Family.AFI_IPV4)) {
+            return RejectCode.ACCEPTED; // RFC 7999: no RPKI, no prefix length check (arouteserver's order)
+        }
         if (g.rpki() && rpki(g.roas(), prefix, f.origin()) == Rpki.INVALID) {
             return c.rpkiRejectInvalid() ? RejectCode.RPKI_INVALID : NOT_ANNOUNCED_RPKI_INVALID;
         }

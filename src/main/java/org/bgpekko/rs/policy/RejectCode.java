@@ -20,6 +20,8 @@ public final class RejectCode {
     public static final int PREFIX_LENGTH = 13;
     public static final int RPKI_INVALID = 14;
     public static final int NEVER_VIA_ROUTE_SERVERS = 15;
+    /** bgpekko's own, not arouteserver's: kept out because the client was at its max-prefix limit (action block). */
+    public static final int MAX_PREFIX_BLOCKED = org.bgpekko.rs.RouteServer.LIMIT_BLOCKED;
     public static final int UNKNOWN = 65535;
 
     /** arouteserver's text of a code. */
@@ -40,6 +42,7 @@ public final class RejectCode {
             case PREFIX_LENGTH -> "Invalid prefix length";
             case RPKI_INVALID -> "RPKI INVALID route";
             case NEVER_VIA_ROUTE_SERVERS -> "Never via route-servers ASN in AS_PATH";
+            case MAX_PREFIX_BLOCKED -> "Max-prefix limit reached";
             default -> "Unknown";
         };
     }

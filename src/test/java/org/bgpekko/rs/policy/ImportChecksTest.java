@@ -21,7 +21,6 @@ class ImportChecksTest {
               rs_as: 64500
               router_id: "192.0.2.2"
               filtering:
-                max_prefix: {action: ~}
                 max_as_path_len: 5
                 global_black_list_pref:
                   - {prefix: "203.0.113.128", length: 25}
