@@ -519,6 +519,9 @@ public final class RouteServer {
             if (cl == null || !cl.up()) {
                 continue;
             }
+            if (cl.group != null) {
+                cl.group.leave(cl); // on its own until it caught up: the group's log holds what was sent before
+            }
             for (int p = 0; p < prefixes.capacity(); p++) {
                 if (prefixes.hasCandidates(p) && cl.has(prefixes.kind(p))) {
                     queued |= queue(cl, p);
