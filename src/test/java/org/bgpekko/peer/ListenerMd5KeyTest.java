@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -69,6 +71,25 @@ class ListenerMd5KeyTest {
         s.bind(new InetSocketAddress("127.0.0.2", 0));
         s.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
         return s;
+    }
+
+    @Test
+    void aSocketBoundWithAKeyDropsUnsignedHandshakesFromItsFirstMoment() throws Exception {
+        CompletableFuture<Throwable> unsignedConnect = new CompletableFuture<>();
+        NativeListener.bind("127.0.0.1", 0, Map.of(InetAddress.getByName("127.0.0.2"), "s3cret".getBytes()), 0, 0,
+                accepted -> accepted.channel().close(), (server, error) -> {
+                    // the earliest moment the Listener can know: on the event loop, as the bind completes
+                    try (Socket s = unsigned(((InetSocketAddress) server.localAddress()).getPort(),
+                            Duration.ofSeconds(2))) {
+                        unsignedConnect.complete(null);
+                    } catch (Throwable t) {
+                        unsignedConnect.complete(t);
+                    } finally {
+                        server.close();
+                    }
+                });
+        assertInstanceOf(SocketTimeoutException.class, unsignedConnect.get(10, TimeUnit.SECONDS),
+                "an unsigned handshake was completed");
     }
 
     @Test
