@@ -228,7 +228,7 @@ public final class Listener {
         final Map<String, Tcp.ServerBinding> bindings = new HashMap<>();
         /** The native server sockets by address. */
         final Map<String, Channel> servers = new HashMap<>();
-        /** Addresses whose socket is being replaced (or switched from Pekko's): not reported bound meanwhile. */
+        /** Addresses whose native socket is being bound (first, again, or instead of Pekko's): not reported bound. */
         final Set<String> rebinding = new HashSet<>();
         /** TTL settings sent to server sockets and not yet confirmed. */
         int pendingApplies;
@@ -295,7 +295,8 @@ public final class Listener {
             bound.remove(address);
             rebinding.add(address);
             int p = ((InetSocketAddress) server.localAddress()).getPort();
-            ctx.getLog().info("the MD5 keys of the neighbors changed: listening on {} again with a new socket", address);
+            ctx.getLog().info("the MD5 keys of the neighbors changed: listening on {} again with a new socket",
+                    address);
             ActorRef<Command> self = ctx.getSelf();
             server.close().addListener(f -> self.tell(new Rebind(address, p)));
         }
@@ -417,7 +418,8 @@ public final class Listener {
                 }
             } else if (nativeMode) { // the switch came while this bind was under way
                 rebinding.add(r.address());
-                r.binding().unbind().whenComplete((done, error) -> ctx.getSelf().tell(new Rebind(r.address(), port)));
+                r.binding().unbind().whenComplete((done, error) ->
+                        ctx.getSelf().tell(new Rebind(r.address(), port)));
             } else {
                 bindings.put(r.address(), r.binding());
                 var a = r.binding().localAddress();
@@ -498,8 +500,8 @@ public final class Listener {
          */
         private boolean authenticated(TcpOptions tcp, InetSocketAddress remoteAddress, Channel nativeChannel) {
             String why = null;
-            if (tcp.md5Key().isPresent()
-                    && !NativeListener.signedWith(nativeChannel, remoteAddress.getAddress(), tcp.md5Key().get().toArray())) {
+            if (tcp.md5Key().isPresent() && !NativeListener.signedWith(nativeChannel, remoteAddress.getAddress(),
+                    tcp.md5Key().get().toArray())) {
                 why = "its listening socket did not hold its MD5 key when the handshake was completed";
             } else if (nativeChannel == null && tcp.needsNativeSocket()) {
                 why = "it was accepted before the listening sockets enforced its TTL settings";

@@ -35,8 +35,7 @@ import org.bgpekko.wire.nlri.IpAddress;
  * accepts the handshake; each accepted socket then gets its own neighbour's. The keys are set before {@code listen()}
  * and never changed: the kernel checks a signature when a segment arrives, so a handshake it completed before a key was
  * set stays in the accept queue unsigned; the Listener binds a new socket for new keys instead ({@link #KEYS}). Sockets
- * accept only when asked
- * ({@code next}), one connection at a time; a socket the Listener does not take within
+ * accept only when asked ({@code next}), one connection at a time; a socket the Listener does not take within
  * {@link Listener#HAND_OVER_TIMEOUT} (it failed on it) is closed and the next is accepted.
  */
 final class NativeListener {
