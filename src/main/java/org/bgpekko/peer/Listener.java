@@ -3,12 +3,16 @@ package org.bgpekko.peer;
 
 import io.netty.channel.Channel;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -36,8 +40,11 @@ import org.bgpekko.wire.nlri.IpAddress;
  * only after a wait (1 s, doubling to 4 s), and hands connections over again as soon as descriptors are free:
  * Pekko's own listener never reaches EMFILE (where it would log a stack trace per attempt, in a loop).
  * While a registered neighbour has TCP-MD5 or GTSM settings, the addresses are listened on with Netty's epoll
- * sockets instead ({@link NativeListener}), holding the MD5 key of every such neighbour, updated with each
- * registration and stop (a reload); the first such registration on Pekko's sockets rebinds the addresses.
+ * sockets instead ({@link NativeListener}), holding the MD5 key of every such neighbour from before they listen; a
+ * registration or stop (a reload) that changes the keys binds new sockets on the same ports, one that changes only the
+ * TTLs sets them in place; the first such registration on Pekko's sockets rebinds the addresses. A connection for a
+ * neighbour with a key is handed over only if its listening socket held that key before it listened; GetBound is
+ * answered once no socket is being bound or set.
  */
 public final class Listener {
     private Listener() {}
@@ -68,7 +75,10 @@ public final class Listener {
     /** Connections from {@code address} to {@code localAddress} (null: any) are refused again. */
     public record Unregister(IpAddress address, IpAddress localAddress) implements Command {}
 
-    /** Reports the bound port of each address (useful with port 0). */
+    /**
+     * Reports the bound port of each address (useful with port 0), once every socket holds the registered neighbours'
+     * settings: a connection that follows is checked against them.
+     */
     public record GetBound(ActorRef<Bound> replyTo) implements Command {}
 
     /** The addresses actually listened on, host:port. */
@@ -84,7 +94,13 @@ public final class Listener {
 
     private record NativeBound(String address, Channel server, Throwable error) implements Command {}
 
-    private record Rebind(String address) implements Command {}
+    private record Rebind(String address, int port) implements Command {}
+
+    /** The TTLs are set on {@code server} (error null), or could not be (it was closed). */
+    private record Applied(String address, Channel server, Throwable error) implements Command {}
+
+    /** What the native server sockets hold for the registered neighbours. */
+    private record NativeSettings(Map<InetAddress, byte[]> keys, int minTtl, int ttl) {}
 
     private record Registration(ActorRef<Peer.Command> peer, TcpOptions tcp) {}
 
@@ -132,7 +148,7 @@ public final class Listener {
                     TcpOptions.NONE)));
             for (String address : bind) {
                 if (nativeSockets) {
-                    s.bindNative(address);
+                    s.bindNative(address, port);
                 } else {
                     s.bindPekko(address);
                 }
@@ -148,15 +164,17 @@ public final class Listener {
                         return Behaviors.same();
                     })
                     .onMessage(GetBound.class, g -> {
-                        g.replyTo().tell(new Bound(List.copyOf(s.bound.values())));
+                        s.waiting.add(g.replyTo());
+                        s.answerWaiting();
                         return Behaviors.same();
                     })
                     .onMessage(BindResult.class, r -> s.onBind(r))
                     .onMessage(NativeBound.class, r -> s.onNativeBound(r))
                     .onMessage(Rebind.class, r -> {
-                        s.bindNative(r.address());
+                        s.bindNative(r.address(), r.port());
                         return Behaviors.same();
                     })
+                    .onMessage(Applied.class, a -> s.onApplied(a))
                     .onMessage(Accepted.class, a -> {
                         Tcp.IncomingConnection c = a.connection();
                         s.onAccepted(TcpTransport.incoming(c, ctx.getSystem()), c.remoteAddress(), c.localAddress(),
@@ -210,6 +228,12 @@ public final class Listener {
         final Map<String, Tcp.ServerBinding> bindings = new HashMap<>();
         /** The native server sockets by address. */
         final Map<String, Channel> servers = new HashMap<>();
+        /** Addresses whose native socket is being bound (first, again, or instead of Pekko's): not reported bound. */
+        final Set<String> rebinding = new HashSet<>();
+        /** TTL settings sent to server sockets and not yet confirmed. */
+        int pendingApplies;
+        /** GetBound asked while a socket was being replaced or set up: answered once none is. */
+        final List<ActorRef<Bound>> waiting = new ArrayList<>();
         boolean nativeMode;
         /** Zero while descriptors are to spare, else the wait before the next connection is asked for. */
         Duration wait = Duration.ZERO;
@@ -251,10 +275,39 @@ public final class Listener {
                     .run(ctx.getSystem());
         }
 
-        void bindNative(String address) {
+        /** Binds a native socket holding the registered neighbours' keys and TTLs from before it listens. */
+        void bindNative(String address, int port) {
             ActorRef<Command> self = ctx.getSelf();
-            NativeListener.bind(address, port, a -> self.tell(new AcceptedNative(a)),
+            NativeSettings now = nativeSettings();
+            rebinding.add(address);
+            NativeListener.bind(address, port, now.keys(), now.minTtl(), now.ttl(),
+                    a -> self.tell(new AcceptedNative(a)),
                     (server, error) -> self.tell(new NativeBound(address, server, error)));
+        }
+
+        /**
+         * The MD5 keys changed: the server socket of {@code address} is closed (the kernel resets the handshakes in
+         * its queue, which may have been completed unsigned) and a new one is bound on the same port with the new
+         * keys, so no listening socket ever gets a key after it listened. Connections are refused in between.
+         */
+        private void rebind(String address, Channel server) {
+            servers.remove(address);
+            bound.remove(address);
+            rebinding.add(address);
+            int p = ((InetSocketAddress) server.localAddress()).getPort();
+            ctx.getLog().info("the MD5 keys of the neighbors changed: listening on {} again with a new socket",
+                    address);
+            ActorRef<Command> self = ctx.getSelf();
+            server.close().addListener(f -> self.tell(new Rebind(address, p)));
+        }
+
+        /** Answers the GetBound asked while a socket was being replaced or set up, once none is. */
+        void answerWaiting() {
+            if (rebinding.isEmpty() && pendingApplies == 0) {
+                Bound b = new Bound(List.copyOf(bound.values()));
+                waiting.forEach(w -> w.tell(b));
+                waiting.clear();
+            }
         }
 
         /**
@@ -266,16 +319,40 @@ public final class Listener {
             ctx.getLog().info("a neighbor has TCP-MD5 or GTSM settings: listening again with native sockets");
             ActorRef<Command> self = ctx.getSelf();
             for (Map.Entry<String, Tcp.ServerBinding> e : bindings.entrySet()) {
-                e.getValue().unbind().whenComplete((done, error) -> self.tell(new Rebind(e.getKey())));
+                bound.remove(e.getKey());
+                rebinding.add(e.getKey());
+                e.getValue().unbind().whenComplete((done, error) -> self.tell(new Rebind(e.getKey(), port)));
             }
             bindings.clear();
         }
 
-        /** The MD5 keys and minimum TTL of the registered neighbours onto every native server socket. */
+        /**
+         * The registered neighbours' settings onto every native server socket: new MD5 keys by binding a new socket
+         * ({@link #rebind}), the TTLs in place.
+         */
         void syncNative() {
             if (servers.isEmpty()) {
-                return;
+                return; // a bind under way is checked when it completes
             }
+            NativeSettings now = nativeSettings();
+            for (Map.Entry<String, Channel> e : List.copyOf(servers.entrySet())) {
+                if (NativeListener.sameKeys(e.getValue().attr(NativeListener.KEYS).get(), now.keys())) {
+                    applyTtls(e.getKey(), e.getValue(), now);
+                } else {
+                    rebind(e.getKey(), e.getValue());
+                }
+            }
+        }
+
+        private void applyTtls(String address, Channel server, NativeSettings now) {
+            ActorRef<Command> self = ctx.getSelf();
+            pendingApplies++;
+            NativeListener.applyTtls(server, now.minTtl(), now.ttl(),
+                    e -> self.tell(new Applied(address, server, e)));
+        }
+
+        /** The MD5 keys and TTLs of the registered neighbours, as the server sockets hold them. */
+        NativeSettings nativeSettings() {
             Map<IpAddress, TcpOptions> byPeer = new HashMap<>();
             byKey.forEach((k, r) -> byPeer.merge(k.remote(), r.tcp(), (a, b) -> {
                 if (!a.md5Key().equals(b.md5Key())) {
@@ -284,13 +361,21 @@ public final class Listener {
                 }
                 return b.md5Key().isPresent() ? b : a;
             }));
-            var keys = NativeListener.keys(byPeer);
             List<TcpOptions> all = byKey.values().stream().map(Registration::tcp).toList();
-            int minTtl = NativeListener.minTtl(all);
-            int ttl = NativeListener.maxTtl(all);
-            ActorRef<Command> self = ctx.getSelf();
-            servers.forEach((address, server) -> NativeListener.apply(server, keys, minTtl, ttl,
-                    e -> self.tell(new Ended(address, e))));
+            return new NativeSettings(NativeListener.keys(byPeer), NativeListener.minTtl(all),
+                    NativeListener.maxTtl(all));
+        }
+
+        Behavior<Command> onApplied(Applied a) {
+            pendingApplies--;
+            if (a.error() != null) {
+                ctx.getLog().error("listening on {} ended: {}", a.address(), a.error().toString());
+                if (servers.remove(a.address(), a.server())) {
+                    bound.remove(a.address());
+                }
+            }
+            answerWaiting();
+            return Behaviors.same();
         }
 
         /**
@@ -329,10 +414,12 @@ public final class Listener {
             if (r.error() != null) {
                 ctx.getLog().error("could not listen on {}: {}", r.address(), r.error().getMessage());
                 if (nativeMode) {
-                    bindNative(r.address());
+                    bindNative(r.address(), port);
                 }
             } else if (nativeMode) { // the switch came while this bind was under way
-                r.binding().unbind().whenComplete((done, error) -> ctx.getSelf().tell(new Rebind(r.address())));
+                rebinding.add(r.address());
+                r.binding().unbind().whenComplete((done, error) ->
+                        ctx.getSelf().tell(new Rebind(r.address(), port)));
             } else {
                 bindings.put(r.address(), r.binding());
                 var a = r.binding().localAddress();
@@ -345,13 +432,21 @@ public final class Listener {
         Behavior<Command> onNativeBound(NativeBound r) {
             if (r.error() != null) {
                 ctx.getLog().error("could not listen on {}: {}", r.address(), r.error().getMessage());
+                rebinding.remove(r.address());
+                answerWaiting();
+                return Behaviors.same();
+            }
+            NativeSettings now = nativeSettings();
+            if (!NativeListener.sameKeys(r.server().attr(NativeListener.KEYS).get(), now.keys())) {
+                rebind(r.address(), r.server()); // a registration changed the keys while it was bound
                 return Behaviors.same();
             }
             servers.put(r.address(), r.server());
+            rebinding.remove(r.address());
             var a = (InetSocketAddress) r.server().localAddress();
             bound.put(r.address(), a.getAddress().getHostAddress() + ":" + a.getPort());
             ctx.getLog().info("listening on {} (native socket: TCP-MD5, GTSM)", bound.get(r.address()));
-            syncNative();
+            applyTtls(r.address(), r.server(), now); // they may have changed while it was bound, as the keys
             r.server().read(); // the first accept; each next one after the last was handed over
             return Behaviors.same();
         }
@@ -369,6 +464,10 @@ public final class Listener {
             }
             if (short_()) {
                 incoming.reject(); // its descriptor back at once, rather than a session that cannot open files
+                return;
+            }
+            if (r != null && !authenticated(r.tcp(), remoteAddress, nativeChannel)) {
+                incoming.reject();
                 return;
             }
             if (r != null) {
@@ -390,6 +489,27 @@ public final class Listener {
                         + "({} refused so far)", remoteAddress, localAddress, refused);
             }
             incoming.reject();
+        }
+
+        /**
+         * Whether a connection for a neighbour with these settings came through a socket that enforced them: with an
+         * MD5 key, only a listening socket that held that key before it listened (the kernel checked every segment of
+         * the handshake); with GTSM, a native socket. Another was accepted unchecked: a Pekko socket's, or an older
+         * native socket's whose handshake the kernel may have completed before the key existed (a reload that gave
+         * the neighbour a password, or a new one).
+         */
+        private boolean authenticated(TcpOptions tcp, InetSocketAddress remoteAddress, Channel nativeChannel) {
+            String why = null;
+            if (tcp.md5Key().isPresent() && !NativeListener.signedWith(nativeChannel, remoteAddress.getAddress(),
+                    tcp.md5Key().get().toArray())) {
+                why = "its listening socket did not hold its MD5 key when the handshake was completed";
+            } else if (nativeChannel == null && tcp.needsNativeSocket()) {
+                why = "it was accepted before the listening sockets enforced its TTL settings";
+            }
+            if (why != null) {
+                ctx.getLog().warn("refusing a connection from {}: {}", remoteAddress, why);
+            }
+            return why == null;
         }
     }
 }

@@ -11,8 +11,10 @@ import io.netty.channel.ServerChannelRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.util.AttributeKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,8 +32,10 @@ import org.bgpekko.wire.nlri.IpAddress;
  * {@code incoming-ttl} of all neighbours (none, when one neighbour has no incoming-ttl); each accepted socket then
  * gets its own neighbour's value. The kernel answers a SYN (SYN-ACK) from the listening socket, before bgpekko knows
  * the connection: that socket sends with the highest {@code outgoing-ttl} of all neighbours, so a peer running GTSM
- * accepts the handshake; each accepted socket then gets its own neighbour's. Sockets accept only when asked
- * ({@code next}), one connection at a time; a socket the Listener does not take within
+ * accepts the handshake; each accepted socket then gets its own neighbour's. The keys are set before {@code listen()}
+ * and never changed: the kernel checks a signature when a segment arrives, so a handshake it completed before a key was
+ * set stays in the accept queue unsigned; the Listener binds a new socket for new keys instead ({@link #KEYS}). Sockets
+ * accept only when asked ({@code next}), one connection at a time; a socket the Listener does not take within
  * {@link Listener#HAND_OVER_TIMEOUT} (it failed on it) is closed and the next is accepted.
  */
 final class NativeListener {
@@ -41,11 +45,18 @@ final class NativeListener {
     record Accepted(Channel channel, Runnable next) {}
 
     /**
-     * Binds {@code address:port}; {@code onAccepted} gets each accepted socket (on an event loop), {@code onBound} the
-     * server socket or the failure. Nothing is accepted before the first {@code server.read()}.
+     * The MD5 keys a server socket held before it listened: it never gets others (a change of keys binds a new
+     * socket), so a connection it accepted from an address with a key here was signed with that key from its SYN on.
      */
-    static void bind(String address, int port, Consumer<Accepted> onAccepted,
-                     BiConsumer<Channel, Throwable> onBound) {
+    static final AttributeKey<Map<InetAddress, byte[]>> KEYS = AttributeKey.valueOf("bgpekko.md5-keys");
+
+    /**
+     * Binds {@code address:port} with these MD5 keys and TTLs set before {@code listen()} (in the channel's factory:
+     * before Netty registers and binds it); {@code onAccepted} gets each accepted socket (on an event loop),
+     * {@code onBound} the server socket or the failure. Nothing is accepted before the first {@code server.read()}.
+     */
+    static void bind(String address, int port, Map<InetAddress, byte[]> keys, int minTtl, int ttl,
+                     Consumer<Accepted> onAccepted, BiConsumer<Channel, Throwable> onBound) {
         InetAddress host;
         try {
             host = InetAddress.getByName(address);
@@ -55,7 +66,18 @@ final class NativeListener {
         }
         SocketProtocolFamily family = NativeSockets.family(host);
         new ServerBootstrap().group(NativeSockets.group())
-                .channelFactory(() -> new EpollServerSocketChannel(family))
+                .channelFactory(() -> {
+                    EpollServerSocketChannel server = new EpollServerSocketChannel(family);
+                    try {
+                        server.config().setOption(EpollChannelOption.TCP_MD5SIG, keys);
+                        setTtls(server, family, host, minTtl, ttl);
+                    } catch (RuntimeException e) {
+                        server.unsafe().closeForcibly();
+                        throw e; // the bind fails: never a listening socket without the keys
+                    }
+                    server.attr(KEYS).set(Map.copyOf(keys));
+                    return server;
+                })
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.SO_BACKLOG, 100)
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -107,29 +129,49 @@ final class NativeListener {
     }
 
     /**
-     * Installs the keys, the minimum TTL and the TTL of the handshake on a server socket (on its event loop); if the
-     * kernel refuses, the socket is closed (it must not accept the neighbours unauthenticated) and {@code onError} is
-     * told why.
+     * Sets the minimum TTL and the TTL of the handshake of a listening socket (on its event loop: in place, as a
+     * lowered or raised TTL opens no path around TCP-MD5); {@code onDone} is told once they are set, or why not (then
+     * the socket is closed: it must not accept the neighbours with the wrong TTLs).
      */
-    static void apply(Channel server, Map<InetAddress, byte[]> keys, int minTtl, int ttl,
-                      Consumer<Throwable> onError) {
+    static void applyTtls(Channel server, int minTtl, int ttl, Consumer<Throwable> onDone) {
         server.eventLoop().execute(() -> {
             try {
-                server.config().setOption(EpollChannelOption.TCP_MD5SIG, keys);
                 InetSocketAddress local = (InetSocketAddress) server.localAddress();
-                SocketProtocolFamily family = NativeSockets.family(local.getAddress());
-                NativeSockets.setListening(server, family, minTtl, ttl);
-                if (family == SocketProtocolFamily.INET6 && local.getAddress().isAnyLocalAddress()) {
-                    try { // IPv4 peers on a dual-stack socket
-                        NativeSockets.setListening(server, SocketProtocolFamily.INET, minTtl, ttl);
-                    } catch (RuntimeException e) {
-                        // an IPv6-only socket: no IPv4 peer reaches it
-                    }
-                }
+                setTtls(server, NativeSockets.family(local.getAddress()), local.getAddress(), minTtl, ttl);
+                onDone.accept(null);
             } catch (RuntimeException e) {
                 server.close();
-                onError.accept(e);
+                onDone.accept(e);
             }
         });
+    }
+
+    private static void setTtls(Channel server, SocketProtocolFamily family, InetAddress local, int minTtl, int ttl) {
+        NativeSockets.setListening(server, family, minTtl, ttl);
+        if (family == SocketProtocolFamily.INET6 && local.isAnyLocalAddress()) {
+            try { // IPv4 peers on a dual-stack socket
+                NativeSockets.setListening(server, SocketProtocolFamily.INET, minTtl, ttl);
+            } catch (RuntimeException e) {
+                // an IPv6-only socket: no IPv4 peer reaches it
+            }
+        }
+    }
+
+    /** Whether two sets of keys are the same (the same addresses, the same key bytes). */
+    static boolean sameKeys(Map<InetAddress, byte[]> a, Map<InetAddress, byte[]> b) {
+        return a.size() == b.size() && a.entrySet().stream()
+                .allMatch(e -> b.containsKey(e.getKey()) && Arrays.equals(e.getValue(), b.get(e.getKey())));
+    }
+
+    /**
+     * Whether this accepted socket's listening socket held {@code key} for {@code remote} before it listened, i.e.
+     * whether the kernel checked the handshake's signatures with it: false for a Pekko socket (null).
+     */
+    static boolean signedWith(Channel accepted, InetAddress remote, byte[] key) {
+        if (accepted == null || accepted.parent() == null) {
+            return false;
+        }
+        Map<InetAddress, byte[]> keys = accepted.parent().attr(KEYS).get();
+        return keys != null && Arrays.equals(keys.get(remote), key);
     }
 }
