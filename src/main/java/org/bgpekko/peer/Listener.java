@@ -3,7 +3,6 @@ package org.bgpekko.peer;
 
 import io.netty.channel.Channel;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,8 +99,6 @@ public final class Listener {
     private record Applied(String address, Channel server, Throwable error) implements Command {}
 
     /** What the native server sockets hold for the registered neighbours. */
-    private record NativeSettings(Map<InetAddress, byte[]> keys, int minTtl, int ttl) {}
-
     private record Registration(ActorRef<Peer.Command> peer, TcpOptions tcp) {}
 
     private record Ended(String address, Throwable error) implements Command {}
@@ -354,16 +351,10 @@ public final class Listener {
         /** The MD5 keys and TTLs of the registered neighbours, as the server sockets hold them. */
         NativeSettings nativeSettings() {
             Map<IpAddress, TcpOptions> byPeer = new HashMap<>();
-            byKey.forEach((k, r) -> byPeer.merge(k.remote(), r.tcp(), (a, b) -> {
-                if (!a.md5Key().equals(b.md5Key())) {
-                    ctx.getLog().warn("neighbors of {} have different MD5 passwords: the kernel keeps one key per "
-                            + "peer address on a listening socket", k.remote());
-                }
-                return b.md5Key().isPresent() ? b : a;
-            }));
-            List<TcpOptions> all = byKey.values().stream().map(Registration::tcp).toList();
-            return new NativeSettings(NativeListener.keys(byPeer), NativeListener.minTtl(all),
-                    NativeListener.maxTtl(all));
+            byKey.forEach((k, r) -> byPeer.put(k.remote(), NativeSettings.merge(byPeer.get(k.remote()), r.tcp(),
+                    () -> ctx.getLog().warn("neighbors of {} have different MD5 passwords: the kernel keeps one key "
+                            + "per peer address on a listening socket", k.remote()))));
+            return NativeSettings.of(byPeer, byKey.values().stream().map(Registration::tcp).toList());
         }
 
         Behavior<Command> onApplied(Applied a) {
@@ -491,21 +482,8 @@ public final class Listener {
             incoming.reject();
         }
 
-        /**
-         * Whether a connection for a neighbour with these settings came through a socket that enforced them: with an
-         * MD5 key, only a listening socket that held that key before it listened (the kernel checked every segment of
-         * the handshake); with GTSM, a native socket. Another was accepted unchecked: a Pekko socket's, or an older
-         * native socket's whose handshake the kernel may have completed before the key existed (a reload that gave
-         * the neighbour a password, or a new one).
-         */
         private boolean authenticated(TcpOptions tcp, InetSocketAddress remoteAddress, Channel nativeChannel) {
-            String why = null;
-            if (tcp.md5Key().isPresent() && !NativeListener.signedWith(nativeChannel, remoteAddress.getAddress(),
-                    tcp.md5Key().get().toArray())) {
-                why = "its listening socket did not hold its MD5 key when the handshake was completed";
-            } else if (nativeChannel == null && tcp.needsNativeSocket()) {
-                why = "it was accepted before the listening sockets enforced its TTL settings";
-            }
+            String why = NativeSettings.refusal(tcp, remoteAddress, nativeChannel);
             if (why != null) {
                 ctx.getLog().warn("refusing a connection from {}: {}", remoteAddress, why);
             }
