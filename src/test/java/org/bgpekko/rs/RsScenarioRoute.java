@@ -51,7 +51,8 @@ record RsScenarioRoute(Nlri nlri, IpAddress nextHop, PathAttributes attributes) 
         }
         IpAddress hop = h.mpNextHop() != null ? IpAddress.read(h.mpNextHop())
                 : h.attributes().get(NextHop.class).map(NextHop::address).orElse(null);
-        return nextHop.equals(hop) && attributes.equals(h.attributes().without(PathAttribute.NEXT_HOP));
+        return nextHop.equals(hop) && attributes.equals(h.attributes().without(PathAttribute.NEXT_HOP)
+                .without(PathAttribute.MP_REACH_NLRI).without(PathAttribute.MP_UNREACH_NLRI));
     }
 
     @Override

@@ -61,7 +61,9 @@ class RsScenariosTest {
             }
         }
         ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
-        List<RsClientProbe> clients = RsFixtures.sectionClients(kit, rib, work, scenario.path("section").asText(""));
+        List<RsClientProbe> clients = RsFixtures.sectionClients(kit, rib, work, scenario.path("template")
+                .asText("local-address 127.0.0.1; family { ipv4 unicast; ipv6 unicast; }"),
+                scenario.path("section").asText(""));
         int n = 0;
         for (JsonNode step : scenario.path("steps")) {
             n++;
