@@ -116,6 +116,7 @@ class RouteServerRtrTest {
                 assertEquals(1, b.generation, "no session was reset");
                 assertTrue(a.table.isEmpty(), "A is not sent its own routes");
             }
+            kit.stop(rib);
         }
     }
 
@@ -149,6 +150,7 @@ class RouteServerRtrTest {
                 cache.send(1, new RtrPdu.CacheResponse(1), roa(false, "185.1.0.0/16", 16, 3333), eod(2));
                 c.get(1).await(t -> t.table.containsKey(P) && t.table.containsKey(first)); // no ROA: NotFound
             }
+            kit.stop(rib);
         }
     }
 }
