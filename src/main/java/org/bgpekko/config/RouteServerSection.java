@@ -1,5 +1,5 @@
-// The "route-server { general …; clients …; bogons …; irr …; template …; perform-graceful-shutdown …; }" section:
-// arouteserver's files, each client address a neighbour.
+// The "route-server { general …; clients …; bogons …; irr …; template …; perform-graceful-shutdown …; rtr-cache …; }"
+// section: arouteserver's files, each client address a neighbour.
 package org.bgpekko.config;
 
 import java.nio.file.Path;
@@ -21,6 +21,8 @@ final class RouteServerSection {
         Path irr = null;
         Node.Section template = null;
         boolean performGshut = false;
+        RsPolicy.RtrCache rtr = null;
+        Token rtrAt = null;
         Token clientsAt = s.head();
         int before = errors.size();
         new Words(file, s.statement(), 1).end();
@@ -29,7 +31,7 @@ final class RouteServerSection {
                 Words w = new Words(file, n.statement(), 1);
                 if (n instanceof Node.Section) {
                     throw w.error(n.head(), "unexpected section '" + n.head() + "' in route-server (expected general, "
-                            + "clients, bogons, irr, template or perform-graceful-shutdown)");
+                            + "clients, bogons, irr, template, perform-graceful-shutdown or rtr-cache)");
                 }
                 String key = n.head().text().toLowerCase(Locale.ROOT);
                 switch (key) {
@@ -41,6 +43,13 @@ final class RouteServerSection {
                     case "bogons" -> bogons = path(file, w);
                     case "irr" -> irr = path(file, w);
                     case "perform-graceful-shutdown" -> performGshut = w.bool("perform-graceful-shutdown", true);
+                    case "rtr-cache" -> {
+                        rtrAt = n.head();
+                        var address = w.ip("RTR cache address");
+                        int port = w.hasNext() ? (int) w.number("RTR cache port", 1, 65535)
+                                : RsPolicy.RtrCache.DEFAULT_PORT;
+                        rtr = new RsPolicy.RtrCache(address, port);
+                    }
                     case "template" -> {
                         Token name = w.next("template neighbor name");
                         template = templates.get(name.text());
@@ -49,7 +58,7 @@ final class RouteServerSection {
                         }
                     }
                     default -> throw w.error(n.head(), "unknown route-server setting '" + n.head() + "' (expected "
-                            + "general, clients, bogons, irr, template or perform-graceful-shutdown)");
+                            + "general, clients, bogons, irr, template, perform-graceful-shutdown or rtr-cache)");
                 }
                 w.end();
             } catch (ConfigException e) {
@@ -63,8 +72,14 @@ final class RouteServerSection {
         if (errors.size() > before) {
             return List.of();
         }
-        List<RsLoader.Session> sessions = RsLoader.load(new RsLoader.Files(general, clients, bogons, irr, performGshut),
-                errors);
+        List<RsLoader.Session> sessions = RsLoader.load(new RsLoader.Files(general, clients, bogons, irr, performGshut,
+                rtr), errors);
+        if (rtr != null && !sessions.isEmpty() && sessions.get(0).policy().general().rtr() == null) {
+            errors.add(new ConfigException(file, rtrAt, "rtr-cache is set but general.yml does not take its ROAs over "
+                    + "RTR (cfg.filtering.rpki_bgp_origin_validation.enabled is false, or cfg.rpki_roas.source is not "
+                    + "rtr)"));
+            return List.of();
+        }
         List<NeighborConfig> out = new ArrayList<>();
         for (RsLoader.Session session : sessions) {
             out.add(NeighborParser.generated(file, template, processes, errors, session, clientsAt));

@@ -23,11 +23,20 @@ public final class RsLoader {
     public record Session(RsPolicy.Client policy, boolean passive, String password, boolean gtsm, boolean addPath,
                           Yaml.Node at) {}
 
-    /** The files of a route-server section; bogons and irr may be null. */
-    /** @param performGshut the route-server section's perform-graceful-shutdown (65535:0 added to every export) */
-    public record Files(Path general, Path clients, Path bogons, Path irr, boolean performGshut) {
+    /**
+     * The files of a route-server section; bogons and irr may be null.
+     *
+     * @param performGshut the route-server section's perform-graceful-shutdown (65535:0 added to every export)
+     * @param rtr the route-server section's rtr-cache, or null
+     */
+    public record Files(Path general, Path clients, Path bogons, Path irr, boolean performGshut,
+                        RsPolicy.RtrCache rtr) {
         public Files(Path general, Path clients, Path bogons, Path irr) {
-            this(general, clients, bogons, irr, false);
+            this(general, clients, bogons, irr, false, null);
+        }
+
+        public Files(Path general, Path clients, Path bogons, Path irr, boolean performGshut) {
+            this(general, clients, bogons, irr, performGshut, null);
         }
     }
 
@@ -35,6 +44,7 @@ public final class RsLoader {
     private final RsData data;
     private Yaml.YMap cfg;
     private boolean performGshut;
+    private RsPolicy.RtrCache rtr;
 
     private RsLoader(List<ConfigException> errors, RsData data) {
         this.errors = errors;
@@ -47,6 +57,7 @@ public final class RsLoader {
         RsData data = RsData.load(files, errors);
         RsLoader l = new RsLoader(errors, data);
         l.performGshut = files.performGshut();
+        l.rtr = files.rtr();
         List<Session> out = new ArrayList<>();
         try {
             Yaml.YMap general = root(files.general(), "cfg");
@@ -207,7 +218,9 @@ public final class RsLoader {
         }
         boolean rpki = bool(general("filtering", "rpki_bgp_origin_validation", "enabled"),
                 "cfg.filtering.rpki_bgp_origin_validation.enabled", false);
-        PrefixTable<RsPolicy.Roa> roas = rpki ? new RsRoas(this).load() : null;
+        RsRoas roaSource = new RsRoas(this);
+        PrefixTable<RsPolicy.Roa> roas = rpki ? roaSource.load(rtr) : null;
+        RsPolicy.RtrCache rtrCache = rpki && roaSource.rtr() ? rtr : null;
         String rfc1997 = option(general("rfc1997_wellknown_communities", "policy"),
                 "cfg.rfc1997_wellknown_communities.policy", "pass", "pass", "rfc1997");
         new RsUnsupported(this).general(builtIn);
@@ -217,7 +230,7 @@ public final class RsLoader {
         long gshutLocalPref = number(general("graceful_shutdown", "local_pref"), "cfg.graceful_shutdown.local_pref", 0,
                 0xFFFFFFFFL, 0);
         return new RsPolicy.General(rsAs, routerId, builtIn, custom, data.bogons(), blackList, transitFree,
-                tfAction.equals("reject"), never, rpki, roas,
+                tfAction.equals("reject"), never, rpki, roas, rtrCache,
                 rfc1997.equals("pass") ? RsPolicy.Rfc1997.PASS : RsPolicy.Rfc1997.RFC1997, mapped16, blackhole(),
                 gshut ? gshutLocalPref : -1, performGshut);
     }

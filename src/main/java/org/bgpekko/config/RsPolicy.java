@@ -34,6 +34,16 @@ public final class RsPolicy {
     /** A validated ROA payload (RFC 6482): an origin AS may announce a covered prefix up to maxLength. */
     public record Roa(long asn, int maxLength) {}
 
+    /**
+     * The RPKI cache the RTR client connects to (the route-server section's {@code rtr-cache}), used when general.yml's
+     * {@code rpki_roas.source} is {@code rtr}: arouteserver leaves this session to BIRD's or OpenBGPD's own
+     * configuration ({@code rpki_rtr_config.local}).
+     */
+    public record RtrCache(IpAddress address, int port) {
+        /** The IANA port of RPKI-Router over TCP (RFC 8210 section 9). */
+        public static final int DEFAULT_PORT = 323;
+    }
+
     /** max_prefix.action. */
     public enum MaxPrefixAction { SHUTDOWN, RESTART, BLOCK, WARNING }
 
@@ -74,7 +84,9 @@ public final class RsPolicy {
      * @param custom the custom communities, by name
      * @param transitFree transit_free.asns (empty: the check is off)
      * @param neverViaRouteServers never_via_route_servers.asns, and PeeringDB's list from irr.yml when enabled
-     * @param roas ROAs by prefix, when RPKI origin validation is enabled (else null)
+     * @param roas ROAs by prefix, when RPKI origin validation is enabled with ROAs from a file (else null)
+     * @param rtr the RTR cache, when RPKI origin validation is enabled with {@code rpki_roas.source: rtr} (else null):
+     *     the ROAs are then the RTR client's, held by the Rib
      * @param mapped16 16bit_mapped_asn of each 32-bit client AS that has one
      * @param gshutLocalPref graceful_shutdown.local_pref when graceful_shutdown.enabled, else -1
      * @param performGshut GRACEFUL_SHUTDOWN (65535:0) is added to every route sent to a client (the route-server
@@ -83,7 +95,7 @@ public final class RsPolicy {
     public record General(long rsAs, long routerId, Map<String, RsCommunity> communities,
                           Map<String, RsCommunity> custom, PrefixRule.List bogons, PrefixRule.List globalBlackList,
                           Set<Long> transitFree, boolean transitFreeReject, Set<Long> neverViaRouteServers,
-                          boolean rpki, PrefixTable<Roa> roas, Rfc1997 rfc1997, Map<Long, Long> mapped16,
+                          boolean rpki, PrefixTable<Roa> roas, RtrCache rtr, Rfc1997 rfc1997, Map<Long, Long> mapped16,
                           Blackhole blackhole, long gshutLocalPref, boolean performGshut) {
         public RsCommunity community(String name) {
             return communities.get(name);

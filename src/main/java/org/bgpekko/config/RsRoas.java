@@ -1,5 +1,5 @@
-// ROAs for RPKI origin validation, from the JSON export arouteserver reads (rpki_roas.ripe_rpki_validator_url),
-// given as a local file: bgpekko does not download.
+// ROAs for RPKI origin validation: from the JSON export arouteserver reads (rpki_roas.ripe_rpki_validator_url), given
+// as a local file (bgpekko does not download), or over RTR from the route-server section's rtr-cache.
 package org.bgpekko.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,19 +17,32 @@ final class RsRoas {
             "LACNIC RPKI Root", "RIPE NCC RPKI Root", "apnic", "afrinic", "lacnic", "ripe");
 
     private final RsLoader l;
+    private boolean rtr;
 
     RsRoas(RsLoader l) {
         this.l = l;
     }
 
-    /** The ROAs of the first local file among ripe_rpki_validator_url; null (with an error) when there is none. */
-    PrefixTable<RsPolicy.Roa> load() {
+    /** rpki_roas.source is rtr: the ROAs come from the RTR cache ({@link #load} returned null without an error). */
+    boolean rtr() {
+        return rtr;
+    }
+
+    /**
+     * The ROAs of the first local file among ripe_rpki_validator_url; null (with an error) when there is none, and
+     * null for {@code source: rtr}, which needs the route-server section's {@code cache}.
+     */
+    PrefixTable<RsPolicy.Roa> load(RsPolicy.RtrCache cache) {
         Yaml.Node source = l.general("rpki_roas", "source");
         String src = l.option(source, "cfg.rpki_roas.source", "ripe-rpki-validator-cache",
                 "ripe-rpki-validator-cache", "rtr");
         if (src.equals("rtr")) {
-            l.refuse(source, "cfg.rpki_roas.source: rtr", "the RTR client (RFC 8210) is not built yet; give the ROAs "
-                    + "as a JSON export file in ripe_rpki_validator_url");
+            rtr = true;
+            if (cache == null) {
+                l.error(source.error("cfg.rpki_roas.source: rtr needs the RPKI cache to connect to: add "
+                        + "'rtr-cache ADDRESS [PORT];' to the route-server section (arouteserver leaves it to the "
+                        + "daemon's rpki_rtr_config.local)"));
+            }
             return null;
         }
         Yaml.Node urls = l.general("rpki_roas", "ripe_rpki_validator_url");

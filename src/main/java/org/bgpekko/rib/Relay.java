@@ -3,18 +3,25 @@ package org.bgpekko.rib;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.bgpekko.peer.Peer;
 import org.bgpekko.peer.Session;
+import org.bgpekko.config.PrefixTable;
 import org.bgpekko.config.RsPolicy;
 import org.bgpekko.rs.RouteServer;
 import org.bgpekko.rs.policy.ArsPolicy;
+import org.bgpekko.rtr.RtrSession;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.Notification;
 import org.bgpekko.wire.WireWriter;
+import org.bgpekko.wire.nlri.InetNlri;
 import org.bgpekko.wire.nlri.IpAddress;
+import org.bgpekko.wire.nlri.Nlri;
+import org.bgpekko.wire.nlri.NlriBlock;
 import org.slf4j.Logger;
 
 /**
@@ -30,7 +37,8 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
     /** By client index. */
     private final List<PeerState> clients = new ArrayList<>();
 
-    private final ArsPolicy policy = new ArsPolicy(this::policy);
+    final RtrRoas rtrRoas = new RtrRoas();
+    private final ArsPolicy policy = new ArsPolicy(this::policy, rtrRoas.table());
 
     Relay(AttributeStore store, NlriSlots slots) {
         this.store = store;
@@ -42,6 +50,41 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
     void performGracefulShutdown(Boolean on) {
         policy.performGracefulShutdown(on);
         server.reexport();
+    }
+
+    /**
+     * ROAs came or went over RTR: the routes they concern (those their prefixes cover) in every client's Adj-RIB-In
+     * are checked again, and only what changed goes to the clients (a route now invalid leaves the candidates, one no
+     * longer invalid becomes one). Finding them walks each client's unicast Adj-RIB-In once; the checks run for the
+     * covered routes only.
+     *
+     * @return true when some client has something new to be sent
+     */
+    boolean roasChanged(RtrSession.Delivery d) {
+        PrefixTable<Boolean> changed = rtrRoas.apply(d);
+        if (changed.isEmpty()) {
+            return false;
+        }
+        boolean any = false;
+        for (PeerState ps : clients) {
+            if (ps == null || ps.in == null || ps.config.rsPolicy() == null
+                    || ps.config.rsPolicy().general().rtr() == null) {
+                continue;
+            }
+            for (Family family : List.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST)) {
+                Map<Integer, List<Nlri>> byAttributes = new HashMap<>();
+                ps.in.forEach(family, (nlri, attributeId) -> {
+                    if (nlri instanceof InetNlri n && n.pathId() == Nlri.NO_PATH_ID
+                            && changed.anyCovering(n.prefix(), x -> true)) {
+                        byAttributes.computeIfAbsent(attributeId, k -> new ArrayList<>()).add(nlri);
+                    }
+                });
+                for (Map.Entry<Integer, List<Nlri>> e : byAttributes.entrySet()) {
+                    any |= server.apply(ps.rsClient, family, e.getKey(), NlriBlock.of(family, false, e.getValue()));
+                }
+            }
+        }
+        return any;
     }
 
     /** A neighbour's configuration: it becomes a client, or stops being one. */

@@ -1,6 +1,7 @@
 // Rib actor: the single owner of Adj-RIB-In and Adj-RIB-Out; turns routes into each session's UPDATE stream.
 package org.bgpekko.rib;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,9 +15,12 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.bgpekko.config.NeighborConfig;
+import org.bgpekko.config.RsPolicy;
 import org.bgpekko.peer.Peer;
 import org.bgpekko.peer.PeerId;
 import org.bgpekko.peer.Session;
+import org.bgpekko.rs.RtrClient;
+import org.bgpekko.rtr.RtrSession;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.ErrorAction;
 import org.bgpekko.wire.Family;
@@ -41,6 +45,12 @@ public final class Rib {
 
     /** Everything the Rib accepts. */
     public interface Command {}
+
+    /**
+     * ROAs came or went over RTR (from the Rib's RTR client, started when a client's general.yml takes its ROAs over
+     * RTR): the routes they concern are checked again.
+     */
+    public record RpkiRoas(RtrSession.Delivery delivery) implements Command {}
 
     /** A neighbour's configuration, first or after a reload: its static routes replace the previous ones. */
     public record PeerConfigured(PeerId id, NeighborConfig config) implements Command {}
@@ -174,6 +184,10 @@ public final class Rib {
         private final Relay relay = new Relay(attributes, slots);
         private final ApiApplier applier = new ApiApplier(slots, outAttrs, attributes, relay);
         private final ApiReplies replies = new ApiReplies();
+        /** The RTR client (a child) and the cache it was started for; null while no policy uses RTR. */
+        private ActorRef<RtrClient.Command> rtrClient;
+        private RsPolicy.RtrCache rtrCache;
+        private int rtrClients;
 
         RibBehavior(ActorContext<Command> ctx) {
             super(ctx);
@@ -194,6 +208,7 @@ public final class Rib {
                     .onMessage(RouteRefreshReceived.class, this::onRouteRefresh)
                     .onMessage(ShowAdjRibIn.class, this::onShowAdjRibIn)
                     .onMessage(GetStats.class, this::onGetStats)
+                    .onMessage(RpkiRoas.class, this::onRpkiRoas)
                     .build();
         }
 
@@ -214,7 +229,31 @@ public final class Rib {
             ps.config = m.config();
             ps.statics = next;
             relay.configured(ps);
+            rtrClient(m.config().rsPolicy());
             trySend(ps);
+            return this;
+        }
+
+        /** Starts the RTR client for the cache a policy names, or a new one when the cache changed. */
+        private void rtrClient(RsPolicy.Client policy) {
+            RsPolicy.RtrCache cache = policy == null ? null : policy.general().rtr();
+            if (cache == null || cache.equals(rtrCache)) {
+                return;
+            }
+            if (rtrClient != null) {
+                getContext().stop(rtrClient);
+            }
+            rtrCache = cache;
+            InetSocketAddress address = new InetSocketAddress(cache.address().toInetAddress(), cache.port());
+            rtrClient = getContext().spawn(RtrClient.create(RtrClient.Settings.of(address),
+                    getContext().messageAdapter(RtrSession.Delivery.class, RpkiRoas::new)), "rtr-" + ++rtrClients);
+        }
+
+        private Behavior<Command> onRpkiRoas(RpkiRoas m) {
+            if (relay.roasChanged(m.delivery())) {
+                sendRelayed();
+            }
+            getContext().getLog().debug("RTR: {} VRPs held", relay.rtrRoas.size());
             return this;
         }
 

@@ -247,7 +247,7 @@ class RouteServerConfigTest {
                 errors("route-server { general general.yml; clients clients.yml; template nope; }\n", GENERAL,
                         CLIENTS, IRR));
         assertEquals(List.of("rs.conf:1:16: unknown route-server setting 'bogon' (expected general, clients, bogons, "
-                + "irr, template or perform-graceful-shutdown)"), errors("route-server { bogon x.yml; general general.yml; clients clients.yml; "
+                + "irr, template, perform-graceful-shutdown or rtr-cache)"), errors("route-server { bogon x.yml; general general.yml; clients clients.yml; "
                 + "}\n", GENERAL, CLIENTS, IRR));
         assertEquals(List.of("missing.yml:0:0: cannot read the file (no such file)"),
                 errors("route-server { general missing.yml; clients clients.yml; }\n", GENERAL, CLIENTS, IRR));
@@ -264,5 +264,29 @@ class RouteServerConfigTest {
         assertEquals(List.of("general.yml:2:38: cfg.blackhole_filtering.policy_ipv4 rewrite-next-hop needs "
                 + "cfg.blackhole_filtering.rewrite_next_hop_ipv4"), errors(CONF, GENERAL.replace("cfg:\n",
                 "cfg:\n  blackhole_filtering: {policy_ipv4: \"rewrite-next-hop\"}\n"), CLIENTS, IRR));
+    }
+
+    @Test
+    void rpkiRoasSourceRtrTakesTheCacheOfTheSectionsRtrCache() throws IOException {
+        String rtrGeneral = GENERAL.replace("  filtering:\n", "  rpki_roas: {source: rtr}\n  filtering:\n"
+                + "    rpki_bgp_origin_validation: {enabled: true}\n");
+        ConfigParser.Result r = check(CONF.replace("template rs-client;", "template rs-client; rtr-cache 127.0.0.1 3323;"),
+                rtrGeneral, CLIENTS, IRR);
+        assertEquals(List.of(), r.errors());
+        RsPolicy.General g = r.configuration().neighbors().get(0).rsPolicy().general();
+        assertEquals(new RsPolicy.RtrCache(org.bgpekko.wire.nlri.IpAddress.parse("127.0.0.1"), 3323), g.rtr());
+        assertNull(g.roas(), "the ROAs are the RTR client's");
+        assertEquals(323, check(CONF.replace("template rs-client;", "template rs-client; rtr-cache ::1;"), rtrGeneral,
+                CLIENTS, IRR).configuration().neighbors().get(0).rsPolicy().general().rtr().port(), "IANA's rpki-rtr port");
+
+        assertEquals(List.of("general.yml:4:23: cfg.rpki_roas.source: rtr needs the RPKI cache to connect to: add "
+                + "'rtr-cache ADDRESS [PORT];' to the route-server section (arouteserver leaves it to the daemon's "
+                + "rpki_rtr_config.local)"), errors(CONF, rtrGeneral, CLIENTS, IRR));
+        assertEquals(List.of("rs.conf:11:25: rtr-cache is set but general.yml does not take its ROAs over RTR "
+                + "(cfg.filtering.rpki_bgp_origin_validation.enabled is false, or cfg.rpki_roas.source is not rtr)"),
+                errors(CONF.replace("template rs-client;", "template rs-client; rtr-cache 127.0.0.1 3323;"), GENERAL,
+                        CLIENTS, IRR));
+        assertEquals(1, errors(CONF.replace("template rs-client;", "template rs-client; rtr-cache 127.0.0.1 99999;"),
+                rtrGeneral, CLIENTS, IRR).size(), "port out of range");
     }
 }

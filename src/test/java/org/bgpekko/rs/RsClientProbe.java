@@ -66,7 +66,12 @@ final class RsClientProbe {
 
     /** Reads what the Rib sends until {@code done} holds (5 s at most), acknowledging each batch. */
     void await(Predicate<RsClientProbe> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        await(done, Duration.ofSeconds(5));
+    }
+
+    /** Reads what the Rib sends until {@code done} holds ({@code limit} at most), acknowledging each batch. */
+    void await(Predicate<RsClientProbe> done, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!done.test(this)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {

@@ -3,6 +3,7 @@ package org.bgpekko.rs.policy;
 
 import java.util.Arrays;
 import java.util.function.IntFunction;
+import org.bgpekko.config.PrefixTable;
 import org.bgpekko.config.RsPolicy;
 import org.bgpekko.rs.RouteServer;
 import org.bgpekko.wire.Family;
@@ -15,6 +16,8 @@ import org.bgpekko.wire.nlri.IpPrefix;
  */
 public final class ArsPolicy implements RouteServer.Policy {
     private final IntFunction<RsPolicy.Client> clients;
+    /** The ROAs learnt over RTR (changed by the caller), used for clients whose general.yml says rpki_roas.source rtr. */
+    private final PrefixTable<RsPolicy.Roa> rtrRoas;
     private PathFacts[] facts = new PathFacts[64];
     /** By attribute set: GracefulShutdown.treatment of the last accepted route with it. */
     private long[] gshut = filled(64);
@@ -31,7 +34,13 @@ public final class ArsPolicy implements RouteServer.Policy {
 
     /** @param clients the policy of each client index, or null for a client without one */
     public ArsPolicy(IntFunction<RsPolicy.Client> clients) {
+        this(clients, new PrefixTable<>());
+    }
+
+    /** @param rtrRoas the ROAs learnt over RTR, which the caller keeps up to date */
+    public ArsPolicy(IntFunction<RsPolicy.Client> clients, PrefixTable<RsPolicy.Roa> rtrRoas) {
         this.clients = clients;
+        this.rtrRoas = rtrRoas;
     }
 
     @Override
@@ -51,7 +60,8 @@ public final class ArsPolicy implements RouteServer.Policy {
             lastFacts = PathFacts.parse(canonical);
         }
         int code = ImportChecks.check(c, lastFacts,
-                new IpPrefix(kind == 0 ? Family.AFI_IPV4 : Family.AFI_IPV6, hi, lo, length));
+                new IpPrefix(kind == 0 ? Family.AFI_IPV4 : Family.AFI_IPV6, hi, lo, length),
+                c.general().rtr() != null ? rtrRoas : c.general().roas());
         if (code <= 0) { // a filtered route is never exported: its set's treatment stays that of accepted ones
             gshut[attr] = GracefulShutdown.treatment(c, lastFacts, kind == 0);
         }

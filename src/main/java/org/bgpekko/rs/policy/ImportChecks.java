@@ -19,6 +19,11 @@ public final class ImportChecks {
      * first code and never exports it: the outcome for the other clients is the same.
      */
     public static int check(RsPolicy.Client c, PathFacts f, IpPrefix prefix) {
+        return check(c, f, prefix, c.general().roas());
+    }
+
+    /** {@link #check(RsPolicy.Client, PathFacts, IpPrefix)} with the ROAs given: the RTR client's, when they are used. */
+    public static int check(RsPolicy.Client c, PathFacts f, IpPrefix prefix, PrefixTable<RsPolicy.Roa> roas) {
         RsPolicy.General g = c.general();
         if (prefix.afi() != c.address().afi()) {
             return RejectCode.UNKNOWN; // "AFI not enabled for this peer" (rfc8950 is refused by the loader)
@@ -68,7 +73,7 @@ public final class ImportChecks {
         if (Blackhole.request(c, f, prefix.afi() == Family.AFI_IPV4)) {
             return RejectCode.ACCEPTED; // RFC 7999: no RPKI, no prefix length check (arouteserver's order)
         }
-        if (g.rpki() && rpki(g.roas(), prefix, f.origin()) == Rpki.INVALID) {
+        if (g.rpki() && rpki(roas, prefix, f.origin()) == Rpki.INVALID) {
             return c.rpkiRejectInvalid() ? RejectCode.RPKI_INVALID : NOT_ANNOUNCED_RPKI_INVALID;
         }
         boolean v4 = prefix.afi() == Family.AFI_IPV4;
