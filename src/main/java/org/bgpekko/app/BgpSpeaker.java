@@ -3,6 +3,7 @@ package org.bgpekko.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -330,26 +331,30 @@ public final class BgpSpeaker {
                     rib.tell(new Rib.PeerRemoved(id));
                 }
             }
+            List<Rib.PeerConfigured> kept = new ArrayList<>();
             for (Map.Entry<PeerId, NeighborConfig> e : wanted.entrySet()) {
                 NeighborConfig old = configs.get(e.getKey());
                 if (old == null) {
                     start(e.getValue());
                 } else if (sameSession(old, e.getValue())) {
                     configs.put(e.getKey(), e.getValue());
-                    rib.tell(new Rib.PeerConfigured(e.getKey(), e.getValue()));
+                    kept.add(new Rib.PeerConfigured(e.getKey(), e.getValue()));
                 } else {
                     getContext().getLog().info("{}: settings changed, the session restarts", e.getKey());
                     stopPeer(e.getKey(), e.getValue());
                 }
+            }
+            if (!kept.isEmpty()) { // together: a policy they share is re-evaluated once, only the difference is sent
+                rib.tell(new Rib.PeersConfigured(kept));
             }
             gateway.tell(new ApiGateway.Neighbors(next.neighbors()));
             getContext().getLog().info("reloaded {}", next.file());
             return this;
         }
 
-        /** Everything but the routes is equal: the session can stay up. */
+        /** Everything but the routes and the route-server policy is equal: the session can stay up. */
         private static boolean sameSession(NeighborConfig a, NeighborConfig b) {
-            return a.withoutRoutes().equals(b.withoutRoutes());
+            return a.sessionSettings().equals(b.sessionSettings());
         }
 
         private void stopPeer(PeerId id, NeighborConfig replacement) {

@@ -2,8 +2,12 @@
 package org.bgpekko.rib;
 
 import java.time.Duration;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.bgpekko.peer.Peer;
 import org.bgpekko.peer.Session;
@@ -14,7 +18,9 @@ import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.Notification;
 import org.bgpekko.wire.WireWriter;
+import org.bgpekko.wire.nlri.InetNlri;
 import org.bgpekko.wire.nlri.IpAddress;
+import org.bgpekko.wire.nlri.Nlri;
 import org.slf4j.Logger;
 
 /**
@@ -65,6 +71,70 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
             clients.set(ps.rsClient, null);
             ps.rsClient = -1;
         }
+    }
+
+    /**
+     * Clients' route-server policies were replaced (a reload): {@code before} holds the policy each had. The export
+     * of each is compared first, over the candidates as they stand, then every route of their Adj-RIBs-In is checked
+     * again (RFC 7947 section 2.1: they were all kept); only what changed is queued. True when some client has
+     * something new to be sent.
+     */
+    boolean policyChanged(Map<PeerState, RsPolicy.Client> before) {
+        Map<Integer, RsPolicy.Client> byIndex = new HashMap<>();
+        before.forEach((ps, old) -> byIndex.put(ps.rsClient, old));
+        RouteServer.Policy previous = policy.before(c -> byIndex.containsKey(c) ? byIndex.get(c) : policy(c));
+        boolean queued = false;
+        for (PeerState ps : before.keySet()) {
+            queued |= server.exportChanged(ps.rsClient, previous);
+        }
+        for (PeerState ps : before.keySet()) {
+            queued |= reevaluate(ps, null);
+        }
+        return queued;
+    }
+
+    /**
+     * The import checks are run again on client {@code ps}'s routes: those of {@code prefixes} (unicast NLRI without
+     * path identifier), or every one when null. For a policy that changed under the routes (a reload, ROAs). True
+     * when some client has something new to be sent.
+     */
+    boolean reevaluate(PeerState ps, Collection<Nlri> prefixes) {
+        if (ps.rsClient < 0 || ps.in == null) {
+            return false;
+        }
+        boolean[] queued = {false};
+        Int2ObjectOpenHashMap<byte[]> canonical = new Int2ObjectOpenHashMap<>(); // one array per set: facts parsed once
+        AdjRibIn.RouteVisitor check = (nlri, attr) -> {
+            if (nlri instanceof InetNlri n && n.pathId() == Nlri.NO_PATH_ID) {
+                queued[0] |= server.recheck(ps.rsClient, n.family(), n.prefix().hi(), n.prefix().lo(),
+                        n.prefix().length(), attr, canonical.computeIfAbsent(attr, this::canonical));
+            }
+        };
+        if (prefixes == null) {
+            for (Family f : List.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST)) {
+                ps.in.forEach(f, check);
+            }
+        } else {
+            for (Nlri n : prefixes) {
+                int attr = ps.in.attributeId(n);
+                if (attr >= 0) {
+                    check.route(n, attr);
+                }
+            }
+        }
+        server.recheckLimit(ps.rsClient);
+        return queued[0];
+    }
+
+    /** {@link #reevaluate} for every client. */
+    boolean reevaluateAll(Collection<Nlri> prefixes) {
+        boolean queued = false;
+        for (PeerState ps : clients) {
+            if (ps != null) {
+                queued |= reevaluate(ps, prefixes);
+            }
+        }
+        return queued;
     }
 
     /** A client's session is up; End-of-RIB follows its relayed table. */
