@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -26,6 +27,7 @@ import org.bgpekko.api.ApiGateway;
 import org.bgpekko.config.ConfigException;
 import org.bgpekko.config.Configuration;
 import org.bgpekko.config.NeighborConfig;
+import org.bgpekko.config.RsPolicy;
 import org.bgpekko.config.env.Settings;
 import org.bgpekko.peer.Peer;
 import org.bgpekko.peer.PeerId;
@@ -352,9 +354,17 @@ public final class BgpSpeaker {
             return this;
         }
 
-        /** Everything but the routes and the route-server policy is equal: the session can stay up. */
+        /**
+         * Everything but the routes and the route-server policy is equal: the session can stay up. A changed max_prefix
+         * restarts it, as before: a client that its limit shut down comes back under the new one.
+         */
         private static boolean sameSession(NeighborConfig a, NeighborConfig b) {
-            return a.sessionSettings().equals(b.sessionSettings());
+            return a.sessionSettings().equals(b.sessionSettings())
+                    && Objects.equals(maxPrefix(a), maxPrefix(b));
+        }
+
+        private static RsPolicy.MaxPrefix maxPrefix(NeighborConfig n) {
+            return n.rsPolicy() == null ? null : n.rsPolicy().maxPrefix();
         }
 
         private void stopPeer(PeerId id, NeighborConfig replacement) {

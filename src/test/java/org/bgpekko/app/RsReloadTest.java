@@ -81,6 +81,13 @@ class RsReloadTest {
         speaker.tell(new BgpSpeaker.Reload());
         events.expectNoMessage(Duration.ofMillis(300));
 
+        // max_prefix of one client: its session restarts (a client its limit shut down comes back), the other's not
+        files(90, GENERAL, CLIENTS.replace("{asn: 10745, ip: \"127.0.0.12\"}", "{asn: 10745, ip: \"127.0.0.12\", "
+                + "cfg: {filtering: {max_prefix: {action: shutdown, limit_ipv4: 10}}}}"));
+        speaker.tell(new BgpSpeaker.Reload());
+        assertEquals(List.of("shutdown 127.0.0.12", "start 127.0.0.12"), events(events, 2));
+        events.expectNoMessage(Duration.ofMillis(300));
+
         // the template's hold time: a session setting, every client restarts (as before)
         files(60, GENERAL, CLIENTS);
         speaker.tell(new BgpSpeaker.Reload());

@@ -93,41 +93,54 @@ public final class RsReload {
                     n.localAddress(), n.peerAddress(), RS_AS, n.peerAs(), sent, received), peer));
         }
         long start = System.nanoTime();
+        long cpu = cpu();
         for (int i = 0; i < clients; i++) {
             rib.tell(new Rib.Received(PeerId.of(neighbors.get(i)), 1, table(i, routes, neighbors.get(i))));
         }
         long expected = (long) (clients - 1) * routes;
         waitFor(() -> min(announced), expected, 600);
         double initial = secs(start);
-        System.out.printf("initial table: %d clients x %d routes, every client holds %d: %.2f s (configuration parsed"
-                + " in %.2f s)%n", clients, routes, expected, initial, parse);
+        double initialCpu = cpu(cpu);
+        System.out.printf("initial table: %d clients x %d routes, every client holds %d: %.2f s, %.2f CPU s "
+                + "(configuration parsed in %.2f s)%n", clients, routes, expected, initial, initialCpu, parse);
 
         // a reload that changes nothing: every Adj-RIB-In checked again, nothing sent
         start = System.nanoTime();
+        cpu = cpu();
         reconfigure(system, rib, conf);
         double same = secs(start);
+        double sameCpu = cpu(cpu);
         Thread.sleep(500);
         long extra = sum(withdrawn);
-        System.out.printf("reload, policy unchanged (files read again): %.2f s, %d withdrawals sent%n", same, extra);
+        System.out.printf("reload, policy unchanged (files read again): %.2f s, %.2f CPU s, %d withdrawals sent%n",
+                same, sameCpu, extra);
 
         // the changed list: CLIENTS entries replaced by each client's first prefix
         write(dir, clients, routes, list, true);
         start = System.nanoTime();
+        cpu = cpu();
         reconfigure(system, rib, conf);
         waitFor(() -> min(withdrawn), clients - 1, 600);
         double changed = secs(start);
+        double changedCpu = cpu(cpu);
         Thread.sleep(500);
-        System.out.printf("reload, %d of %d black-list entries changed: %.2f s until every client got its %d "
-                + "withdrawals (%d withdrawals, %d announcements in all after the change)%n", clients, list, changed,
-                clients - 1, sum(withdrawn), sum(announced) - (long) clients * expected);
+        System.out.printf("reload, %d of %d black-list entries changed: %.2f s, %.2f CPU s until every client got "
+                + "its %d withdrawals (%d withdrawals, %d announcements in all after the change)%n", clients, list,
+                changed, changedCpu, clients - 1, sum(withdrawn), sum(announced) - (long) clients * expected);
         System.out.printf("RESULT clients=%d routes=%d list=%d initial_s=%.2f unchanged_reload_s=%.2f "
-                + "changed_reload_s=%.2f ratio_changed_to_initial=%.3f%n", clients, routes, list, initial, same,
-                changed, changed / initial);
+                + "changed_reload_s=%.2f ratio_changed_to_initial=%.3f cpu_initial_s=%.2f cpu_unchanged_s=%.2f "
+                + "cpu_changed_s=%.2f load=%s%n", clients, routes, list, initial, same, changed, changed / initial,
+                initialCpu, sameCpu, changedCpu, load());
     }
 
-    /** Parses the files and hands the Rib the neighbours at once, as the guardian does; returns when it is done. */
+    /**
+     * Parses the files and hands the Rib the neighbours at once, as the guardian does; returns when the Rib is done,
+     * having printed the parse's share.
+     */
     private static void reconfigure(ActorSystem<Void> system, ActorRef<Rib.Command> rib, Path conf) throws Exception {
+        long t = System.nanoTime();
         List<NeighborConfig> n = ConfigParser.parse(conf).neighbors();
+        System.out.printf("  files parsed in %.2f s%n", secs(t));
         rib.tell(new Rib.PeersConfigured(n.stream().map(x -> new Rib.PeerConfigured(PeerId.of(x), x)).toList()));
         CompletionStage<Rib.Stats> done = AskPattern.ask(rib, Rib.GetStats::new, java.time.Duration.ofSeconds(600),
                 system.scheduler());
@@ -239,6 +252,20 @@ public final class RsReload {
             s += a.get(i);
         }
         return s;
+    }
+
+    /** The process's CPU time in nanoseconds (every thread: the Rib, the collector, the counters). */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double cpu(long from) {
+        return (cpu() - from) / 1e9;
+    }
+
+    private static String load() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     private static double secs(long start) {
