@@ -2,6 +2,7 @@
 package org.bgpekko.rib;
 
 import java.time.Duration;
+import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -102,28 +103,35 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
         if (ps.rsClient < 0 || ps.in == null) {
             return false;
         }
-        boolean[] queued = {false};
-        Int2ObjectOpenHashMap<byte[]> canonical = new Int2ObjectOpenHashMap<>(); // one array per set: facts parsed once
-        AdjRibIn.RouteVisitor check = (nlri, attr) -> {
+        // by attribute set, one canonical array each: the policy parses the facts of a set once (ArsPolicy)
+        Int2ObjectOpenHashMap<List<InetNlri>> bySet = new Int2ObjectOpenHashMap<>();
+        AdjRibIn.RouteVisitor collect = (nlri, attr) -> {
             if (nlri instanceof InetNlri n && n.pathId() == Nlri.NO_PATH_ID) {
-                queued[0] |= server.recheck(ps.rsClient, n.family(), n.prefix().hi(), n.prefix().lo(),
-                        n.prefix().length(), attr, canonical.computeIfAbsent(attr, this::canonical));
+                bySet.computeIfAbsent(attr, k -> new ArrayList<>()).add(n);
             }
         };
         if (prefixes == null) {
             for (Family f : List.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST)) {
-                ps.in.forEach(f, check);
+                ps.in.forEach(f, collect);
             }
         } else {
             for (Nlri n : prefixes) {
                 int attr = ps.in.attributeId(n);
                 if (attr >= 0) {
-                    check.route(n, attr);
+                    collect.route(n, attr);
                 }
             }
         }
+        boolean queued = false;
+        for (Int2ObjectMap.Entry<List<InetNlri>> e : bySet.int2ObjectEntrySet()) {
+            byte[] canonical = canonical(e.getIntKey());
+            for (InetNlri n : e.getValue()) {
+                queued |= server.recheck(ps.rsClient, n.family(), n.prefix().hi(), n.prefix().lo(),
+                        n.prefix().length(), e.getIntKey(), canonical);
+            }
+        }
         server.recheckLimit(ps.rsClient);
-        return queued[0];
+        return queued;
     }
 
     /** {@link #reevaluate} for every client. */

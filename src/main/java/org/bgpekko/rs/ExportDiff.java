@@ -17,7 +17,7 @@ final class ExportDiff {
     private final RouteServer.Policy before;
     private final RouteServer.Policy now;
     private final Decision previous;
-    /** (source, attr) -> bits: 1 exportable before, 2 exportable now, 4 the same bytes either way. */
+    /** (source, kind, attr) -> bits: 1 exportable before, 2 exportable now, 4 the same bytes (or not sent either way). */
     private final Long2IntOpenHashMap seen = new Long2IntOpenHashMap();
 
     ExportDiff(RouteServer rs, Client cl, RouteServer.Policy before, RouteServer.Policy now, Decision previous) {
@@ -57,14 +57,23 @@ final class ExportDiff {
             }
             return false;
         }
-        int a = previous.best(cand, cl, kind);
-        int b = rs.decision().best(cand, cl, kind);
+        int a = -1; // the best before (Decision.best under the old policy), from the answers kept per pair
+        int b = -1; // and now
+        for (int i = 0; i < cand.length && (a < 0 || b < 0); i += 2) {
+            int v = pair(cand[i], cand[i + 1], kind);
+            if (a < 0 && (v & 1) != 0) {
+                a = i;
+            }
+            if (b < 0 && (v & 2) != 0) {
+                b = i;
+            }
+        }
         return a != b || a >= 0 && (pair(cand[a], cand[a + 1], kind) & 4) == 0;
     }
 
     /** The bits of {@link #seen} for a candidate. */
     private int pair(int source, int attr, int kind) {
-        long key = (long) source << 32 | attr & 0xFFFFFFFFL;
+        long key = (long) source << 33 | (long) kind << 32 | attr & 0xFFFFFFFFL;
         int v = seen.get(key);
         if (v == 0) {
             boolean was = previous.exportable(cl, source, attr, kind);
