@@ -3,11 +3,13 @@ package org.bgpekko.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -25,6 +27,7 @@ import org.bgpekko.api.ApiGateway;
 import org.bgpekko.config.ConfigException;
 import org.bgpekko.config.Configuration;
 import org.bgpekko.config.NeighborConfig;
+import org.bgpekko.config.RsPolicy;
 import org.bgpekko.config.env.Settings;
 import org.bgpekko.peer.Peer;
 import org.bgpekko.peer.PeerId;
@@ -330,26 +333,38 @@ public final class BgpSpeaker {
                     rib.tell(new Rib.PeerRemoved(id));
                 }
             }
+            List<Rib.PeerConfigured> kept = new ArrayList<>();
             for (Map.Entry<PeerId, NeighborConfig> e : wanted.entrySet()) {
                 NeighborConfig old = configs.get(e.getKey());
                 if (old == null) {
                     start(e.getValue());
                 } else if (sameSession(old, e.getValue())) {
                     configs.put(e.getKey(), e.getValue());
-                    rib.tell(new Rib.PeerConfigured(e.getKey(), e.getValue()));
+                    kept.add(new Rib.PeerConfigured(e.getKey(), e.getValue()));
                 } else {
                     getContext().getLog().info("{}: settings changed, the session restarts", e.getKey());
                     stopPeer(e.getKey(), e.getValue());
                 }
+            }
+            if (!kept.isEmpty()) { // together: a policy they share is re-evaluated once, only the difference is sent
+                rib.tell(new Rib.PeersConfigured(kept));
             }
             gateway.tell(new ApiGateway.Neighbors(next.neighbors()));
             getContext().getLog().info("reloaded {}", next.file());
             return this;
         }
 
-        /** Everything but the routes is equal: the session can stay up. */
+        /**
+         * Everything but the routes and the route-server policy is equal: the session can stay up. A changed max_prefix
+         * restarts it, as before: a client that its limit shut down comes back under the new one.
+         */
         private static boolean sameSession(NeighborConfig a, NeighborConfig b) {
-            return a.withoutRoutes().equals(b.withoutRoutes());
+            return a.sessionSettings().equals(b.sessionSettings())
+                    && Objects.equals(maxPrefix(a), maxPrefix(b));
+        }
+
+        private static RsPolicy.MaxPrefix maxPrefix(NeighborConfig n) {
+            return n.rsPolicy() == null ? null : n.rsPolicy().maxPrefix();
         }
 
         private void stopPeer(PeerId id, NeighborConfig replacement) {

@@ -45,10 +45,13 @@ public record NeighborConfig(IpAddress peerAddress, String description, long rou
         return tcp.md5Ip() != null ? tcp.md5Ip() : localAddress;
     }
 
-    /** The same neighbour without its routes and position: what decides whether a reload restarts its session. */
-    public NeighborConfig withoutRoutes() {
+    /**
+     * The same neighbour without its routes, position and route-server policy: what decides whether a reload restarts
+     * its session. Routes and policy change under a running session (the Rib re-evaluates what it holds).
+     */
+    public NeighborConfig sessionSettings() {
         return new NeighborConfig(peerAddress, description, routerId, localAddress, localAs, peerAs, holdTime, passive,
                 connect, groupUpdates, autoFlush, manualEor, adjRibIn, routeServerClient, hostName, domainName, families,
-                capability, addPathFamilies, nextHop, apis, List.of(), null, tcp, rsPolicy);
+                capability, addPathFamilies, nextHop, apis, List.of(), null, tcp, null);
     }
 }

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -86,8 +88,22 @@ public final class Yaml {
         return parse(file, ConfigFile.read(file));
     }
 
+    /**
+     * SnakeYAML refuses documents over 3 MiB of code points by default; a prefix list of an exchange (100,000 entries
+     * in general.yml or irr.yml) is larger. The bound is the file's ({@link ConfigFile#MAX_BYTES}).
+     */
+    private static final YAMLFactory FACTORY;
+
+    static {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(ConfigFile.MAX_BYTES);
+        // the builder starts without the parser features new YAMLFactory() has: an empty value is null, as before
+        FACTORY = YAMLFactory.builder().loaderOptions(options).enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .build();
+    }
+
     public static Node parse(Path file, String text) {
-        try (JsonParser p = new YAMLFactory().createParser(text)) {
+        try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 return null;

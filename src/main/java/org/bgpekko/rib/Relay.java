@@ -2,7 +2,10 @@
 package org.bgpekko.rib;
 
 import java.time.Duration;
+import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +111,77 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
             clients.set(ps.rsClient, null);
             ps.rsClient = -1;
         }
+    }
+
+    /**
+     * Clients' route-server policies were replaced (a reload): {@code before} holds the policy each had. The export
+     * of each is compared first, over the candidates as they stand, then every route of their Adj-RIBs-In is checked
+     * again (RFC 7947 section 2.1: they were all kept); only what changed is queued. True when some client has
+     * something new to be sent.
+     */
+    boolean policyChanged(Map<PeerState, RsPolicy.Client> before) {
+        Map<Integer, RsPolicy.Client> byIndex = new HashMap<>();
+        before.forEach((ps, old) -> byIndex.put(ps.rsClient, old));
+        RouteServer.Policy previous = policy.before(c -> byIndex.containsKey(c) ? byIndex.get(c) : policy(c));
+        boolean queued = false;
+        for (PeerState ps : before.keySet()) {
+            queued |= server.exportChanged(ps.rsClient, previous);
+        }
+        for (PeerState ps : before.keySet()) {
+            queued |= reevaluate(ps, null);
+        }
+        return queued;
+    }
+
+    /**
+     * The import checks are run again on client {@code ps}'s routes: those of {@code prefixes} (unicast NLRI without
+     * path identifier), or every one when null. For a policy that changed under the routes (a reload, ROAs). True
+     * when some client has something new to be sent.
+     */
+    boolean reevaluate(PeerState ps, Collection<Nlri> prefixes) {
+        if (ps.rsClient < 0 || ps.in == null) {
+            return false;
+        }
+        // by attribute set, one canonical array each: the policy parses the facts of a set once (ArsPolicy)
+        Int2ObjectOpenHashMap<List<InetNlri>> bySet = new Int2ObjectOpenHashMap<>();
+        AdjRibIn.RouteVisitor collect = (nlri, attr) -> {
+            if (nlri instanceof InetNlri n && n.pathId() == Nlri.NO_PATH_ID) {
+                bySet.computeIfAbsent(attr, k -> new ArrayList<>()).add(n);
+            }
+        };
+        if (prefixes == null) {
+            for (Family f : List.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST)) {
+                ps.in.forEach(f, collect);
+            }
+        } else {
+            for (Nlri n : prefixes) {
+                int attr = ps.in.attributeId(n);
+                if (attr >= 0) {
+                    collect.route(n, attr);
+                }
+            }
+        }
+        boolean queued = false;
+        for (Int2ObjectMap.Entry<List<InetNlri>> e : bySet.int2ObjectEntrySet()) {
+            byte[] canonical = canonical(e.getIntKey());
+            for (InetNlri n : e.getValue()) {
+                queued |= server.recheck(ps.rsClient, n.family(), n.prefix().hi(), n.prefix().lo(),
+                        n.prefix().length(), e.getIntKey(), canonical);
+            }
+        }
+        server.recheckLimit(ps.rsClient);
+        return queued;
+    }
+
+    /** {@link #reevaluate} for every client. */
+    boolean reevaluateAll(Collection<Nlri> prefixes) {
+        boolean queued = false;
+        for (PeerState ps : clients) {
+            if (ps != null) {
+                queued |= reevaluate(ps, prefixes);
+            }
+        }
+        return queued;
     }
 
     /** A client's session is up; End-of-RIB follows its relayed table. */

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,26 @@ public final class Rib {
 
     /** A neighbour's configuration, first or after a reload: its static routes replace the previous ones. */
     public record PeerConfigured(PeerId id, NeighborConfig config) implements Command {}
+
+    /**
+     * The neighbours a reload kept, with their new configurations, applied together: a route-server policy that
+     * changed is compared and re-run over every Adj-RIB-In at once, so only the difference goes on the wire.
+     */
+    public record PeersConfigured(List<PeerConfigured> configs) implements Command {
+        public PeersConfigured {
+            configs = List.copyOf(configs);
+        }
+    }
+
+    /**
+     * The route server's import policy changed under the routes (ROAs, ...): the routes of {@code prefixes} (unicast,
+     * no path identifier), or every route when empty, are checked again in every client's Adj-RIB-In.
+     */
+    public record Reevaluate(List<Nlri> prefixes) implements Command {
+        public Reevaluate {
+            prefixes = List.copyOf(prefixes);
+        }
+    }
 
     /** A neighbour was removed by a reload: forget its routes. */
     public record PeerRemoved(PeerId id) implements Command {}
@@ -196,7 +217,9 @@ public final class Rib {
         @Override
         public Receive<Command> createReceive() {
             return newReceiveBuilder()
-                    .onMessage(PeerConfigured.class, this::onConfigured)
+                    .onMessage(PeerConfigured.class, m -> onConfigured(new PeersConfigured(List.of(m))))
+                    .onMessage(PeersConfigured.class, this::onConfigured)
+                    .onMessage(Reevaluate.class, this::onReevaluate)
                     .onMessage(PeerRemoved.class, this::onRemoved)
                     .onMessage(PeerUp.class, this::onPeerUp)
                     .onMessage(PeerDown.class, this::onPeerDown)
@@ -212,9 +235,47 @@ public final class Rib {
                     .build();
         }
 
-        private Behavior<Command> onConfigured(PeerConfigured m) {
-            PeerState ps = peers.computeIfAbsent(m.id(), k -> new PeerState(slots, outAttrs, relay.server));
-            StaticRoutes next = StaticRoutes.of(m.config().routes());
+        private Behavior<Command> onConfigured(PeersConfigured m) {
+            Map<PeerState, RsPolicy.Client> policies = new LinkedHashMap<>();
+            List<PeerState> touched = new ArrayList<>();
+            for (PeerConfigured c : m.configs()) {
+                PeerState ps = peers.computeIfAbsent(c.id(), k -> new PeerState(slots, outAttrs, relay.server));
+                configure(ps, c.config());
+                touched.add(ps);
+                RsPolicy.Client old = ps.config == null ? null : ps.config.rsPolicy();
+                boolean client = ps.rsClient >= 0;
+                ps.config = c.config();
+                relay.configured(ps);
+                rtrClient(ps.config.rsPolicy());
+                if (client && ps.rsClient >= 0 && old != ps.config.rsPolicy()) {
+                    policies.put(ps, old);
+                }
+            }
+            if (!policies.isEmpty()) {
+                long start = System.nanoTime();
+                boolean relayed = relay.policyChanged(policies);
+                relay.limitsReached(getContext().getLog());
+                getContext().getLog().info("route-server policy of {} client(s) re-evaluated in {} ms",
+                        policies.size(), (System.nanoTime() - start) / 1_000_000);
+                if (relayed) {
+                    sendRelayed();
+                }
+            }
+            touched.forEach(this::trySend);
+            return this;
+        }
+
+        private Behavior<Command> onReevaluate(Reevaluate m) {
+            if (relay.reevaluateAll(m.prefixes().isEmpty() ? null : m.prefixes())) {
+                sendRelayed();
+            }
+            relay.limitsReached(getContext().getLog());
+            return this;
+        }
+
+        /** A neighbour's static routes, first or after a reload: the difference goes to its Adj-RIB-Out. */
+        private void configure(PeerState ps, NeighborConfig config) {
+            StaticRoutes next = StaticRoutes.of(config.routes());
             if (ps.statics == null) {
                 next.announced().forEach(r -> change(ps, r.nlri(), r.attributes(), true));
             } else {
@@ -226,12 +287,7 @@ public final class Rib {
                 }
                 wanted.forEach((nlri, attributes) -> change(ps, nlri, attributes, true));
             }
-            ps.config = m.config();
             ps.statics = next;
-            relay.configured(ps);
-            rtrClient(m.config().rsPolicy());
-            trySend(ps);
-            return this;
         }
 
         /** Starts the RTR client for the cache a policy names, or a new one when the cache changed. */

@@ -25,6 +25,11 @@ final class Decision {
         this.policy = policy;
     }
 
+    /** The same order and rules with another policy's export decisions (what a client got before a reload). */
+    Decision with(RouteServer.Policy other) {
+        return new Decision(ranks, clients, other);
+    }
+
     /** {@code cand} with {@code (source, attr)} inserted before the first candidate it beats. */
     int[] insert(int[] cand, int source, int attr) {
         if (cand.length == 0) {

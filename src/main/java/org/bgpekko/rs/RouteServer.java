@@ -281,27 +281,7 @@ public final class RouteServer {
         Limit limit = policy.limit(source);
         nlri.forEachPrefix((pathId, hi, lo, length) -> {
             if (attributeId >= 0) {
-                int p = prefixes.index(kind, hi, lo, length);
-                int before = standing(src, p);
-                int code = policy.importCheck(source, kind, hi, lo, length, attributeId, canonical);
-                if (limit != null && limit.of(kind) > 0 && !src.counts(before, limit.countRejected())
-                        && src.counts(code, limit.countRejected())
-                        && src.held(kind, limit.countRejected()) >= limit.of(kind)) {
-                    code = limitReached(src, kind, limit, code);
-                }
-                if (code == 0) {
-                    queued[0] |= announce(source, p, attributeId, canonical);
-                    unfilter(src, p); // after: the candidate holds the prefix index now
-                } else {
-                    if (src.filtered.put(p, code) == 0) {
-                        prefixes.retain(p);
-                    }
-                    if (before == 0) {
-                        queued[0] |= remove(source, p);
-                    }
-                }
-                src.count(kind, before, -1);
-                src.count(kind, code, 1);
+                queued[0] |= take(src, kind, hi, lo, length, attributeId, canonical, limit);
             } else {
                 int p = prefixes.find(kind, hi, lo, length);
                 if (p >= 0) {
@@ -318,6 +298,73 @@ public final class RouteServer {
             src.setOver(kind, false); // below the limit again: the next time it is reached is reported
         }
         return queued[0];
+    }
+
+    /** Client {@code src}'s route for a prefix, with attribute set {@code attr}: checked, then a candidate or kept out. */
+    private boolean take(Client src, int kind, long hi, long lo, int length, int attr, byte[] canonical, Limit limit) {
+        int source = src.index;
+        int p = prefixes.index(kind, hi, lo, length);
+        int before = standing(src, p);
+        int code = policy.importCheck(source, kind, hi, lo, length, attr, canonical);
+        if (limit != null && limit.of(kind) > 0 && !src.counts(before, limit.countRejected())
+                && src.counts(code, limit.countRejected())
+                && src.held(kind, limit.countRejected()) >= limit.of(kind)) {
+            code = limitReached(src, kind, limit, code);
+        }
+        boolean queued = false;
+        if (code == 0) {
+            queued = announce(source, p, attr, canonical);
+            unfilter(src, p); // after: the candidate holds the prefix index now
+        } else {
+            if (src.filtered.put(p, code) == 0) {
+                prefixes.retain(p);
+            }
+            if (before == 0) {
+                queued = remove(source, p);
+            }
+        }
+        src.count(kind, before, -1);
+        src.count(kind, code, 1);
+        return queued;
+    }
+
+    /**
+     * The policy changed (a reload, a new ROA): client {@code source}'s route for a unicast prefix, still in its
+     * Adj-RIB-In with attribute set {@code attr}, is checked again. It stays, becomes or stops being a candidate, or
+     * is kept out for another reason; the clients whose best path changed get the prefix queued, nobody else.
+     *
+     * @return true when some client has something new to be sent
+     */
+    public boolean recheck(int source, Family family, long hi, long lo, int length, int attr, byte[] canonical) {
+        int kind = Prefixes.kind(family);
+        Client src = clients.get(source);
+        if (kind < 0 || src == null) {
+            return false;
+        }
+        Limit limit = policy.limit(source);
+        boolean queued = take(src, kind, hi, lo, length, attr, canonical, limit);
+        if (limit != null && src.over(kind) && src.held(kind, limit.countRejected()) < limit.of(kind)) {
+            src.setOver(kind, false);
+        }
+        return queued;
+    }
+
+    /**
+     * After client {@code source}'s routes were checked again: a limit its routes now exceed (one lowered by a reload,
+     * or rejected routes that count now) is reported as reached ({@link #limitHits}), once.
+     */
+    public void recheckLimit(int source) {
+        Client src = clients.get(source);
+        Limit limit = policy.limit(source);
+        if (src == null || limit == null) {
+            return;
+        }
+        for (int kind = 0; kind < 2; kind++) {
+            if (limit.of(kind) > 0 && !src.over(kind) && src.held(kind, limit.countRejected()) > limit.of(kind)) {
+                src.setOver(kind, true);
+                limitHits.add(new LimitHit(source, Prefixes.family(kind), limit.of(kind)));
+            }
+        }
     }
 
     /**
@@ -529,6 +576,22 @@ public final class RouteServer {
             }
         }
         return queued;
+    }
+
+    /**
+     * Client {@code target}'s export policy changed (a reload): {@code before} answers as the policy did. Over the
+     * candidates as they stand, each prefix whose best path for it, or the attributes it is sent, differ is queued;
+     * nothing else is sent again. Call it before the import checks are run again ({@link #recheck}), which queue what
+     * changes with the candidates.
+     *
+     * @return true when the client has something to be sent
+     */
+    public boolean exportChanged(int target, Policy before) {
+        Client cl = target >= 0 && target < clients.size() ? clients.get(target) : null;
+        if (cl == null || !cl.up()) {
+            return false;
+        }
+        return new ExportDiff(this, cl, before, policy, decision.with(before)).run();
     }
 
     /** Number of prefixes with at least one reference. */

@@ -138,6 +138,25 @@ class RouteServerConfigTest {
         assertEquals(64500, dnap.lrg().first(), "rs_as macro");
     }
 
+    /** Before: SnakeYAML's default bound (3 MiB of code points) refused an exchange's 100,000-entry list. */
+    @Test
+    void aPrefixListOfAHundredThousandEntriesLoads() throws IOException {
+        StringBuilder list = new StringBuilder();
+        for (int k = 0; k < 100_000; k++) {
+            list.append("      - {prefix: \"").append(40 + (k >> 16)).append('.').append(k >> 8 & 255).append('.')
+                    .append(k & 255).append(".0\", length: 24, comment: \"entry ").append(k).append("\"}\n");
+        }
+        String general = GENERAL.replace("""
+                    global_black_list_pref:
+                      - prefix: "192.0.2.0"
+                        length: 24
+                """, "    global_black_list_pref:\n" + list);
+        assertTrue(general.length() > 3 << 20, "over SnakeYAML's default bound");
+        ConfigParser.Result r = check(CONF, general, CLIENTS, IRR);
+        assertTrue(r.valid(), () -> r.errors().toString());
+        assertEquals(100_000, r.configuration().neighbors().get(0).rsPolicy().general().globalBlackList().size());
+    }
+
     @Test
     void withoutATemplateAClientHasTheFamilyOfItsAddress() throws IOException {
         ConfigParser.Result r = check("route-server { general general.yml; clients clients.yml; irr irr.yml; }\n",

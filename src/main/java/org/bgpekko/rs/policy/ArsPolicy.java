@@ -93,13 +93,19 @@ public final class ArsPolicy implements RouteServer.Policy {
 
     @Override
     public boolean exportable(int target, int source, int attr) {
-        RsPolicy.Client t = clients.apply(target);
-        return t == null || ExportControl.announce(t, facts[attr]);
+        return exportable(clients.apply(target), attr);
     }
 
     @Override
     public boolean rewrites(int target, int attr) {
-        RsPolicy.Client t = clients.apply(target);
+        return rewrites(clients.apply(target), attr);
+    }
+
+    private boolean exportable(RsPolicy.Client t, int attr) {
+        return t == null || ExportControl.announce(t, facts[attr]);
+    }
+
+    private boolean rewrites(RsPolicy.Client t, int attr) {
         return t != null && (ExportControl.rewrites(t, facts[attr]) || gshut[attr] == GracefulShutdown.STRIP
                 || performs(t));
     }
@@ -129,9 +135,41 @@ public final class ArsPolicy implements RouteServer.Policy {
 
     @Override
     public byte[] exportCanonical(int target, int attr, byte[] canonical) {
-        RsPolicy.Client t = clients.apply(target);
+        return exportCanonical(clients.apply(target), attr, canonical);
+    }
+
+    private byte[] exportCanonical(RsPolicy.Client t, int attr, byte[] canonical) {
         byte[] out = ExportControl.rewrite(t, facts[attr], canonical, gshut[attr] == GracefulShutdown.STRIP);
         return performs(t) ? GracefulShutdown.perform(out) : out;
+    }
+
+    /**
+     * The export side of this policy as it was with the clients' policies of {@code before} (a reload replaced them):
+     * what {@link RouteServer#exportChanged} compares with. The facts of the attribute sets are shared.
+     */
+    public RouteServer.Policy before(IntFunction<RsPolicy.Client> before) {
+        return new RouteServer.Policy() {
+            @Override
+            public boolean exportable(int target, int source, int attr) {
+                return ArsPolicy.this.exportable(before.apply(target), attr);
+            }
+
+            @Override
+            public boolean rewrites(int target, int attr) {
+                return ArsPolicy.this.rewrites(before.apply(target), attr);
+            }
+
+            @Override
+            public byte[] exportCanonical(int target, int attr, byte[] canonical) {
+                return ArsPolicy.this.exportCanonical(before.apply(target), attr, canonical);
+            }
+
+            @Override
+            public Object exportIdentity(int target) {
+                RsPolicy.Client t = before.apply(target);
+                return t == null ? RouteServer.NO_POLICY : t;
+            }
+        };
     }
 
     /**
