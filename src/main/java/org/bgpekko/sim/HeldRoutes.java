@@ -78,8 +78,9 @@ final class HeldRoutes {
 
     /** Page {@code n}, which was {@code from}, is now {@code to}. */
     void replace(int n, Page from, Page to) {
-        if (n >= pages.length) {
-            pages = Arrays.copyOf(pages, Math.max(n + 1, pages.length * 2));
+        if (n >= pages.length) { // as many pages as the prefixes numbered so far need, at least
+            pages = Arrays.copyOf(pages, Math.max(Math.max(n + 1, pages.length * 2),
+                    (index.prefixes() >>> PAGE_BITS) + 1));
         }
         pages[n] = to;
         size += to.count() - from.count();

@@ -26,6 +26,10 @@ final class RouteIndex {
     private final List<PathAttributes> attributes = new ArrayList<>();
     /** Decoded UPDATEs by the identity of their bytes (arrays compare by identity). */
     private final Map<byte[], ReceivedUpdate> decoded = new WeakHashMap<>();
+    private final Map<SessionOptions, SessionOptions> sessionOptions = new java.util.HashMap<>();
+    /** The last array looked up or decoded (held until the next: one message) and what it decoded to. */
+    private byte[] lastMessage;
+    private ReceivedUpdate lastDecoded;
 
     RouteIndex() {
         prefixes.defaultReturnValue(-1);
@@ -48,6 +52,11 @@ final class RouteIndex {
         return prefixes.get(key);
     }
 
+    /** Prefixes numbered so far. */
+    int prefixes() {
+        return keys.size();
+    }
+
     long key(int prefix) {
         return keys.getLong(prefix);
     }
@@ -67,16 +76,31 @@ final class RouteIndex {
         return attributes.get(id);
     }
 
-    /** The UPDATE already decoded from this very array for a session with these options, or null. */
+    /**
+     * The UPDATE already decoded from this very array for a session with these options, or null. The members of a
+     * group read its log in step, so the array just looked up is most often the next one asked for.
+     */
     ReceivedUpdate decoded(byte[] message, SessionOptions options) {
-        ReceivedUpdate r = decoded.get(message);
-        return r != null && r.options().equals(options) ? r : null;
+        ReceivedUpdate r = message == lastMessage ? lastDecoded : decoded.get(message);
+        if (r == null || !(r.options() == options || r.options().equals(options))) {
+            return null;
+        }
+        lastMessage = message;
+        lastDecoded = r;
+        return r;
     }
 
     /** {@code u}, decoded from {@code message} under {@code options}, in the members' terms; kept for the next. */
     ReceivedUpdate received(byte[] message, SessionOptions options, Update u) {
         ReceivedUpdate r = ReceivedUpdate.of(this, options, u);
         decoded.put(message, r);
+        lastMessage = message;
+        lastDecoded = r;
         return r;
+    }
+
+    /** One object for equal session options, so that {@link #decoded} compares them by identity. */
+    SessionOptions options(SessionOptions o) {
+        return sessionOptions.computeIfAbsent(o, x -> x);
     }
 }

@@ -376,7 +376,7 @@ public final class SimMember {
             return;
         }
         if (m instanceof Open o) {
-            options = Negotiation.options(open, o);
+            options = sim.routes.options(Negotiation.options(open, o));
             state = State.OPEN_CONFIRM;
             write(MessageCodec.encode(Keepalive.INSTANCE, options));
         } else if (m instanceof Keepalive) {
