@@ -62,7 +62,8 @@ final class Link {
     /** Queues a Rib batch; {@link #ribDrained()} tells when all of it was handed to the socket. */
     void sendRib(List<Bytes> messages) {
         for (Bytes b : messages) {
-            enqueue(new Out(ByteString.fromArrayUnsafe(b.toArray()), true), false);
+            // not copied: an update group's messages are one array for all its members' sessions
+            enqueue(new Out(ByteString.fromArrayUnsafe(b.toArrayUnsafe()), true), false);
         }
     }
 

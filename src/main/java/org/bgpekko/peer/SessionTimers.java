@@ -27,6 +27,13 @@ final class SessionTimers {
 
     private record RibKey() {}
 
+    // One instance of each key: Pekko finds a timer by its key at every restart (the send hold timer's is one per
+    // message written), and an identical key is found without a call to equals.
+    private static final HoldKey HOLD = new HoldKey();
+    private static final KeepaliveKey KEEPALIVE = new KeepaliveKey();
+    private static final SendHoldKey SEND_HOLD = new SendHoldKey();
+    private static final RibKey RIB = new RibKey();
+
     /** RFC 9687 section 3: the send hold time is the greater of 8 minutes and twice the hold time. */
     static final Duration MIN_SEND_HOLD = Duration.ofMinutes(8);
     /** How long reading may wait for the Rib to take one batch before the session is closed (Cease 6/8). */
@@ -58,7 +65,7 @@ final class SessionTimers {
         holdTime = hold;
         if (hold > 0) {
             startHold(connId, hold);
-            timers.startTimerAtFixedRate(new KeepaliveKey(), new KeepaliveTick(connId),
+            timers.startTimerAtFixedRate(KEEPALIVE, new KeepaliveTick(connId),
                     Duration.ofSeconds(Math.max(keepalive, 1)));
         } else {
             startHold(connId, Math.max(openWait, 1));
@@ -71,7 +78,7 @@ final class SessionTimers {
         if (holdTime > 0) {
             startSendHold(connId);
         } else {
-            timers.cancel(new HoldKey());
+            timers.cancel(HOLD);
         }
     }
 
@@ -92,14 +99,14 @@ final class SessionTimers {
     /** Reading stopped until the Rib takes what was read: the hold timer waits, the Rib's time is bounded. */
     void readingHeld(long connId) {
         suspended = true;
-        timers.cancel(new HoldKey());
-        timers.startSingleTimer(new RibKey(), new RibStalled(connId), RIB_STALL_LIMIT);
+        timers.cancel(HOLD);
+        timers.startSingleTimer(RIB, new RibStalled(connId), RIB_STALL_LIMIT);
     }
 
     /** Reading resumed: the hold timer runs again, from its full value. */
     void readingResumed(long connId) {
         suspended = false;
-        timers.cancel(new RibKey());
+        timers.cancel(RIB);
         received(connId);
     }
 
@@ -109,10 +116,10 @@ final class SessionTimers {
 
     /** The connection ended: no timer of it runs any more. */
     void stop() {
-        timers.cancel(new HoldKey());
-        timers.cancel(new KeepaliveKey());
-        timers.cancel(new SendHoldKey());
-        timers.cancel(new RibKey());
+        timers.cancel(HOLD);
+        timers.cancel(KEEPALIVE);
+        timers.cancel(SEND_HOLD);
+        timers.cancel(RIB);
         holdTime = -1;
         established = false;
         suspended = false;
@@ -124,10 +131,10 @@ final class SessionTimers {
     }
 
     private void startHold(long connId, int seconds) {
-        timers.startSingleTimer(new HoldKey(), new HoldExpired(connId), Duration.ofSeconds(seconds));
+        timers.startSingleTimer(HOLD, new HoldExpired(connId), Duration.ofSeconds(seconds));
     }
 
     private void startSendHold(long connId) {
-        timers.startSingleTimer(new SendHoldKey(), new SendHoldExpired(connId), sendHoldTime(holdTime));
+        timers.startSingleTimer(SEND_HOLD, new SendHoldExpired(connId), sendHoldTime(holdTime));
     }
 }

@@ -150,7 +150,8 @@ final class PeerState {
             return null;
         }
         flow.sending();
-        return new Peer.Send(session.generation(), messages.stream().map(Bytes::of).toList());
+        // the group's log hands every member the same arrays, never written again: wrapped, not copied
+        return new Peer.Send(session.generation(), messages.stream().map(Bytes::wrapOwned).toList());
     }
 
     /** A route the operator withdraws from a route-server client may give way to a relayed one (written after it). */

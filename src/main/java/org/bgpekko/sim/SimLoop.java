@@ -42,7 +42,7 @@ public final class SimLoop {
 
         /**
          * Cancelled timers stay queued and are skipped when due (a hold timer is restarted at every message:
-         * removing each from the heap would cost a search of it); they are swept out when they are most of it.
+         * removing each would cost a search for it); they are swept out when they are most of the queued.
          *
          * @return false if it had run or was cancelled already
          */
@@ -52,9 +52,8 @@ public final class SimLoop {
                     return false;
                 }
                 cancelled = true;
-                if (++cancelledQueued > 1024 && cancelledQueued > timers.size() / 2) {
-                    timers.removeIf(t -> t.cancelled);
-                    cancelledQueued = 0;
+                if (++cancelledQueued > 1024 && cancelledQueued > queued / 2) {
+                    sweep();
                 }
                 return true;
             }
@@ -62,8 +61,32 @@ public final class SimLoop {
     }
 
     final String id;
+    /** The timers set with one delay, in the order they are due: the clock never goes back, so it is their order. */
+    private static final class Lane implements Comparable<Lane> {
+        final long delay;
+        final ArrayDeque<Timer> timers = new ArrayDeque<>();
+
+        Lane(long delay) {
+            this.delay = delay;
+        }
+
+        @Override
+        public int compareTo(Lane o) {
+            return timers.peekFirst().compareTo(o.timers.peekFirst());
+        }
+    }
+
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    /**
+     * The timers, by delay: a few delays (a link's latency, a hold time, a keepalive interval) set almost all of them,
+     * so the earliest timer is the earliest of the lanes' first ones, and setting one is an append, not a heap insert
+     * among thousands.
+     */
+    private final Map<Long, Lane> lanes = new java.util.HashMap<>();
+    /** The lanes with a timer, by their first one. */
+    private final PriorityQueue<Lane> heads = new PriorityQueue<>();
+    /** Timers in the lanes, cancelled ones included. */
+    private int queued;
     private final Executor executor = new Executor();
     private final Thread owner;
     private long now;
@@ -135,8 +158,14 @@ public final class SimLoop {
     /** Runs {@code task} (posted to the ready queue) {@code delayNanos} of virtual time from now. */
     Timer schedule(long delayNanos, Runnable task) {
         synchronized (this) {
-            Timer t = new Timer(now + Math.max(0, delayNanos), seq++, task);
-            timers.add(t);
+            long delay = Math.max(0, delayNanos);
+            Timer t = new Timer(now + delay, seq++, task);
+            Lane lane = lanes.computeIfAbsent(delay, Lane::new);
+            lane.timers.addLast(t);
+            if (lane.timers.size() == 1) {
+                heads.add(lane);
+            }
+            queued++;
             return t;
         }
     }
@@ -153,11 +182,11 @@ public final class SimLoop {
             runReady();
             Timer next;
             synchronized (this) {
-                next = timers.peek();
+                next = first();
                 while (next != null && next.cancelled) {
-                    timers.poll();
+                    poll();
                     cancelledQueued--;
-                    next = timers.peek();
+                    next = first();
                 }
                 if (next == null || next.due > until) {
                     now = Math.max(now, until);
@@ -190,8 +219,8 @@ public final class SimLoop {
     private void fireDue() {
         List<Timer> due = new java.util.ArrayList<>();
         synchronized (this) {
-            while (!timers.isEmpty() && timers.peek().due <= now) {
-                Timer t = timers.poll();
+            while (first() != null && first().due <= now) {
+                Timer t = poll();
                 if (t.cancelled) {
                     cancelledQueued--;
                     continue;
@@ -203,6 +232,38 @@ public final class SimLoop {
         for (Timer t : due) {
             t.task.run();
         }
+    }
+
+    /** The earliest timer (cancelled or not), or null. */
+    private Timer first() {
+        Lane l = heads.peek();
+        return l == null ? null : l.timers.peekFirst();
+    }
+
+    /** Takes the earliest timer off its lane. */
+    private Timer poll() {
+        Lane l = heads.poll();
+        Timer t = l.timers.pollFirst();
+        queued--;
+        if (l.timers.isEmpty()) {
+            lanes.remove(l.delay);
+        } else {
+            heads.add(l);
+        }
+        return t;
+    }
+
+    /** Drops the cancelled timers from every lane. */
+    private void sweep() {
+        heads.clear();
+        queued = 0;
+        lanes.values().removeIf(l -> {
+            l.timers.removeIf(t -> t.cancelled);
+            queued += l.timers.size();
+            return l.timers.isEmpty();
+        });
+        heads.addAll(lanes.values());
+        cancelledQueued = 0;
     }
 
     /** The ExecutorService face of the ready queue (shutdown is a no-op: the loop lives as long as its owner). */

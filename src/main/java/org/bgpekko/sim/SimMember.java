@@ -2,7 +2,6 @@
 package org.bgpekko.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -11,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.util.ByteString;
@@ -56,8 +54,8 @@ public final class SimMember {
     private final Open open;
     /** The member's own routes, in the order it first announced them: prefix key -> attributes. */
     private final LinkedHashMap<Long, PathAttributes> table = new LinkedHashMap<>();
-    /** What it received from the server: prefix key -> attributes (no boxed key: 1,000 members hold 10^7 routes). */
-    private final Long2ObjectOpenHashMap<PathAttributes> received = new Long2ObjectOpenHashMap<>();
+    /** What it received from the server, in pages shared with the members that received the same. */
+    private final HeldRoutes received;
     private ActorRef<Peer.Command> serverPeer;
     private boolean serverPassive;
 
@@ -83,6 +81,7 @@ public final class SimMember {
         this.asn = asn;
         this.address = address;
         this.holdTime = holdTime;
+        this.received = new HeldRoutes(sim.routes);
         this.open = new Open(4, asn > 0xFFFF ? 23456 : (int) asn, holdTime,
                 Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(address.getAddress()).getInt()),
                 List.of(new Multiprotocol(Family.IPV4_UNICAST), new RouteRefresh(), new FourOctetAs(asn)));
@@ -138,9 +137,8 @@ public final class SimMember {
 
     /** What it holds from the server, by prefix text ({@code 192.0.2.0/24}), sorted. */
     public Map<String, PathAttributes> routes() {
-        TreeMap<Long, PathAttributes> sorted = new TreeMap<>(received);
         Map<String, PathAttributes> out = new LinkedHashMap<>();
-        sorted.forEach((k, v) -> out.put(Prefixes.text(k), v));
+        received.sorted().forEach((k, v) -> out.put(Prefixes.text(k), v));
         return Collections.unmodifiableMap(out);
     }
 
@@ -162,6 +160,7 @@ public final class SimMember {
     }
 
     void announce(long key, PathAttributes attributes) {
+        sim.routes.prefix(key);
         table.put(key, attributes);
         if (established()) {
             sendAnnounce(Map.of(key, attributes));
@@ -170,6 +169,7 @@ public final class SimMember {
 
     /** Announces many routes at once, packed per attribute set. */
     void announceAll(Map<Long, PathAttributes> routes) {
+        routes.keySet().forEach(sim.routes::prefix); // a member's own prefixes numbered together
         table.putAll(routes);
         if (established()) {
             sendAnnounce(routes);
@@ -360,9 +360,15 @@ public final class SimMember {
     }
 
     private void handle(ByteString bytes) {
+        byte[] raw = bytes.toArrayUnsafe(); // the array the server wrote, when whole (never written to)
+        ReceivedUpdate shared = sim.routes.decoded(raw, options);
+        if (shared != null) {
+            update(shared);
+            return;
+        }
         BgpMessage m;
         try {
-            m = MessageCodec.decode(bytes.toArray(), options);
+            m = MessageCodec.decode(raw, options);
         } catch (NotificationException e) {
             log("undecodable", "error", e.getMessage());
             write(MessageCodec.encode(e.toNotification(), options));
@@ -370,7 +376,7 @@ public final class SimMember {
             return;
         }
         if (m instanceof Open o) {
-            options = Negotiation.options(open, o);
+            options = sim.routes.options(Negotiation.options(open, o));
             state = State.OPEN_CONFIRM;
             write(MessageCodec.encode(Keepalive.INSTANCE, options));
         } else if (m instanceof Keepalive) {
@@ -378,7 +384,7 @@ public final class SimMember {
                 sessionEstablished();
             }
         } else if (m instanceof Update u) {
-            update(u);
+            update(sim.routes.received(raw, options, u));
         } else if (m instanceof Notification n) {
             notificationsReceived++;
             log("notification", "code", n.code(), "subcode", n.subcode());
@@ -408,35 +414,15 @@ public final class SimMember {
         });
     }
 
-    private void update(Update u) {
+    private void update(ReceivedUpdate u) {
         updates++;
-        int[] counts = new int[2];
-        long[] first = {-1};
-        if (u.withdrawn().family().equals(Family.IPV4_UNICAST)) {
-            u.withdrawn().forEachPrefix((pathId, hi, lo, length) -> {
-                long k = Prefixes.key(lo, length);
-                first[0] = first[0] < 0 ? k : first[0];
-                if (received.remove(k) != null) {
-                    counts[1]++;
-                }
-            });
-        }
-        if (u.nlri().family().equals(Family.IPV4_UNICAST) && u.nlri().size() > 0) {
-            PathAttributes a = u.attributes();
-            u.nlri().forEachPrefix((pathId, hi, lo, length) -> {
-                long k = Prefixes.key(lo, length);
-                first[0] = first[0] < 0 ? k : first[0];
-                received.put(k, a);
-                counts[0]++;
-            });
-        }
-        if (counts[0] + counts[1] > 0) {
+        int withdrawn = u.applyTo(received);
+        if (u.announced() + withdrawn > 0) {
             lastChange = sim.loop.nanos();
         }
         if (sim.logUpdates) {
-            boolean eor = u.withdrawn().size() == 0 && u.nlri().size() == 0;
-            log("update", "announced", counts[0], "withdrawn", counts[1], "held", received.size(), "eor", eor,
-                    "first", first[0] < 0 ? "" : Prefixes.text(first[0]));
+            log("update", "announced", u.announced(), "withdrawn", withdrawn, "held", received.size(), "eor",
+                    u.eor(), "first", u.first() < 0 ? "" : Prefixes.text(u.first()));
         }
         sim.updateReceived(this);
     }

@@ -58,6 +58,8 @@ public final class Simulation implements AutoCloseable {
     final boolean logUpdates;
     final InetSocketAddress serverAddress;
     final long seed;
+    /** Prefixes, attribute sets and decoded UPDATEs the members share. */
+    final RouteIndex routes = new RouteIndex();
     private final ActorSystem<SpawnProtocol.Command> system;
     private final ActorRef<BgpSpeaker.Command> speaker;
     private final Map<String, SimMember> members = new LinkedHashMap<>();

@@ -26,8 +26,11 @@ public final class Bytes implements Comparable<Bytes> {
         return wrapOwned(Hex.decode(hex));
     }
 
-    /** Takes ownership of an array nobody else will modify. */
-    static Bytes wrapOwned(byte[] owned) {
+    /**
+     * Takes ownership of an array nobody else will modify (not copied: an encoded message shared by many sessions,
+     * such as an update group's).
+     */
+    public static Bytes wrapOwned(byte[] owned) {
         return owned.length == 0 ? EMPTY : new Bytes(owned);
     }
 
@@ -49,6 +52,14 @@ public final class Bytes implements Comparable<Bytes> {
 
     public byte[] toArray() {
         return data.clone();
+    }
+
+    /**
+     * The bytes themselves, not a copy, for a wrapper that never writes them either (Pekko's
+     * {@code ByteString.fromArrayUnsafe}); nothing may modify the array.
+     */
+    public byte[] toArrayUnsafe() {
+        return data;
     }
 
     public void copyTo(byte[] dst, int dstOff) {
