@@ -73,12 +73,13 @@ final class RsClientProbe {
                 throw new AssertionError("client " + number + " holds " + table + " after " + updates.size()
                         + " UPDATEs");
             }
-            Peer.Command c = probe.receiveMessage(Duration.ofNanos(left));
-            if (c instanceof Peer.Send s && s.generation() == generation) { // not what an earlier session left
-                SessionOptions mine = options.withAddPath(options.addPathSend(), java.util.Set.of());
-                s.messages().forEach(b -> apply((Update) MessageCodec.decode(b.toArray(), mine)));
-                rib.tell(new Rib.SendDone(id, s.generation()));
+            Peer.Command c;
+            try {
+                c = probe.receiveMessage(Duration.ofNanos(left));
+            } catch (AssertionError timeout) {
+                continue; // the check above says what the client holds
             }
+            take(c);
         }
     }
 
@@ -94,12 +95,39 @@ final class RsClientProbe {
             if (c instanceof Peer.Disable d) {
                 return d;
             }
-            if (c instanceof Peer.Send s && s.generation() == generation) {
-                SessionOptions mine = options.withAddPath(options.addPathSend(), java.util.Set.of());
-                s.messages().forEach(b -> apply((Update) MessageCodec.decode(b.toArray(), mine)));
-                rib.tell(new Rib.SendDone(id, s.generation()));
+            take(c);
+        }
+    }
+
+    /** Reads and applies what the Rib sends until nothing came for 300 ms (5 s at most). */
+    void settle() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long quietUntil = System.nanoTime() + Duration.ofMillis(300).toNanos();
+        while (System.nanoTime() < quietUntil) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("client " + number + " is still being sent UPDATEs after 5 s");
+            }
+            Peer.Command c;
+            try {
+                c = probe.receiveMessage(Duration.ofMillis(100));
+            } catch (AssertionError nothingYet) {
+                continue;
+            }
+            if (take(c)) {
+                quietUntil = System.nanoTime() + Duration.ofMillis(300).toNanos();
             }
         }
+    }
+
+    /** Applies what a Send of the current session carries, acknowledging it; false for any other command. */
+    private boolean take(Peer.Command c) {
+        if (!(c instanceof Peer.Send s) || s.generation() != generation) { // not what an earlier session left
+            return false;
+        }
+        SessionOptions mine = options.withAddPath(options.addPathSend(), java.util.Set.of());
+        s.messages().forEach(b -> apply((Update) MessageCodec.decode(b.toArray(), mine)));
+        rib.tell(new Rib.SendDone(id, s.generation()));
+        return true;
     }
 
     /** Nothing more arrives for a while (other than acknowledgements of what it sent). */

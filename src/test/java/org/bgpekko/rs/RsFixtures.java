@@ -71,10 +71,16 @@ final class RsFixtures {
      */
     static List<RsClientProbe> sectionClients(ActorTestKit kit, ActorRef<Rib.Command> rib, Path dir, String section)
             throws IOException {
+        return sectionClients(kit, rib, dir, "local-address 127.0.0.1; family { ipv4 unicast; ipv6 unicast; }",
+                section);
+    }
+
+    /** As above, with {@code template} the settings of the template every client inherits. */
+    static List<RsClientProbe> sectionClients(ActorTestKit kit, ActorRef<Rib.Command> rib, Path dir, String template,
+            String section) throws IOException {
         Path conf = dir.resolve("rs.conf");
-        Files.writeString(conf, "template { neighbor c { local-address 127.0.0.1; family { ipv4 unicast; "
-                + "ipv6 unicast; } } }\nroute-server { general general.yml; clients clients.yml; template c; "
-                + section + "}\n");
+        Files.writeString(conf, "template { neighbor c { " + template + " } }\nroute-server { general general.yml; "
+                + "clients clients.yml; template c; " + section + "}\n");
         List<NeighborConfig> n = ConfigParser.parse(conf).neighbors();
         List<RsClientProbe> c = new ArrayList<>();
         for (int i = 0; i < n.size(); i++) {
