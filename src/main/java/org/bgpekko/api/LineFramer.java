@@ -27,57 +27,36 @@ final class LineFramer {
     /** Adds the complete lines of {@code buf[0, n)} to {@code out} ({@code null} for a line over the cap). */
     void feed(byte[] buf, int n, List<String> out) {
         int from = 0;
-        for (int i = newline(buf, 0, n); i >= 0; i = newline(buf, from, n)) {
-            line(buf, from, i - from, out);
+        for (int i = 0; i < n; i++) {
+            if (buf[i] != '\n') {
+                continue;
+            }
+            int length = i - from;
+            if (discarding) {
+                discarding = false;
+            } else if (kept + length > maxLine) {
+                out.add(null);
+                drop();
+            } else if (kept > 0) {
+                // '\n' never occurs inside a UTF-8 sequence, so each line is decoded whole
+                append(buf, from, length);
+                out.add(new String(pending, 0, kept, StandardCharsets.UTF_8));
+                drop();
+            } else {
+                out.add(new String(buf, from, length, StandardCharsets.UTF_8));
+            }
             from = i + 1;
         }
-        if (from < n) {
-            rest(buf, from, n - from, out);
-        }
-    }
-
-    /**
-     * The first {@code '\n'} in {@code buf[from, n)}, or -1. The per-byte loop is kept in this small method of its
-     * own so that the JIT compiles it early and alone: a rare branch of the per-line code (a read that ends on a line
-     * boundary, a long line) deoptimising the caller no longer sends the byte loop back to the interpreter.
-     */
-    static int newline(byte[] buf, int from, int n) {
-        for (int i = from; i < n; i++) {
-            if (buf[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** One complete line of {@code length} bytes at {@code buf[from]}, joined to what an earlier read left. */
-    private void line(byte[] buf, int from, int length, List<String> out) {
-        if (discarding) {
-            discarding = false;
-        } else if (kept + length > maxLine) {
-            out.add(null);
-            drop();
-        } else if (kept > 0) {
-            // '\n' never occurs inside a UTF-8 sequence, so each line is decoded whole
-            append(buf, from, length);
-            out.add(new String(pending, 0, kept, StandardCharsets.UTF_8));
-            drop();
-        } else {
-            out.add(new String(buf, from, length, StandardCharsets.UTF_8));
-        }
-    }
-
-    /** The unfinished line at the end of a read: kept for the next one, or reported and dropped past the cap. */
-    private void rest(byte[] buf, int from, int length, List<String> out) {
-        if (discarding) {
+        int rest = n - from;
+        if (discarding || rest == 0) {
             return;
         }
-        if (kept + length > maxLine) {
+        if (kept + rest > maxLine) {
             out.add(null);
             drop();
             discarding = true;
         } else {
-            append(buf, from, length);
+            append(buf, from, rest);
         }
     }
 

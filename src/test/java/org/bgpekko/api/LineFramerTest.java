@@ -68,16 +68,4 @@ class LineFramerTest {
         }
         assertEquals(1, out.size());
     }
-
-    @Test
-    void newlineFindsTheFirstOneInsideTheBounds() {
-        byte[] b = "ab\ncd\n\ne".getBytes(StandardCharsets.US_ASCII);
-        assertEquals(2, LineFramer.newline(b, 0, b.length));
-        assertEquals(2, LineFramer.newline(b, 2, b.length));
-        assertEquals(5, LineFramer.newline(b, 3, b.length));
-        assertEquals(6, LineFramer.newline(b, 6, b.length));
-        assertEquals(-1, LineFramer.newline(b, 7, b.length), "none after the last one");
-        assertEquals(-1, LineFramer.newline(b, 3, 5), "one at n is outside");
-        assertEquals(-1, LineFramer.newline(b, 0, 0));
-    }
 }
