@@ -130,14 +130,33 @@ final class RsClients {
         return e.cfg() == null ? l.general(path) : l.layered(e.cfg(), path);
     }
 
+    /** A yes/no setting of the client's over general.yml's, {@code dflt} when neither has it. */
+    private boolean bool(Entry e, boolean dflt, String... path) {
+        return l.bool(layered(e, path), what(e, path), dflt);
+    }
+
+    private long number(Entry e, long min, long max, long dflt, String... path) {
+        return l.number(layered(e, path), what(e, path), min, max, dflt);
+    }
+
+    /** One of {@code allowed}, the first being the default. */
+    private String option(Entry e, List<String> allowed, String... path) {
+        return l.option(layered(e, path), what(e, path), allowed.get(0), allowed.toArray(new String[0]));
+    }
+
+    /** The name of {@link #layered}'s setting in errors: the client's own, or general.yml's that it inherits. */
+    private String what(Entry e, String... path) {
+        return (own(e, path) != null ? "clients[" + e.index() + "]." : "") + "cfg." + String.join(".", path);
+    }
+
     private void client(Entry e, RsPolicy.General general, List<Entry> all, List<RsLoader.Session> out) {
         String w = "clients[" + e.index() + "].cfg.";
-        boolean passive = l.bool(layered(e, "passive"), w + "passive", true);
-        boolean gtsm = l.bool(layered(e, "gtsm"), w + "gtsm", false);
-        boolean addPath = l.bool(layered(e, "add_path"), w + "add_path", false);
-        boolean prependRsAs = l.bool(layered(e, "prepend_rs_as"), w + "prepend_rs_as", false);
-        String policy = l.option(layered(e, "filtering", "next_hop", "policy"), w + "filtering.next_hop.policy",
-                "strict", "strict", "same-as", "authorized_addresses");
+        boolean passive = bool(e, true, "passive");
+        boolean gtsm = bool(e, false, "gtsm");
+        boolean addPath = bool(e, false, "add_path");
+        boolean prependRsAs = bool(e, false, "prepend_rs_as");
+        String policy = option(e, List.of("strict", "same-as", "authorized_addresses"), "filtering", "next_hop",
+                "policy");
         Set<IpAddress> authorized = new LinkedHashSet<>();
         if (policy.equals("authorized_addresses")) {
             Yaml.Node list = own(e, "filtering", "next_hop", "authorized_addresses_list");
@@ -154,21 +173,15 @@ final class RsClients {
                 }
             }
         }
-        int v4min = (int) l.number(layered(e, "filtering", "ipv4_pref_len", "min"), w + "ipv4_pref_len.min", 0, 32, 8);
-        int v4max = (int) l.number(layered(e, "filtering", "ipv4_pref_len", "max"), w + "ipv4_pref_len.max", 0, 32, 24);
-        int v6min = (int) l.number(layered(e, "filtering", "ipv6_pref_len", "min"), w + "ipv6_pref_len.min", 0, 128,
-                12);
-        int v6max = (int) l.number(layered(e, "filtering", "ipv6_pref_len", "max"), w + "ipv6_pref_len.max", 0, 128,
-                48);
+        int v4min = (int) number(e, 0, 32, 8, "filtering", "ipv4_pref_len", "min");
+        int v4max = (int) number(e, 0, 32, 24, "filtering", "ipv4_pref_len", "max");
+        int v6min = (int) number(e, 0, 128, 12, "filtering", "ipv6_pref_len", "min");
+        int v6max = (int) number(e, 0, 128, 48, "filtering", "ipv6_pref_len", "max");
         PrefixRule.List blackList = l.prefixList(own(e, "filtering", "black_list_pref"), w + "filtering.black_list_pref");
-        int maxPath = (int) l.number(layered(e, "filtering", "max_as_path_len"), w + "filtering.max_as_path_len", 1, 64,
-                32);
-        boolean invalidAsn = l.bool(layered(e, "filtering", "reject_invalid_as_in_as_path"),
-                w + "filtering.reject_invalid_as_in_as_path", true);
-        boolean enforceOrigin = l.bool(layered(e, "filtering", "irrdb", "enforce_origin_in_as_set"),
-                w + "filtering.irrdb.enforce_origin_in_as_set", true);
-        boolean enforcePrefix = l.bool(layered(e, "filtering", "irrdb", "enforce_prefix_in_as_set"),
-                w + "filtering.irrdb.enforce_prefix_in_as_set", true);
+        int maxPath = (int) number(e, 1, 64, 32, "filtering", "max_as_path_len");
+        boolean invalidAsn = bool(e, true, "filtering", "reject_invalid_as_in_as_path");
+        boolean enforceOrigin = bool(e, true, "filtering", "irrdb", "enforce_origin_in_as_set");
+        boolean enforcePrefix = bool(e, true, "filtering", "irrdb", "enforce_prefix_in_as_set");
         boolean longer = l.bool(l.general("filtering", "irrdb", "allow_longer_prefixes"),
                 "cfg.filtering.irrdb.allow_longer_prefixes", false);
         Set<Long> origins = new LinkedHashSet<>();
@@ -188,16 +201,14 @@ final class RsClients {
         Yaml.Node rpkiNode = rpkiOwn != null ? rpkiOwn : own(e, "filtering", "rpki", "reject_invalid");
         boolean rejectInvalid = l.bool(rpkiNode != null ? rpkiNode
                 : l.general("filtering", "rpki_bgp_origin_validation", "reject_invalid"), w + "rpki reject_invalid", true);
-        String reject = l.option(layered(e, "filtering", "reject_policy", "policy"), w + "filtering.reject_policy.policy",
-                "reject", "reject", "tag", "tag_and_reject");
+        String reject = option(e, List.of("reject", "tag", "tag_and_reject"), "filtering", "reject_policy", "policy");
         if (!reject.equals("reject") && !general.communities().containsKey("reject_cause")) {
             l.error(layered(e, "filtering", "reject_policy", "policy").error("reject_policy.policy " + reject
                     + " needs cfg.communities.reject_cause in general.yml"));
         }
-        boolean blackhole = l.bool(layered(e, "blackhole_filtering", "announce_to_client"),
-                w + "blackhole_filtering.announce_to_client", true);
+        boolean blackhole = bool(e, true, "blackhole_filtering", "announce_to_client");
         RsPolicy.MaxPrefix maxPrefix = maxPrefix(e, w);
-        boolean gshut = l.bool(layered(e, "graceful_shutdown", "enabled"), w + "graceful_shutdown.enabled", false);
+        boolean gshut = bool(e, false, "graceful_shutdown", "enabled");
         String description = RsValues.absent(e.node().get("description")) ? "AS" + e.asn()
                 : l.guard(() -> RsValues.text(e.node().get("description"), "description"), "");
         String password = RsValues.absent(e.node().get("password")) ? null
@@ -279,12 +290,11 @@ final class RsClients {
         }
         String action = l.option(actionNode, w + "filtering.max_prefix.action",
                 "shutdown", "shutdown", "restart", "block", "warning");
-        boolean pdb = l.bool(layered(e, "filtering", "max_prefix", "peering_db", "enabled"),
-                w + "filtering.max_prefix.peering_db.enabled", true);
-        long abs = l.number(layered(e, "filtering", "max_prefix", "peering_db", "increment", "absolute"),
-                "max_prefix.peering_db.increment.absolute", 0, Integer.MAX_VALUE, 100);
-        long rel = l.number(layered(e, "filtering", "max_prefix", "peering_db", "increment", "relative"),
-                "max_prefix.peering_db.increment.relative", 0, Integer.MAX_VALUE, 15);
+        boolean pdb = bool(e, true, "filtering", "max_prefix", "peering_db", "enabled");
+        long abs = number(e, 0, Integer.MAX_VALUE, 100, "filtering", "max_prefix", "peering_db", "increment",
+                "absolute");
+        long rel = number(e, 0, Integer.MAX_VALUE, 15, "filtering", "max_prefix", "peering_db", "increment",
+                "relative");
         RsData.PeeringDbCounts counts = pdb ? l.data().peeringDb(e.asn()) : null;
         long[] limits = new long[2];
         for (int af = 0; af < 2; af++) {
@@ -300,10 +310,8 @@ final class RsClients {
                         "cfg.filtering.max_prefix.general_limit_" + v, 0, Integer.MAX_VALUE, af == 0 ? 170000 : 12000);
             }
         }
-        int restart = (int) l.number(layered(e, "filtering", "max_prefix", "restart_after"),
-                w + "filtering.max_prefix.restart_after", 1, 100000, 15);
-        boolean countRejected = l.bool(layered(e, "filtering", "max_prefix", "count_rejected_routes"),
-                w + "filtering.max_prefix.count_rejected_routes", true);
+        int restart = (int) number(e, 1, 100000, 15, "filtering", "max_prefix", "restart_after");
+        boolean countRejected = bool(e, true, "filtering", "max_prefix", "count_rejected_routes");
         return new RsPolicy.MaxPrefix(RsPolicy.MaxPrefixAction.valueOf(action.toUpperCase(java.util.Locale.ROOT)),
                 limits[0], limits[1], restart, countRejected);
     }

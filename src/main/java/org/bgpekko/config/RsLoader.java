@@ -118,13 +118,16 @@ public final class RsLoader {
         try {
             return read.get();
         } catch (ConfigException e) {
-            errors.add(e);
+            error(e);
             return fallback;
         }
     }
 
+    /** Keeps {@code e}, once: a general.yml setting every client inherits is read once per client. */
     void error(ConfigException e) {
-        errors.add(e);
+        if (errors.stream().noneMatch(x -> x.describe().equals(e.describe()))) {
+            errors.add(e);
+        }
     }
 
     boolean bool(Yaml.Node n, String what, boolean dflt) {

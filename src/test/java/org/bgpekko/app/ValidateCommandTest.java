@@ -43,6 +43,11 @@ class ValidateCommandTest {
     }
 
     @Test
+    void theShippedConfigurationsAreValid() {
+        assertEquals(new Run(0, "", List.of()), validate("conf/example.conf", "conf/route-server/bgpekko.conf"));
+    }
+
+    @Test
     void reportsEveryErrorOfEveryFile() throws IOException {
         String a = file("a.conf", VALID.replace("med 5", "med x").replace("peer-as 2", "peer-as 4294967296"));
         String b = file("b.conf", VALID);

@@ -17,6 +17,8 @@ import picocli.CommandLine.Parameters;
 /**
  * <pre>
  * RsConvergence clients N                       the monitor and N feeders: NAME ADDRESS AS, one a line
+ * RsConvergence irr --feeders N --prefixes P [--per-set --overlap --seed]
+ *                                               irr.yml with each feeder's AS-SET for the same tables
  * RsConvergence run --server 127.0.0.1:PORT --feeders N --prefixes P [options]
  * </pre>
  *
@@ -31,7 +33,7 @@ import picocli.CommandLine.Parameters;
  * end=complete}), 1 otherwise.
  */
 @Command(name = "RsConvergence", mixinStandardHelpOptions = true, subcommands = {RsConvergence.Clients.class,
-        RsConvergence.Run.class})
+        RsConvergence.Irr.class, RsConvergence.Run.class})
 public final class RsConvergence {
     public static void main(String[] args) {
         System.exit(new CommandLine(new RsConvergence()).execute(args));
@@ -48,6 +50,29 @@ public final class RsConvergence {
                 System.out.println(c.name() + " " + c.address() + " " + c.as());
             }
             return 0;
+        }
+    }
+
+    @Command(name = "irr", description = "Print irr.yml: each feeder's AS-SET (origins, prefixes) for these tables.")
+    static final class Irr implements Callable<Integer> {
+        @Option(names = "--feeders", required = true)
+        int feeders;
+        @Option(names = "--prefixes", required = true, description = "prefixes per feeder")
+        int prefixes;
+        @Option(names = "--per-set", defaultValue = "4")
+        double perSet;
+        @Option(names = "--overlap", defaultValue = "0")
+        double overlap;
+        @Option(names = "--seed", defaultValue = "20240611")
+        long seed;
+
+        @Override
+        public Integer call() {
+            java.io.PrintStream out = new java.io.PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16),
+                    false);
+            RsTables.build(feeders, prefixes, perSet, overlap, seed).writeIrr(out);
+            out.flush();
+            return out.checkError() ? 1 : 0;
         }
     }
 

@@ -26,9 +26,10 @@ import org.bgpekko.wire.nlri.NlriBlock;
 /**
  * Feeder {@code f} (0-based) of {@link RsClients} announces {@code prefixes} IPv4 unicast prefixes: {@code shared}
  * of them from a pool that every feeder announces (0 unless an overlap is asked for), the others its own. Prefix
- * lengths follow {@link BenchTables#ipv4Length} (a DFZ-like mix, mostly /24). The prefixes of a feeder are spread
- * over {@code prefixes / perSet} attribute sets (each at least one prefix, the rest Zipf-like, so a few sets carry
- * many prefixes and most carry one or two, as in a real table). Each set has its own AS_PATH: the feeder's AS, 0 to
+ * lengths follow {@link BenchTables#ipv4Length} (a DFZ-like mix, mostly /24) up to /24, outside the bogon ranges, and
+ * transit ASNs avoid arouteserver's transit-free list: every route passes a route server's default policy. The
+ * prefixes of a feeder are spread over {@code prefixes / perSet} attribute sets (each at least one prefix, the rest
+ * Zipf-like, so a few sets carry many prefixes and most carry one or two, as in a real table). Each set has its own AS_PATH: the feeder's AS, 0 to
  * 5 transit ASNs and an origin AS unique to the set; NEXT_HOP the feeder's address; MED on 40% of the sets,
  * COMMUNITIES on 60%, LARGE_COMMUNITIES on 20%. A feeder's UPDATEs are packed per set into 4,096-byte messages
  * (our {@link UpdatePacker}, as a router packs the prefixes of one path), the sets in a shuffled order, then an
@@ -65,6 +66,37 @@ final class RsTables {
         this.announceUpdates = announceUpdates;
         this.withdrawUpdates = withdrawUpdates;
         this.attributeSets = attributeSets;
+    }
+
+    /** The origin AS of feeder f's attribute set s: a 32-bit ASN of its own. */
+    static long origin(int f, int s) {
+        return 131072L + (long) f * 1_000_000 + s;
+    }
+
+    /**
+     * irr.yml (docs/route-server.md) for a route server that checks origins and prefixes against AS-SETs: AS-FEEDERn
+     * per feeder, with the feeder's AS, the origin AS of each of its sets, and exactly its prefixes (the shared ones
+     * in every feeder's), as bgpq would list a member's route objects.
+     */
+    void writeIrr(java.io.PrintStream out) {
+        long[] keys = index.keysByIndex();
+        out.println("as-sets:");
+        for (int f = 0; f < feeders; f++) {
+            out.println("  AS-FEEDER" + (f + 1) + ":");
+            StringBuilder asns = new StringBuilder("    asns: [").append(RsClients.feeder(f).as());
+            for (int s = 0; s < attributeSets[f]; s++) {
+                asns.append(", ").append(origin(f, s));
+            }
+            out.println(asns.append(']'));
+            out.println("    prefixes:");
+            for (int i = 0; i < keys.length; i++) {
+                if (owner[i] == f || owner[i] == SHARED) {
+                    long a = keys[i] >>> 8;
+                    out.println("      - {prefix: " + (a >>> 24) + "." + (a >>> 16 & 0xff) + "." + (a >>> 8 & 0xff) + "."
+                            + (a & 0xff) + "/" + (keys[i] & 0xff) + "}");
+                }
+            }
+        }
     }
 
     /** Distinct prefixes over all feeders: what the monitor holds once every route arrived. */
@@ -181,9 +213,10 @@ final class RsTables {
         List<Long> asns = new ArrayList<>();
         asns.add(feeder.as());
         for (int i = transits[random.nextInt(transits.length)]; i > 0; i--) {
-            asns.add(1L + random.nextInt(64000));
+            long transit = 1L + random.nextInt(64000);
+            asns.add(REFUSED_ASNS.contains(transit) ? transit + 1 : transit);
         }
-        asns.add(131072L + (long) feeder.feederIndex() * 1_000_000 + s);
+        asns.add(origin(feeder.feederIndex(), s));
         a.add(new AsPath(List.of(new AsPathSegment(AsPathSegment.AS_SEQUENCE, asns))));
         a.add(NextHop.of(feeder.address()));
         if (random.nextInt(10) < 4) {
@@ -211,16 +244,36 @@ final class RsTables {
         while (true) {
             int len = BenchTables.ipv4Length(r);
             int first = 1 + r.nextInt(223);
-            if (first == 10 || first == 127) {
+            long address = ((long) first << 24 | r.nextInt(1 << 24)) & (0xffffffffL << (32 - len)) & 0xffffffffL;
+            if (len > 24 || bogon(address, len)) { // what route servers filter by default (arouteserver, BIRD)
                 continue;
             }
-            long address = ((long) first << 24 | r.nextInt(1 << 24)) & (0xffffffffL << (32 - len)) & 0xffffffffL;
             long key = address << 8 | len;
             if (index.add(key) >= 0) {
                 return key;
             }
         }
     }
+
+    /** arouteserver's default IPv4 bogons (bgpekko's built-in list), each with its more specifics. */
+    private static final long[][] BOGONS = {{0x00000000L, 8}, {0x0A000000L, 8}, {0x64400000L, 10},
+        {0x7F000000L, 8}, {0xA9FE0000L, 16}, {0xAC100000L, 12}, {0xC0000200L, 24}, {0xC0586300L, 24},
+        {0xC0A80000L, 16}, {0xC6120000L, 15}, {0xC6336400L, 24}, {0xCB007100L, 24}, {0xE0000000L, 3}};
+
+    /** The prefix lies in a bogon range, so a route server with arouteserver's default policy would filter it. */
+    static boolean bogon(long address, int len) {
+        for (long[] b : BOGONS) {
+            long mask = 0xffffffffL << (32 - b[1]) & 0xffffffffL;
+            if (len >= b[1] && (address & mask) == b[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** ASNs arouteserver's default policy refuses in an AS_PATH: its transit-free list and AS_TRANS. */
+    private static final java.util.Set<Long> REFUSED_ASNS = java.util.Set.of(174L, 701L, 1299L, 2914L, 3257L,
+            3320L, 3356L, 5511L, 6453L, 6461L, 6762L, 6830L, 7018L, 12956L, 23456L);
 
     private static void shuffle(long[] a, Random r) {
         for (int i = a.length - 1; i > 0; i--) {
@@ -260,6 +313,17 @@ final class RsTables {
 
         int size() {
             return size;
+        }
+
+        /** Every key, at its index. */
+        long[] keysByIndex() {
+            long[] out = new long[size];
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != -1L) {
+                    out[values[i]] = keys[i];
+                }
+            }
+            return out;
         }
 
         /** Adds a key: its new index, or -1 if it was there already. */

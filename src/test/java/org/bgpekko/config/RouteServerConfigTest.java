@@ -218,6 +218,9 @@ class RouteServerConfigTest {
                 + "prepend_rs_as, path_hiding, passive, multihop, gtsm, add_path, rfc8950, filtering, rpki_roas, "
                 + "blackhole_filtering, graceful_shutdown, rfc1997_wellknown_communities, rtt_thresholds, communities, "
                 + "custom_communities)"), errors(CONF, GENERAL + "  rs_ass: 1\n", CLIENTS, IRR));
+        assertEquals(List.of("general.yml:7:15: cfg.filtering.next_hop.policy 'stricter' is not one of strict, "
+                + "same-as, authorized_addresses"), errors(CONF, GENERAL.replace("\"same-as\"", "stricter"), CLIENTS,
+                IRR), "a general.yml setting the clients inherit: named as in general.yml, reported once");
         assertEquals(List.of("general.yml:15:3: the key 'rs_as' is given twice (first at line 2)"),
                 errors(CONF, GENERAL + "  rs_as: 1\n", CLIENTS, IRR));
         assertEquals(List.of("clients.yml:13:26: clients[1].cfg.filtering.max_as_path_len must be a whole number in "

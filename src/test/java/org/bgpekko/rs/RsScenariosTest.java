@@ -55,11 +55,10 @@ class RsScenariosTest {
     private void run(Path dir) throws IOException {
         JsonNode scenario = YAML.readTree(dir.resolve("scenario.yml").toFile());
         Path work = Files.createDirectories(tmp.resolve(dir.getFileName().toString()));
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, work.resolve(f.getFileName()));
-            }
+        if (scenario.has("files")) { // another directory's policy files, e.g. the worked example in conf/
+            copy(Path.of(scenario.get("files").asText()), work);
         }
+        copy(dir, work);
         ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
         List<RsClientProbe> clients = RsFixtures.sectionClients(kit, rib, work, scenario.path("template")
                 .asText("local-address 127.0.0.1; family { ipv4 unicast; ipv6 unicast; }"),
@@ -165,6 +164,14 @@ class RsScenariosTest {
             got.put(j.get("prefix").asText(), codes);
         }
         assertEquals(want, got, "filtered routes of " + client);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     private static RsClientProbe client(List<RsClientProbe> clients, String address) {
