@@ -15,6 +15,7 @@ import org.bgpekko.peer.Session;
 import org.bgpekko.config.PrefixTable;
 import org.bgpekko.config.RsPolicy;
 import org.bgpekko.rs.RouteServer;
+import org.bgpekko.rs.ServerPolicy;
 import org.bgpekko.rs.policy.ArsPolicy;
 import org.bgpekko.rtr.RtrSession;
 import org.bgpekko.wire.Bytes;
@@ -122,7 +123,7 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
     boolean policyChanged(Map<PeerState, RsPolicy.Client> before) {
         Map<Integer, RsPolicy.Client> byIndex = new HashMap<>();
         before.forEach((ps, old) -> byIndex.put(ps.rsClient, old));
-        RouteServer.Policy previous = policy.before(c -> byIndex.containsKey(c) ? byIndex.get(c) : policy(c));
+        ServerPolicy previous = policy.before(c -> byIndex.containsKey(c) ? byIndex.get(c) : policy(c));
         boolean queued = false;
         for (PeerState ps : before.keySet()) {
             queued |= server.exportChanged(ps.rsClient, previous);
@@ -218,7 +219,7 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
      * took, the routes beyond the limit).
      */
     void limitsReached(Logger log) {
-        for (RouteServer.LimitHit h : server.limitHits()) {
+        for (ServerPolicy.LimitHit h : server.limitHits()) {
             PeerState ps = h.client() < clients.size() ? clients.get(h.client()) : null;
             RsPolicy.MaxPrefix m = ps == null || ps.config.rsPolicy() == null ? null : ps.config.rsPolicy().maxPrefix();
             if (m == null) {
@@ -236,7 +237,7 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
     }
 
     /** RFC 4486 section 4: Cease, subcode 1, data AFI (2 octets), SAFI (1), the upper bound (4). */
-    static Notification maxPrefixCease(RouteServer.LimitHit h) {
+    static Notification maxPrefixCease(ServerPolicy.LimitHit h) {
         WireWriter w = new WireWriter(7);
         w.put16(h.family().afi()).put8(h.family().safi()).put32(h.limit());
         return new Notification(Notification.CEASE, 1, Bytes.of(w.toArray()));

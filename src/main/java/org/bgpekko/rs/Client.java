@@ -28,7 +28,7 @@ final class Client {
     long position;
     /** ADD-PATH sessions: prefix index -> the sources whose path was sent, ascending. */
     final Int2ObjectOpenHashMap<int[]> pathsSent = new Int2ObjectOpenHashMap<>();
-    /** Prefix index -> why the policy keeps this client's route out of the candidates (RouteServer.Policy codes). */
+    /** Prefix index -> why the policy keeps this client's route out of the candidates (ServerPolicy codes). */
     final Int2IntOpenHashMap filtered = new Int2IntOpenHashMap();
 
     /** {@link RouteServer#standing} of a route the client does not have. */
@@ -45,7 +45,7 @@ final class Client {
 
     /** Counts a route standing as {@code code} (0 or negative: accepted; positive: filtered) in or out. */
     void count(int kind, int code, int delta) {
-        if (code == ABSENT || code == RouteServer.LIMIT_BLOCKED) {
+        if (code == ABSENT || code == ServerPolicy.LIMIT_BLOCKED) {
             return;
         }
         if (code > 0) {
@@ -57,7 +57,7 @@ final class Client {
 
     /** Does a route standing as {@code code} count towards the max-prefix limit? */
     boolean counts(int code, boolean countRejected) {
-        return code != ABSENT && code != RouteServer.LIMIT_BLOCKED && (code <= 0 || countRejected);
+        return code != ABSENT && code != ServerPolicy.LIMIT_BLOCKED && (code <= 0 || countRejected);
     }
 
     /** The routes of a kind counted towards a limit, as {@link #counts} says. */

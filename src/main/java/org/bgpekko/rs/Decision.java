@@ -17,16 +17,16 @@ import org.bgpekko.wire.Family;
 final class Decision {
     private final Ranks ranks;
     private final List<Client> clients;
-    private final RouteServer.Policy policy;
+    private final ServerPolicy policy;
 
-    Decision(Ranks ranks, List<Client> clients, RouteServer.Policy policy) {
+    Decision(Ranks ranks, List<Client> clients, ServerPolicy policy) {
         this.ranks = ranks;
         this.clients = clients;
         this.policy = policy;
     }
 
     /** The same order and rules with another policy's export decisions (what a client got before a reload). */
-    Decision with(RouteServer.Policy other) {
+    Decision with(ServerPolicy other) {
         return new Decision(ranks, clients, other);
     }
 
@@ -117,7 +117,7 @@ final class Decision {
     /**
      * May client {@code cl} receive the path of {@code source}? Not its own (RFC 7947 section 2.3.2.1); not an IPv4
      * route with an IPv6 next hop unless the session negotiated extended next hop (RFC 8950); not one the client's
-     * export policy refuses ({@link RouteServer.Policy}): a rejected best falls through to the next candidate.
+     * export policy refuses ({@link ServerPolicy}): a rejected best falls through to the next candidate.
      */
     boolean exportable(Client cl, int source, int attr, int kind) {
         return source != cl.index && allowed(cl, source, attr, kind);

@@ -14,13 +14,13 @@ import java.util.Objects;
 final class ExportDiff {
     private final RouteServer rs;
     private final Client cl;
-    private final RouteServer.Policy before;
-    private final RouteServer.Policy now;
+    private final ServerPolicy before;
+    private final ServerPolicy now;
     private final Decision previous;
     /** (source, kind, attr) -> bits: 1 exportable before, 2 exportable now, 4 the same bytes (or not sent either way). */
     private final Long2IntOpenHashMap seen = new Long2IntOpenHashMap();
 
-    ExportDiff(RouteServer rs, Client cl, RouteServer.Policy before, RouteServer.Policy now, Decision previous) {
+    ExportDiff(RouteServer rs, Client cl, ServerPolicy before, ServerPolicy now, Decision previous) {
         this.rs = rs;
         this.cl = cl;
         this.before = before;

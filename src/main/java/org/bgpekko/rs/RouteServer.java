@@ -51,91 +51,6 @@ public final class RouteServer {
     }
 
     /**
-     * The route server's policy (arouteserver's model: {@code rs.policy}). Import: a route the client's checks reject
-     * stays in its Adj-RIB-In (RFC 7947 section 2.1, kept by the Rib) with its reason, and is never a candidate.
-     * Export: a candidate a client's export policy refuses is passed over for the next one (BIRD's {@code secondary}),
-     * and what is sent may be rewritten per client (prepends, added and removed communities).
-     */
-    public interface Policy {
-        /** Relays everything unchanged. */
-        Policy NONE = new Policy() {};
-
-        /**
-         * 0 when client {@code source}'s route is accepted; a positive reject code when it is filtered; a negative
-         * code when it is accepted but announced to no client. {@code kind} is 0 for IPv4 unicast, 1 for IPv6.
-         */
-        default int importCheck(int source, int kind, long hi, long lo, int length, int attr, byte[] canonical) {
-            return 0;
-        }
-
-        /** An attribute set becomes held by candidates (first holder), or is held no more: per-set caches. */
-        default void held(int attr, byte[] canonical) {}
-
-        default void released(int attr) {}
-
-        /** May client {@code target} be sent the path of {@code source} with attribute set {@code attr}? */
-        default boolean exportable(int target, int source, int attr) {
-            return true;
-        }
-
-        /** Does client {@code target} get set {@code attr} changed ({@link #exportCanonical})? */
-        default boolean rewrites(int target, int attr) {
-            return false;
-        }
-
-        /** The canonical bytes to send client {@code target} for set {@code attr} when {@link #rewrites} says so. */
-        default byte[] exportCanonical(int target, int attr, byte[] canonical) {
-            return canonical;
-        }
-
-        /**
-         * What client {@code target}'s export decisions depend on: clients with equal identities (and sessions that
-         * encode alike) share an update group, so {@link #exportable}, {@link #rewrites} and {@link #exportCanonical}
-         * must give them the same answers.
-         */
-        default Object exportIdentity(int target) {
-            return NO_POLICY;
-        }
-
-        /**
-         * The LOCAL_PREF the decision gives set {@code attr} ({@code received}: the attribute's, or 100), asked when
-         * candidates first hold it, after {@link #importCheck} accepted it (GRACEFUL_SHUTDOWN, RFC 8326).
-         */
-        default long localPref(int attr, long received) {
-            return received;
-        }
-
-        /** Client {@code source}'s max-prefix limit, or null when it has none. */
-        default Limit limit(int source) {
-            return null;
-        }
-    }
-
-    /** The export identity of a client without an export policy. */
-    public static final Object NO_POLICY = "no policy";
-
-    /** The code of a route kept out of the candidates because its client was at its max-prefix limit. */
-    public static final int LIMIT_BLOCKED = 65534;
-
-    /**
-     * A max-prefix limit (BIRD's receive limit, or import limit without {@code countRejected}): the routes a client
-     * may have per family. A route that would be one more is not taken (it is kept with {@link #LIMIT_BLOCKED}) unless
-     * {@code admitBeyond}; either way the first such route of an episode is reported ({@link #limitHits}).
-     *
-     * @param ipv4 the most IPv4 unicast routes (0: no limit)
-     * @param ipv6 the most IPv6 unicast routes (0: no limit)
-     * @param countRejected the routes the import policy filtered count as well
-     */
-    public record Limit(long ipv4, long ipv6, boolean countRejected, boolean admitBeyond) {
-        long of(int kind) {
-            return kind == Prefixes.IPV4 ? ipv4 : ipv6;
-        }
-    }
-
-    /** Client {@code client} had {@code limit} routes of {@code family} and was sent one more. */
-    public record LimitHit(int client, Family family, long limit) {}
-
-    /**
      * The session of a client as the route server needs it.
      *
      * @param routerId the BGP identifier of the client's OPEN (decision tie-breaker, RFC 4271 section 9.1.2.2 f)
@@ -157,25 +72,26 @@ public final class RouteServer {
     private final Decision decision;
     private final List<Client> clients = new ArrayList<>();
     private final RelayWriter writer;
-    private final Policy policy;
+    private final ServerPolicy policy;
     /** The update groups (docs/decisions.md D18), in creation order. */
     private final Map<UpdateGroup.Key, UpdateGroup> groups = new LinkedHashMap<>();
     /** The clients with a session that are written on their own (no group), rebuilt when null. */
     private List<Client> solo;
     /** The bound of each group's log in bytes; 0: no groups, every client is written on its own (tests compare). */
     private final int logLimit;
-    private final List<LimitHit> limitHits = new ArrayList<>();
+    private final List<ServerPolicy.LimitHit> limitHits = new ArrayList<>();
+    private final Propagation propagation = new Propagation(this);
 
     public RouteServer(AttributeSource store, OperatorRoutes operator) {
-        this(store, operator, Policy.NONE);
+        this(store, operator, ServerPolicy.NONE);
     }
 
-    public RouteServer(AttributeSource store, OperatorRoutes operator, Policy policy) {
+    public RouteServer(AttributeSource store, OperatorRoutes operator, ServerPolicy policy) {
         this(store, operator, policy, UpdateGroup.LOG_LIMIT);
     }
 
     /** @param logLimit the bound of an update group's log in bytes; 0 writes every client on its own */
-    RouteServer(AttributeSource store, OperatorRoutes operator, Policy policy, int logLimit) {
+    RouteServer(AttributeSource store, OperatorRoutes operator, ServerPolicy policy, int logLimit) {
         this.logLimit = logLimit;
         this.store = store;
         this.operator = operator;
@@ -278,7 +194,7 @@ public final class RouteServer {
         boolean[] queued = {false};
         byte[] canonical = attributeId >= 0 ? store.canonical(attributeId) : null;
         Client src = clients.get(source);
-        Limit limit = policy.limit(source);
+        ServerPolicy.Limit limit = policy.limit(source);
         nlri.forEachPrefix((pathId, hi, lo, length) -> {
             if (attributeId >= 0) {
                 queued[0] |= take(src, kind, hi, lo, length, attributeId, canonical, limit);
@@ -301,7 +217,7 @@ public final class RouteServer {
     }
 
     /** Client {@code src}'s route for a prefix, with attribute set {@code attr}: checked, then a candidate or kept out. */
-    private boolean take(Client src, int kind, long hi, long lo, int length, int attr, byte[] canonical, Limit limit) {
+    private boolean take(Client src, int kind, long hi, long lo, int length, int attr, byte[] canonical, ServerPolicy.Limit limit) {
         int source = src.index;
         int p = prefixes.index(kind, hi, lo, length);
         int before = standing(src, p);
@@ -341,7 +257,7 @@ public final class RouteServer {
         if (kind < 0 || src == null) {
             return false;
         }
-        Limit limit = policy.limit(source);
+        ServerPolicy.Limit limit = policy.limit(source);
         boolean queued = take(src, kind, hi, lo, length, attr, canonical, limit);
         if (limit != null && src.over(kind) && src.held(kind, limit.countRejected()) < limit.of(kind)) {
             src.setOver(kind, false);
@@ -355,14 +271,14 @@ public final class RouteServer {
      */
     public void recheckLimit(int source) {
         Client src = clients.get(source);
-        Limit limit = policy.limit(source);
+        ServerPolicy.Limit limit = policy.limit(source);
         if (src == null || limit == null) {
             return;
         }
         for (int kind = 0; kind < 2; kind++) {
             if (limit.of(kind) > 0 && !src.over(kind) && src.held(kind, limit.countRejected()) > limit.of(kind)) {
                 src.setOver(kind, true);
-                limitHits.add(new LimitHit(source, Prefixes.family(kind), limit.of(kind)));
+                limitHits.add(new ServerPolicy.LimitHit(source, Prefixes.family(kind), limit.of(kind)));
             }
         }
     }
@@ -380,20 +296,20 @@ public final class RouteServer {
     }
 
     /** One route more than the limit: reported once until the client is below it again; taken or blocked. */
-    private int limitReached(Client src, int kind, Limit limit, int code) {
+    private int limitReached(Client src, int kind, ServerPolicy.Limit limit, int code) {
         if (!src.over(kind)) {
             src.setOver(kind, true);
-            limitHits.add(new LimitHit(src.index, Prefixes.family(kind), limit.of(kind)));
+            limitHits.add(new ServerPolicy.LimitHit(src.index, Prefixes.family(kind), limit.of(kind)));
         }
-        return limit.admitBeyond() ? code : LIMIT_BLOCKED;
+        return limit.admitBeyond() ? code : ServerPolicy.LIMIT_BLOCKED;
     }
 
     /** The max-prefix limits reached since the last call, in order (the caller logs and acts on them). */
-    public List<LimitHit> limitHits() {
+    public List<ServerPolicy.LimitHit> limitHits() {
         if (limitHits.isEmpty()) {
             return List.of();
         }
-        List<LimitHit> out = List.copyOf(limitHits);
+        List<ServerPolicy.LimitHit> out = List.copyOf(limitHits);
         limitHits.clear();
         return out;
     }
@@ -467,7 +383,7 @@ public final class RouteServer {
     }
 
     /** The clients written on their own. */
-    private List<Client> solo() {
+    List<Client> solo() {
         if (solo == null) {
             solo = new ArrayList<>();
             for (Client cl : clients) {
@@ -586,7 +502,7 @@ public final class RouteServer {
      *
      * @return true when the client has something to be sent
      */
-    public boolean exportChanged(int target, Policy before) {
+    public boolean exportChanged(int target, ServerPolicy before) {
         Client cl = target >= 0 && target < clients.size() ? clients.get(target) : null;
         if (cl == null || !cl.up()) {
             return false;
@@ -627,6 +543,15 @@ public final class RouteServer {
             ranks.setExport(attr, kind, cached);
         }
         return cached;
+    }
+
+    /** The update groups, in creation order. */
+    java.util.Collection<UpdateGroup> groups() {
+        return groups.values();
+    }
+
+    int clientCount() {
+        return clients.size();
     }
 
     Client client(int c) {
@@ -676,7 +601,7 @@ public final class RouteServer {
         }
         int[] now = decision.insert(without, source, attr);
         prefixes.setCandidates(p, now);
-        boolean queued = propagate(p, old, now, source);
+        boolean queued = propagation.propagate(p, old, now, source);
         if (at >= 0) {
             release(old[at + 1]);
         }
@@ -688,7 +613,7 @@ public final class RouteServer {
         int at = indexOf(old, source);
         int[] now = cut(old, at);
         prefixes.setCandidates(p, now);
-        boolean queued = propagate(p, old, now, source);
+        boolean queued = propagation.propagate(p, old, now, source);
         release(old[at + 1]);
         prefixes.release(p);
         return queued;
@@ -700,70 +625,6 @@ public final class RouteServer {
             policy.released(attr);
         }
         store.release(attr);
-    }
-
-    /**
-     * Queues the prefix for every client whose best path (or, with ADD-PATH, whose set of paths) changed: for an
-     * update group when the group's best changed (the member whose own path it was gets the group's new best from
-     * the log, the member whose own path it is now its own best: {@link UpdateGroup}), and for the member whose own
-     * path the group's best stays when its own best changed.
-     */
-    private boolean propagate(int p, int[] old, int[] now, int source) {
-        int kind = prefixes.kind(p);
-        boolean queued = false;
-        for (UpdateGroup g : groups.values()) {
-            if ((g.key.kinds() & 1 << kind) == 0) {
-                continue;
-            }
-            Client rep = g.members.get(0);
-            int a = decision.groupBest(old, rep, kind);
-            int b = decision.groupBest(now, rep, kind);
-            int was = a >= 0 ? old[a] : -1;
-            if (a < 0 ? b >= 0 : b < 0 || old[a] != now[b] || old[a + 1] != now[b + 1]) {
-                Client m = member(g, was);
-                Client n = b >= 0 && now[b] != was ? member(g, now[b]) : null;
-                g.bestChanged(p, !g.queue(p), was, m, m != null && b >= 0 && now[b] != was
-                        && sameBest(m, old, now, kind), n, n != null && sameBest(n, old, now, kind));
-                queued = true;
-            } else {
-                queued |= member(g, was, p, old, now, kind); // the group's best is this member's own path
-            }
-        }
-        for (Client cl : solo()) {
-            if (!cl.has(kind) || cl.index == source) {
-                continue;
-            }
-            boolean changed;
-            if (cl.addPath(kind)) {
-                changed = true;
-            } else {
-                int a = decision.best(old, cl, kind);
-                int b = decision.best(now, cl, kind);
-                changed = a < 0 ? b >= 0 : b < 0 || old[a] != now[b] || old[a + 1] != now[b + 1];
-            }
-            if (changed) {
-                queued |= queue(cl, p);
-            }
-        }
-        return queued;
-    }
-
-    /** Client {@code c}, when it is a member of {@code g}, gets {@code p} on its own queue if its own best changed. */
-    private boolean member(UpdateGroup g, int c, int p, int[] old, int[] now, int kind) {
-        Client cl = member(g, c);
-        return cl != null && !sameBest(cl, old, now, kind) && queue(cl, p);
-    }
-
-    /** Client {@code c} when it is a member of {@code g}, else null. */
-    private Client member(UpdateGroup g, int c) {
-        Client cl = c >= 0 && c < clients.size() ? clients.get(c) : null;
-        return cl != null && cl.group == g ? cl : null;
-    }
-
-    private boolean sameBest(Client cl, int[] old, int[] now, int kind) {
-        int a = decision.best(old, cl, kind);
-        int b = decision.best(now, cl, kind);
-        return a < 0 ? b < 0 : b >= 0 && old[a] == now[b] && old[a + 1] == now[b + 1];
     }
 
     static int indexOf(int[] cand, int source) {

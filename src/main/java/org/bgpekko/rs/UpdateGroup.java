@@ -29,7 +29,7 @@ final class UpdateGroup {
     /** The log's bound in bytes of encoded UPDATEs (64 batches); a member further behind leaves the group. */
     static final int LOG_LIMIT = 4 << 20;
 
-    /** What groups clients: how their sessions encode, and their export policy ({@link RouteServer.Policy}). */
+    /** What groups clients: how their sessions encode, and their export policy ({@link ServerPolicy}). */
     record Key(SessionOptions options, int kinds, boolean external, Object policy) {}
 
     /**

@@ -52,7 +52,7 @@ class UpdateGroupTest {
         final List<List<byte[]>> written = new ArrayList<>();
         final List<SessionOptions> options = new ArrayList<>();
 
-        Exchange(RouteServer.Policy policy, int logLimit) {
+        Exchange(ServerPolicy policy, int logLimit) {
             rs = new RouteServer(store, NO_OPERATOR, policy, logLimit);
         }
 
@@ -132,7 +132,7 @@ class UpdateGroupTest {
 
     @Test
     void membersShareOneEncodingOfEachUpdate() {
-        Exchange x = new Exchange(RouteServer.Policy.NONE, UpdateGroup.LOG_LIMIT);
+        Exchange x = new Exchange(ServerPolicy.NONE, UpdateGroup.LOG_LIMIT);
         int feeder = x.client(EXTERNAL);
         List<Integer> members = List.of(x.client(EXTERNAL), x.client(EXTERNAL), x.client(EXTERNAL));
         members.forEach(x::drain); // the first pass (an empty table), then they join
@@ -160,7 +160,7 @@ class UpdateGroupTest {
 
     @Test
     void aMemberWhoseOwnPathIsTheGroupsBestGetsTheNextBestAndNoDuplicate() {
-        Exchange x = new Exchange(RouteServer.Policy.NONE, UpdateGroup.LOG_LIMIT);
+        Exchange x = new Exchange(ServerPolicy.NONE, UpdateGroup.LOG_LIMIT);
         int a = x.client(EXTERNAL);
         int b = x.client(EXTERNAL);
         int c = x.client(EXTERNAL);
@@ -188,7 +188,7 @@ class UpdateGroupTest {
 
     @Test
     void aMemberThatStopsReadingLeavesTheGroupAndLaterGetsExactlyTheFinalState() {
-        Exchange x = new Exchange(RouteServer.Policy.NONE, 16 << 10);
+        Exchange x = new Exchange(ServerPolicy.NONE, 16 << 10);
         int feeder = x.client(EXTERNAL);
         int other = x.client(EXTERNAL);
         int fast = x.client(EXTERNAL);
@@ -234,7 +234,7 @@ class UpdateGroupTest {
 
     @Test
     void addPathClientsGetEveryPathButTheirOwnBesideAGroup() {
-        Exchange x = new Exchange(RouteServer.Policy.NONE, UpdateGroup.LOG_LIMIT);
+        Exchange x = new Exchange(ServerPolicy.NONE, UpdateGroup.LOG_LIMIT);
         SessionOptions addPath = EXTERNAL.withAddPath(Set.of(), Set.of(Family.IPV4_UNICAST));
         int a = x.client(EXTERNAL);
         int b = x.client(EXTERNAL);
@@ -261,7 +261,7 @@ class UpdateGroupTest {
     }
 
     /** A policy that refuses paths with MED 1 to client 1, and so gives client 1 its own export identity. */
-    private static final class NoMedOneForClient1 implements RouteServer.Policy {
+    private static final class NoMedOneForClient1 implements ServerPolicy {
         Exchange x;
 
         @Override
@@ -271,7 +271,7 @@ class UpdateGroupTest {
 
         @Override
         public Object exportIdentity(int target) {
-            return target == 1 ? "no MED 1" : RouteServer.NO_POLICY;
+            return target == 1 ? "no MED 1" : ServerPolicy.NO_POLICY;
         }
     }
 
@@ -308,8 +308,8 @@ class UpdateGroupTest {
     @Test
     void randomChangesEndAsWithoutGroups() {
         for (long seed = 1; seed <= 30; seed++) {
-            Exchange grouped = new Exchange(RouteServer.Policy.NONE, 2048);
-            Exchange alone = new Exchange(RouteServer.Policy.NONE, 0);
+            Exchange grouped = new Exchange(ServerPolicy.NONE, 2048);
+            Exchange alone = new Exchange(ServerPolicy.NONE, 0);
             Random r = new Random(seed);
             int n = 6;
             for (Exchange x : List.of(grouped, alone)) {

@@ -6,6 +6,7 @@ import java.util.function.IntFunction;
 import org.bgpekko.config.PrefixTable;
 import org.bgpekko.config.RsPolicy;
 import org.bgpekko.rs.RouteServer;
+import org.bgpekko.rs.ServerPolicy;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.nlri.IpPrefix;
 
@@ -14,7 +15,7 @@ import org.bgpekko.wire.nlri.IpPrefix;
  * routes are accepted, and they receive every candidate as it was received. The facts of an attribute set
  * ({@link PathFacts}) are parsed once, when candidates first hold it.
  */
-public final class ArsPolicy implements RouteServer.Policy {
+public final class ArsPolicy implements ServerPolicy {
     private final IntFunction<RsPolicy.Client> clients;
     /** The ROAs learnt over RTR (changed by the caller), used for clients whose general.yml says rpki_roas.source rtr. */
     private final PrefixTable<RsPolicy.Roa> rtrRoas;
@@ -116,13 +117,13 @@ public final class ArsPolicy implements RouteServer.Policy {
      * {@code shutdown} and {@code restart} close the session, see rib.Relay).
      */
     @Override
-    public RouteServer.Limit limit(int source) {
+    public ServerPolicy.Limit limit(int source) {
         RsPolicy.Client c = clients.apply(source);
         RsPolicy.MaxPrefix m = c == null ? null : c.maxPrefix();
         if (m == null || m.ipv4() == 0 && m.ipv6() == 0) {
             return null;
         }
-        return new RouteServer.Limit(m.ipv4(), m.ipv6(), m.countRejected(),
+        return new ServerPolicy.Limit(m.ipv4(), m.ipv6(), m.countRejected(),
                 m.action() == RsPolicy.MaxPrefixAction.WARNING);
     }
 
@@ -130,7 +131,7 @@ public final class ArsPolicy implements RouteServer.Policy {
     @Override
     public Object exportIdentity(int target) {
         RsPolicy.Client t = clients.apply(target);
-        return t == null ? RouteServer.NO_POLICY : t;
+        return t == null ? ServerPolicy.NO_POLICY : t;
     }
 
     @Override
@@ -147,8 +148,8 @@ public final class ArsPolicy implements RouteServer.Policy {
      * The export side of this policy as it was with the clients' policies of {@code before} (a reload replaced them):
      * what {@link RouteServer#exportChanged} compares with. The facts of the attribute sets are shared.
      */
-    public RouteServer.Policy before(IntFunction<RsPolicy.Client> before) {
-        return new RouteServer.Policy() {
+    public ServerPolicy before(IntFunction<RsPolicy.Client> before) {
+        return new ServerPolicy() {
             @Override
             public boolean exportable(int target, int source, int attr) {
                 return ArsPolicy.this.exportable(before.apply(target), attr);
@@ -167,7 +168,7 @@ public final class ArsPolicy implements RouteServer.Policy {
             @Override
             public Object exportIdentity(int target) {
                 RsPolicy.Client t = before.apply(target);
-                return t == null ? RouteServer.NO_POLICY : t;
+                return t == null ? ServerPolicy.NO_POLICY : t;
             }
         };
     }

@@ -21,7 +21,7 @@ public final class RejectCode {
     public static final int RPKI_INVALID = 14;
     public static final int NEVER_VIA_ROUTE_SERVERS = 15;
     /** bgpekko's own, not arouteserver's: kept out because the client was at its max-prefix limit (action block). */
-    public static final int MAX_PREFIX_BLOCKED = org.bgpekko.rs.RouteServer.LIMIT_BLOCKED;
+    public static final int MAX_PREFIX_BLOCKED = org.bgpekko.rs.ServerPolicy.LIMIT_BLOCKED;
     public static final int UNKNOWN = 65535;
 
     /** arouteserver's text of a code. */

@@ -1,0 +1,75 @@
+// How a change of a prefix's candidates reaches the clients: queued per update group and per client written alone.
+package org.bgpekko.rs;
+
+/** Part of {@link RouteServer} (same state, same thread): which clients' best paths a change of candidates moved. */
+final class Propagation {
+    private final RouteServer rs;
+
+    Propagation(RouteServer rs) {
+        this.rs = rs;
+    }
+
+    /**
+     * Queues the prefix for every client whose best path (or, with ADD-PATH, whose set of paths) changed: for an
+     * update group when the group's best changed (the member whose own path it was gets the group's new best from
+     * the log, the member whose own path it is now its own best: {@link UpdateGroup}), and for the member whose own
+     * path the group's best stays when its own best changed.
+     */
+    boolean propagate(int p, int[] old, int[] now, int source) {
+        int kind = rs.prefixes.kind(p);
+        boolean queued = false;
+        for (UpdateGroup g : rs.groups()) {
+            if ((g.key.kinds() & 1 << kind) == 0) {
+                continue;
+            }
+            Client rep = g.members.get(0);
+            int a = rs.decision().groupBest(old, rep, kind);
+            int b = rs.decision().groupBest(now, rep, kind);
+            int was = a >= 0 ? old[a] : -1;
+            if (a < 0 ? b >= 0 : b < 0 || old[a] != now[b] || old[a + 1] != now[b + 1]) {
+                Client m = member(g, was);
+                Client n = b >= 0 && now[b] != was ? member(g, now[b]) : null;
+                g.bestChanged(p, !g.queue(p), was, m, m != null && b >= 0 && now[b] != was
+                        && sameBest(m, old, now, kind), n, n != null && sameBest(n, old, now, kind));
+                queued = true;
+            } else {
+                queued |= member(g, was, p, old, now, kind); // the group's best is this member's own path
+            }
+        }
+        for (Client cl : rs.solo()) {
+            if (!cl.has(kind) || cl.index == source) {
+                continue;
+            }
+            boolean changed;
+            if (cl.addPath(kind)) {
+                changed = true;
+            } else {
+                int a = rs.decision().best(old, cl, kind);
+                int b = rs.decision().best(now, cl, kind);
+                changed = a < 0 ? b >= 0 : b < 0 || old[a] != now[b] || old[a + 1] != now[b + 1];
+            }
+            if (changed) {
+                queued |= rs.queue(cl, p);
+            }
+        }
+        return queued;
+    }
+
+    /** Client {@code c}, when it is a member of {@code g}, gets {@code p} on its own queue if its own best changed. */
+    private boolean member(UpdateGroup g, int c, int p, int[] old, int[] now, int kind) {
+        Client cl = member(g, c);
+        return cl != null && !sameBest(cl, old, now, kind) && rs.queue(cl, p);
+    }
+
+    /** Client {@code c} when it is a member of {@code g}, else null. */
+    private Client member(UpdateGroup g, int c) {
+        Client cl = c >= 0 && c < rs.clientCount() ? rs.client(c) : null;
+        return cl != null && cl.group == g ? cl : null;
+    }
+
+    private boolean sameBest(Client cl, int[] old, int[] now, int kind) {
+        int a = rs.decision().best(old, cl, kind);
+        int b = rs.decision().best(now, cl, kind);
+        return a < 0 ? b < 0 : b >= 0 && old[a] == now[b] && old[a + 1] == now[b + 1];
+    }
+}
