@@ -25,7 +25,6 @@ import org.bgpekko.wire.WireWriter;
 import org.bgpekko.wire.nlri.InetNlri;
 import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.Nlri;
-import org.bgpekko.wire.nlri.NlriBlock;
 import org.slf4j.Logger;
 
 /**
@@ -71,21 +70,8 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
         }
         boolean any = false;
         for (PeerState ps : clients) {
-            if (ps == null || ps.in == null || ps.config.rsPolicy() == null
-                    || ps.config.rsPolicy().general().rtr() == null) {
-                continue;
-            }
-            for (Family family : List.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST)) {
-                Map<Integer, List<Nlri>> byAttributes = new HashMap<>();
-                ps.in.forEach(family, (nlri, attributeId) -> {
-                    if (nlri instanceof InetNlri n && n.pathId() == Nlri.NO_PATH_ID
-                            && changed.anyCovering(n.prefix(), x -> true)) {
-                        byAttributes.computeIfAbsent(attributeId, k -> new ArrayList<>()).add(nlri);
-                    }
-                });
-                for (Map.Entry<Integer, List<Nlri>> e : byAttributes.entrySet()) {
-                    any |= server.apply(ps.rsClient, family, e.getKey(), NlriBlock.of(family, false, e.getValue()));
-                }
+            if (ps != null && ps.config.rsPolicy() != null && ps.config.rsPolicy().general().rtr() != null) {
+                any |= reevaluate(ps, null, n -> changed.anyCovering(n.prefix(), x -> true));
             }
         }
         return any;
@@ -140,13 +126,18 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
      * when some client has something new to be sent.
      */
     boolean reevaluate(PeerState ps, Collection<Nlri> prefixes) {
+        return reevaluate(ps, prefixes, n -> true);
+    }
+
+    /** {@link #reevaluate(PeerState, Collection)} of the routes {@code which} selects among them. */
+    private boolean reevaluate(PeerState ps, Collection<Nlri> prefixes, java.util.function.Predicate<InetNlri> which) {
         if (ps.rsClient < 0 || ps.in == null) {
             return false;
         }
         // by attribute set, one canonical array each: the policy parses the facts of a set once (ArsPolicy)
         Int2ObjectOpenHashMap<List<InetNlri>> bySet = new Int2ObjectOpenHashMap<>();
         AdjRibIn.RouteVisitor collect = (nlri, attr) -> {
-            if (nlri instanceof InetNlri n && n.pathId() == Nlri.NO_PATH_ID) {
+            if (nlri instanceof InetNlri n && n.pathId() == Nlri.NO_PATH_ID && which.test(n)) {
                 bySet.computeIfAbsent(attr, k -> new ArrayList<>()).add(n);
             }
         };
