@@ -58,8 +58,9 @@ final class Established {
                     sendDoneIfDrained(link);
                     return Behaviors.same();
                 })
-                .onMessage(SessionTimers.SendHoldExpired.class, h -> h.connId() == link.id, h -> fsm.fail(link,
-                        new Notification(Notification.SEND_HOLD_TIMER_EXPIRED, 0, Bytes.EMPTY), sendHold))
+                .onMessage(SessionTimers.SendHoldExpired.class, h -> h.connId() == link.id,
+                        h -> !fsm.timers.sendHoldExpired(link.id) ? Behaviors.same() : fsm.fail(link,
+                                new Notification(Notification.SEND_HOLD_TIMER_EXPIRED, 0, Bytes.EMPTY), sendHold))
                 .onMessage(SessionTimers.RibStalled.class, r -> r.connId() == link.id, r -> fsm.fail(link,
                         Cease.exabgp(Notification.CEASE, 8), "the Rib did not take received UPDATEs for "
                                 + SessionTimers.RIB_STALL_LIMIT.toSeconds() + " s"))

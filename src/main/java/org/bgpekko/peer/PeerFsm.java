@@ -8,6 +8,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -78,7 +79,7 @@ final class PeerFsm {
         this.id = PeerId.of(config);
         this.localOpen = OpenBuilder.build(config, options.softwareVersion());
         this.routerId = localOpen.bgpIdentifier();
-        this.timers = new SessionTimers(timers);
+        this.timers = new SessionTimers(timers, TimerClock.of(Adapter.toClassic(ctx.getSystem()).scheduler()));
         this.links = new Links(timers);
         this.established = new Established(this);
         this.events = new PeerEvents(gateway, config);

@@ -2,11 +2,15 @@
 package org.bgpekko.peer;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.bgpekko.peer.Peer.Command;
 
 /**
- * Every message received restarts the hold timer. While the Peer does not read because the Rib has not taken the
+ * Every message received restarts the hold timer. Every message written moves the send hold timer's deadline
+ * (RFC 9687: it restarts when the connection progresses); the timer is not restarted for it (that was a cancel and a
+ * new timer per message written): when it fires before the deadline, it is set again for what remains, and only a
+ * deadline passed ends the session. The deadline is read on the timers' own clock ({@link TimerClock}). While the Peer does not read because the Rib has not taken the
  * UPDATEs already read ({@link InboundToRib}), the hold timer is suspended (the peer is not at fault: its messages
  * wait unread in our socket) and a {@link #RIB_STALL_LIMIT} runs instead; reading again restarts the hold timer.
  */
@@ -40,13 +44,17 @@ final class SessionTimers {
     static final Duration RIB_STALL_LIMIT = Duration.ofMinutes(2);
 
     private final TimerScheduler<Command> timers;
+    private final LongSupplier clock;
+    /** When the send hold time ends, on {@link #clock}, unless a message is written before. */
+    private long sendHoldDeadline;
     /** The negotiated hold time, or -1 before the peer's OPEN was accepted. */
     private int holdTime = -1;
     private boolean established;
     private boolean suspended;
 
-    SessionTimers(TimerScheduler<Command> timers) {
+    SessionTimers(TimerScheduler<Command> timers, LongSupplier clock) {
         this.timers = timers;
+        this.clock = clock;
     }
 
     /** OpenSent: the large hold time of RFC 4271 section 8.2.2 ({@code exabgp.bgp.openwait}). */
@@ -89,11 +97,27 @@ final class SessionTimers {
         }
     }
 
-    /** A message left for the socket: the connection progresses. */
+    /** A message left for the socket: the connection progresses, the send hold time starts again. */
     void sent(long connId) {
         if (established && holdTime > 0) {
-            startSendHold(connId);
+            sendHoldDeadline = clock.getAsLong() + sendHoldTime(holdTime).toNanos();
         }
+    }
+
+    /**
+     * The send hold timer fired: true if the send hold time passed with nothing written; else it is set again for
+     * what remains of it.
+     */
+    boolean sendHoldExpired(long connId) {
+        if (!established || holdTime <= 0) {
+            return false;
+        }
+        long remaining = sendHoldDeadline - clock.getAsLong();
+        if (remaining <= 0) {
+            return true;
+        }
+        timers.startSingleTimer(SEND_HOLD, new SendHoldExpired(connId), Duration.ofNanos(remaining));
+        return false;
     }
 
     /** Reading stopped until the Rib takes what was read: the hold timer waits, the Rib's time is bounded. */
@@ -135,6 +159,8 @@ final class SessionTimers {
     }
 
     private void startSendHold(long connId) {
-        timers.startSingleTimer(SEND_HOLD, new SendHoldExpired(connId), sendHoldTime(holdTime));
+        Duration t = sendHoldTime(holdTime);
+        sendHoldDeadline = clock.getAsLong() + t.toNanos();
+        timers.startSingleTimer(SEND_HOLD, new SendHoldExpired(connId), t);
     }
 }

@@ -6,14 +6,16 @@ import java.util.concurrent.ThreadFactory;
 import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.Scheduler;
 import org.apache.pekko.event.LoggingAdapter;
+import org.bgpekko.peer.TimerClock;
 import scala.concurrent.ExecutionContext;
 import scala.concurrent.duration.FiniteDuration;
 
 /**
  * Configured as {@code pekko.scheduler.implementation}, with {@code bgpekko.sim.loop} naming the loop. A timer that
- * fires hands its task to the execution context it was given (an actor's dispatcher: the loop's ready queue).
+ * fires hands its task to the execution context it was given (an actor's dispatcher: the loop's ready queue). Its
+ * clock ({@link TimerClock}) is the loop's virtual time, which Peers read for their deadlines.
  */
-public final class VirtualScheduler implements Scheduler {
+public final class VirtualScheduler implements Scheduler, TimerClock {
     private final SimLoop loop;
 
     public VirtualScheduler(Config config, LoggingAdapter log, ThreadFactory threadFactory) {
@@ -29,6 +31,11 @@ public final class VirtualScheduler implements Scheduler {
     public Cancellable schedule(FiniteDuration initialDelay, FiniteDuration interval, Runnable runnable,
                                 ExecutionContext executor) {
         return new Repeating(initialDelay.toNanos(), Math.max(1, interval.toNanos()), runnable, executor);
+    }
+
+    @Override
+    public long nanoTime() {
+        return loop.nanos();
     }
 
     @Override

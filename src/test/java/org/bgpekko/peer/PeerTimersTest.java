@@ -57,6 +57,40 @@ class PeerTimersTest extends FsmHarness {
         assertTrue(c.closed.get());
     }
 
+    /**
+     * The send hold time counts from the last message the socket took, not from the session's start: the timer is
+     * not restarted per message but set again for what remains when it fires. ManualTime runs a timer's task before
+     * it moves its clock, and the Peer reads the clock on its own thread: a deadline seen from the timer's firing
+     * may be off by one step of 6 s, hence the margins of one step.
+     */
+    @Test
+    void aMessageTakenBySocketStartsTheSendHoldTimeAgain() throws Exception {
+        start(neighbor(9, ""), 0);
+        FakeConnection c = established(9);
+        c.frozen = true;
+        peerKeepsSendingKeepalives(c, 240);
+        c.written.clear();
+        peer.tell(new Peer.Written(c.id)); // after 4 minutes, the socket takes one message: progress
+        assertInstanceOf(Keepalive.class, c.next()); // the queued KEEPALIVE goes, and is not taken
+        peerKeepsSendingKeepalives(c, 462); // 702 s: past 8 minutes from the start, not from the progress
+        rib.expectNoMessage(Duration.ofMillis(200));
+        // 8 minutes after the progress (720 s), within a step; its end is seen at once (the close lingers 2 s only)
+        Rib.PeerDown down = null;
+        for (int t = 702; t < 726 && down == null; t += 6) {
+            peerKeepsSendingKeepalives(c, 6);
+            try {
+                down = rib.expectMessageClass(Rib.PeerDown.class, Duration.ofMillis(300));
+            } catch (AssertionError notYet) {
+                // not at this step
+            }
+        }
+        assertEquals(new Rib.PeerDown(PeerId.of(neighbor(9, "")), 1), down);
+        c.written.clear();
+        c.frozen = false;
+        peer.tell(new Peer.Written(c.id));
+        assertNotification(8, 0, nextNotKeepalive(c));
+    }
+
     @Test
     void sendHoldTimeIsTheGreaterOfEightMinutesAndTwiceTheHoldTime() {
         assertEquals(Duration.ofMinutes(8), SessionTimers.sendHoldTime(90));
