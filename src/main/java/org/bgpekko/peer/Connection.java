@@ -2,6 +2,7 @@
 package org.bgpekko.peer;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.apache.pekko.util.ByteString;
 
 /**
@@ -15,6 +16,19 @@ interface Connection {
 
     /** Hands one complete BGP message to the socket; call again only after the {@code Peer.Written} for it. */
     void write(ByteString message);
+
+    /** True if {@link #writeAll} takes several messages in one write (one {@code Peer.Written} for all of them). */
+    default boolean writesBatches() {
+        return false;
+    }
+
+    /**
+     * Hands several complete messages, in order, to the socket in one write, reported by one {@code Peer.Written};
+     * only where {@link #writesBatches()}.
+     */
+    default void writeAll(List<ByteString> messages) {
+        throw new UnsupportedOperationException("one message per write");
+    }
 
     /** Asks for the next inbound message (the first one too: none is delivered before it): inbound backpressure. */
     void pull();

@@ -2,6 +2,7 @@
 package org.bgpekko.peer;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.util.ByteString;
 import org.bgpekko.wire.BgpMessage;
@@ -12,7 +13,8 @@ import org.bgpekko.wire.SessionOptions;
 
 /**
  * The outbox holds at most the Rib's one batch in flight plus a few control messages; KEEPALIVEs go ahead of
- * queued Rib messages, so a slow socket delays them by at most one write.
+ * queued Rib messages, so a slow socket delays them by at most one write. A connection that takes several messages
+ * per write ({@link Connection#writesBatches()}, the in-memory one) gets everything queued in one write.
  */
 final class Link {
     private static final ByteString KEEPALIVE = ByteString.fromArrayUnsafe(
@@ -63,8 +65,9 @@ final class Link {
     void sendRib(List<Bytes> messages) {
         for (Bytes b : messages) {
             // not copied: an update group's messages are one array for all its members' sessions
-            enqueue(new Out(ByteString.fromArrayUnsafe(b.toArrayUnsafe()), true), false);
+            add(new Out(ByteString.fromArrayUnsafe(b.toArrayUnsafe()), true), false);
         }
+        pump();
     }
 
     /** Forgets the Rib messages not yet written (the session is closing). */
@@ -83,6 +86,11 @@ final class Link {
     }
 
     private void enqueue(Out out, boolean first) {
+        add(out, first);
+        pump();
+    }
+
+    private void add(Out out, boolean first) {
         if (closing || closed) {
             return;
         }
@@ -94,7 +102,6 @@ final class Link {
         } else {
             queue.addLast(out);
         }
-        pump();
     }
 
     /** The previous write reached the socket. */
@@ -119,7 +126,19 @@ final class Link {
             ribQueued--;
         }
         inFlight = true;
-        connection.write(next.bytes());
+        if (queue.isEmpty() || !connection.writesBatches()) {
+            connection.write(next.bytes());
+            return;
+        }
+        List<ByteString> all = new ArrayList<>(queue.size() + 1);
+        all.add(next.bytes());
+        for (Out o = queue.pollFirst(); o != null; o = queue.pollFirst()) {
+            if (o.rib()) {
+                ribQueued--;
+            }
+            all.add(o.bytes());
+        }
+        connection.writeAll(all);
     }
 
     /** Writes what is queued (a final NOTIFICATION included), then closes. */

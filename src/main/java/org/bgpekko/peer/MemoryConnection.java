@@ -3,22 +3,23 @@ package org.bgpekko.peer;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.util.ByteString;
 import org.bgpekko.wire.Open;
 
 /**
- * The other end ({@link Remote}) gets each message the Peer writes, whole, and acknowledges it with
- * {@link #consumed()} when it has read it (one that stops reading stops acknowledging: the Peer's writes stop as on a
- * full socket). What the other end sends ({@link #send}) goes through the stream's own framing and decoding
+ * The other end ({@link Remote}) gets what the Peer writes, whole messages, several per write (all the Peer has
+ * queued: what a socket's buffer takes at once), and acknowledges each write with {@link #consumed()} when it has
+ * read it (one that stops reading stops acknowledging: the Peer's writes stop as on a full socket). What the other end sends ({@link #send}) goes through the stream's own framing and decoding
  * ({@link InboundDecoder}), so malformed bytes get the answer they would get over TCP, and reaches the Peer one
  * message per pull. Not thread-safe: the simulation calls it from its one thread, the Peer from its actor.
  */
 public final class MemoryConnection implements Connection {
     /** The other end of the pipe. */
     public interface Remote {
-        /** One message the Peer wrote; acknowledge it with {@link #consumed()} once read. */
-        void received(ByteString message);
+        /** The messages of one write of the Peer, in order; acknowledge them with one {@link #consumed()} once read. */
+        void received(List<ByteString> messages);
 
         /** The Peer closed its end (after its writes). */
         void closed();
@@ -99,7 +100,7 @@ public final class MemoryConnection implements Connection {
         deliver();
     }
 
-    /** The other end read the last message the Peer wrote: the Peer may write the next. */
+    /** The other end read the last write of the Peer: the Peer may write again. */
     public void consumed() {
         if (!closed) {
             peer.tell(new Peer.Written(connId));
@@ -144,11 +145,21 @@ public final class MemoryConnection implements Connection {
 
     @Override
     public void write(ByteString message) {
+        writeAll(List.of(message));
+    }
+
+    @Override
+    public boolean writesBatches() {
+        return true;
+    }
+
+    @Override
+    public void writeAll(List<ByteString> messages) {
         if (closed) {
             return;
         }
         if (remote != null) {
-            remote.received(message);
+            remote.received(messages);
         }
     }
 

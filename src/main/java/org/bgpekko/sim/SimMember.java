@@ -236,7 +236,7 @@ public final class SimMember {
         log("silent");
     }
 
-    /** Stops reading what the server sends: after one message, the server's writes wait (a full socket). */
+    /** Stops reading what the server sends: after one write, the server's writes wait (a full socket). */
     public void stopReading() {
         reading = false;
         log("stop-reading");
@@ -248,13 +248,10 @@ public final class SimMember {
         }
         reading = true;
         log("resume-reading");
-        ByteString first = unread.poll();
-        if (conn != null && first != null) {
-            ArrayDeque<ByteString> rest = new ArrayDeque<>(unread);
+        if (conn != null && !unread.isEmpty()) {
+            List<ByteString> write = new ArrayList<>(unread); // at most one write: the server waits for its ack
             unread.clear();
-            handle(first);
-            conn.consumed();
-            rest.forEach(this::handle); // they were never acknowledged: the server wrote at most one
+            readAll(write);
         }
     }
 
@@ -331,20 +328,16 @@ public final class SimMember {
     private MemoryConnection.Remote remote(long s) {
         return new MemoryConnection.Remote() {
             @Override
-            public void received(ByteString message) {
+            public void received(List<ByteString> messages) {
                 sim.loop.after(sim.latencyNanos, () -> {
                     if (session != s || conn == null) {
                         return;
                     }
                     if (!reading) {
-                        unread.add(message);
+                        unread.addAll(messages); // one write, acknowledged when read
                         return;
                     }
-                    MemoryConnection c = conn;
-                    handle(message);
-                    if (c == conn && conn != null) {
-                        conn.consumed();
-                    }
+                    readAll(messages);
                 });
             }
 
@@ -357,6 +350,18 @@ public final class SimMember {
                 });
             }
         };
+    }
+
+    /** Reads the messages of one write of the server, in order, then acknowledges it (unless the session ended). */
+    private void readAll(List<ByteString> messages) {
+        MemoryConnection c = conn;
+        for (ByteString m : messages) {
+            handle(m);
+            if (c != conn) {
+                return; // the session ended on this message: the rest is dropped with the connection
+            }
+        }
+        c.consumed();
     }
 
     private void handle(ByteString bytes) {
