@@ -47,6 +47,37 @@ class SimulationTest {
         }
     }
 
+    /**
+     * A member that stops reading leaves the server's one write in flight unread and unacknowledged: the server's
+     * next UPDATEs wait in its Peer; read again, it gets them all, in order, and the session never dropped.
+     */
+    @Test
+    void aMemberThatStopsReadingHoldsTheServersWritesUntilItReadsAgain() {
+        try (Simulation sim = Simulation.builder().member("a", 64501).member("b", 64502).start()) {
+            SimMember a = sim.member("a");
+            SimMember b = sim.member("b");
+            sim.advance(Duration.ofSeconds(5));
+            assertTrue(b.established());
+            long before = b.updates();
+            b.stopReading();
+            for (int i = 0; i < 5; i++) { // five UPDATEs (one attribute set each), each its own write
+                a.announce("203.0.113." + i * 8 + "/29", Simulation.path(a, 65000 + i));
+                sim.advance(Duration.ofSeconds(1));
+            }
+            assertEquals(0, b.routeCount(), "nothing read while it does not read");
+            assertEquals(before, b.updates());
+            sim.advance(Duration.ofMinutes(2)); // its KEEPALIVEs still go: the server's hold timer is fed
+            b.resumeReading();
+            sim.advance(Duration.ofSeconds(1));
+            assertEquals(5, b.routeCount(), "the write held, then the rest");
+            assertEquals(0, b.sessionsDropped());
+            assertEquals(1, b.sessionsUp());
+            a.withdraw("203.0.113.0/29");
+            sim.advance(Duration.ofSeconds(1));
+            assertEquals(4, b.routeCount(), "the session goes on");
+        }
+    }
+
     @Test
     void sameSeedSameLog() {
         String one = run(1);
