@@ -1,13 +1,13 @@
 // Draws a member's routes from a scenario's description, from the run's seeded Random: prefixes, paths, communities.
 package org.bgpekko.sim;
 
+import it.unimi.dsi.fastutil.longs.LongSet;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.bgpekko.wire.attribute.AsPath;
 import org.bgpekko.wire.attribute.AsPathSegment;
 import org.bgpekko.wire.attribute.Communities;
@@ -29,7 +29,7 @@ final class RouteGenerator {
             16, 2);
 
     static Map<Long, PathAttributes> routes(Random r, Scenario.Routes spec, int count, long asn, InetAddress nextHop,
-                                            Set<Long> used) {
+                                            LongSet used) {
         Map<Integer, Integer> lengths = spec.prefixLengths() == null ? DEFAULT_LENGTHS : spec.prefixLengths();
         int[] lengthTable = lengthTable(lengths);
         List<Integer> pathLen = spec.asPathLength() == null ? List.of(1, 4) : spec.asPathLength();
@@ -83,7 +83,7 @@ final class RouteGenerator {
         return new PathAttributes(a);
     }
 
-    private static long fresh(Random r, int[] lengths, Set<Long> used) {
+    private static long fresh(Random r, int[] lengths, LongSet used) {
         while (true) {
             int len = lengths[r.nextInt(lengths.length)];
             int first = 1 + r.nextInt(223);

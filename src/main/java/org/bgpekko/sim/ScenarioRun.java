@@ -1,12 +1,13 @@
 // Runs a scenario: builds the simulation from its plan, fires its events, checks its assertions, samples the tables.
 package org.bgpekko.sim;
 
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import it.unimi.dsi.fastutil.longs.LongSet;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class ScenarioRun {
         Duration end = until == null ? plan.until() : until;
         long wallStart = System.nanoTime();
         Random routes = new Random(s);
-        Set<Long> used = new HashSet<>();
+        LongSet used = new LongOpenHashSet(); // membership only, never iterated
         Simulation.Builder b = Simulation.builder().seed(s).latency(plan.latency()).logUpdates(plan.logUpdates())
                 .config(plan.configFile(), plan.configText()).template(plan.template());
         if (events != null) {
@@ -135,7 +136,7 @@ public final class ScenarioRun {
     }
 
     private static void schedule(Simulation sim, Plan plan, PlannedEvent e, Random draws, Random routes,
-                                 Set<Long> used) {
+                                 LongSet used) {
         var f = e.f();
         List<SimMember> targets = e.action().equals("helper-restart") ? List.of()
                 : e.targets().stream().map(sim::member).toList();
