@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.bgpekko.config.ConfigParser;
+import org.bgpekko.config.NeighborConfig;
+import org.bgpekko.peer.PeerId;
 import org.bgpekko.rib.Rib;
 import org.bgpekko.rtr.RtrPdu;
 import org.bgpekko.wire.Bytes;
@@ -118,6 +121,51 @@ class RouteServerRtrTest {
             }
             kit.stop(rib);
         }
+    }
+
+    @Test
+    void aReloadThatRemovesTheRtrCacheStopsTheClientAndOneThatAddsItBackStartsANewOne() throws IOException {
+        try (ServerSocket server = new ServerSocket()) {
+            server.setSoTimeout(10_000);
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            Files.writeString(dir.resolve("general.yml"), general(true));
+            Files.writeString(dir.resolve("clients.yml"), CLIENTS);
+            ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
+            String section = "rtr-cache 127.0.0.1 " + server.getLocalPort() + "; ";
+            List<RsClientProbe> c = RsFixtures.sectionClients(kit, rib, dir, section);
+            String conf = Files.readString(dir.resolve("rs.conf"));
+            try (RtrClientTest.Conn cache = new RtrClientTest.Conn(server)) {
+                cache.read();
+                c.get(0).send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.1.0.0/24"));
+                c.get(1).await(t -> t.table.containsKey(P));
+                cache.send(1, new RtrPdu.CacheResponse(1), roa(true, "185.1.0.0/16", 24, 64999), eod(1));
+                c.get(1).await(t -> !t.table.containsKey(P)); // invalid
+
+                Files.writeString(dir.resolve("general.yml"), general(true).replace("enabled: true", "enabled: false")
+                        .replace("rpki_roas:\n    source: rtr\n", ""));
+                Files.writeString(dir.resolve("rs.conf"), conf.replace(section, ""));
+                reload(rib);
+                assertTrue(cache.closedByClient(), "the RTR session ends when no policy names the cache");
+                c.get(1).await(t -> t.table.containsKey(P)); // not RPKI-checked any more: relayed
+                assertEquals(1, c.get(1).generation, "no session was reset");
+
+                Files.writeString(dir.resolve("general.yml"), general(true));
+                Files.writeString(dir.resolve("rs.conf"), conf);
+                reload(rib);
+                try (RtrClientTest.Conn again = new RtrClientTest.Conn(server)) {
+                    assertEquals(new RtrPdu.ResetQuery(), again.read().pdu(), "a new client, a new data set");
+                    again.send(1, new RtrPdu.CacheResponse(1), roa(true, "185.1.0.0/16", 24, 64999), eod(1));
+                    c.get(1).await(t -> !t.table.containsKey(P));
+                }
+            }
+            kit.stop(rib);
+        }
+    }
+
+    /** Hands the Rib the neighbours parsed from rs.conf again, as the guardian does on a reload. */
+    private void reload(ActorRef<Rib.Command> rib) {
+        List<NeighborConfig> n = ConfigParser.parse(dir.resolve("rs.conf")).neighbors();
+        rib.tell(new Rib.PeersConfigured(n.stream().map(x -> new Rib.PeerConfigured(PeerId.of(x), x)).toList()));
     }
 
     @Test
