@@ -179,6 +179,7 @@ public final class RtrClient {
         private Behavior<Command> onConnectFailed(ConnectFailed m) {
             if (m.gen() == gen) {
                 getContext().getLog().warn("RTR: cannot connect to {}: {}", settings.cache(), m.reason());
+                gen++; // the stream's own end of this attempt (Closed) is stale now
                 retryLater();
             }
             return this;
@@ -289,11 +290,18 @@ public final class RtrClient {
         }
 
         private Behavior<Command> onClosed(Closed m) {
-            if (m.gen() == gen && out != null) {
+            if (m.gen() != gen) {
+                return this;
+            }
+            if (out != null) {
                 getContext().getLog().warn("RTR: connection to {} lost: {}", settings.cache(), m.reason());
                 disconnect();
-                retryLater();
+            } else { // ended before its Connected arrived: that (or ConnectFailed) is stale now
+                getContext().getLog().warn("RTR: connection to {} ended before it was up: {}", settings.cache(),
+                        m.reason());
+                gen++;
             }
+            retryLater();
             return this;
         }
 

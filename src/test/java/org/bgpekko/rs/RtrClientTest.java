@@ -227,6 +227,18 @@ class RtrClientTest {
         }
     }
 
+    @Test
+    void aCacheThatClosesEveryConnectionAtOnceIsTriedAgainUntilItServes() throws IOException {
+        for (int i = 0; i < 4; i++) { // closed before or after the client saw it up: either way it comes back
+            server.accept().close();
+        }
+        try (Conn c = new Conn(server)) {
+            assertEquals(new RtrPdu.ResetQuery(), c.read().pdu());
+            c.send(1, new RtrPdu.CacheResponse(7), new RtrPdu.Prefix(true, A), eod(7, 1));
+            assertEquals(List.of(A), rib.receiveMessage().announced());
+        }
+    }
+
     private static byte[] concat(byte[]... parts) {
         int n = 0;
         for (byte[] p : parts) {
