@@ -16,9 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.bgpekko.config.ConfigParser;
-import org.bgpekko.config.NeighborConfig;
-import org.bgpekko.peer.PeerId;
 import org.bgpekko.rib.Rib;
 import org.bgpekko.rtr.RtrPdu;
 import org.bgpekko.wire.Bytes;
@@ -144,14 +141,14 @@ class RouteServerRtrTest {
                 Files.writeString(dir.resolve("general.yml"), general(true).replace("enabled: true", "enabled: false")
                         .replace("rpki_roas:\n    source: rtr\n", ""));
                 Files.writeString(dir.resolve("rs.conf"), conf.replace(section, ""));
-                reload(rib);
+                RsFixtures.reload(rib, dir.resolve("rs.conf"));
                 assertTrue(cache.closedByClient(), "the RTR session ends when no policy names the cache");
                 c.get(1).await(t -> t.table.containsKey(P)); // not RPKI-checked any more: relayed
                 assertEquals(1, c.get(1).generation, "no session was reset");
 
                 Files.writeString(dir.resolve("general.yml"), general(true));
                 Files.writeString(dir.resolve("rs.conf"), conf);
-                reload(rib);
+                RsFixtures.reload(rib, dir.resolve("rs.conf"));
                 try (RtrClientTest.Conn again = new RtrClientTest.Conn(server)) {
                     assertEquals(new RtrPdu.ResetQuery(), again.read().pdu(), "a new client, a new data set");
                     again.send(1, new RtrPdu.CacheResponse(1), roa(true, "185.1.0.0/16", 24, 64999), eod(1));
@@ -160,12 +157,6 @@ class RouteServerRtrTest {
             }
             kit.stop(rib);
         }
-    }
-
-    /** Hands the Rib the neighbours parsed from rs.conf again, as the guardian does on a reload. */
-    private void reload(ActorRef<Rib.Command> rib) {
-        List<NeighborConfig> n = ConfigParser.parse(dir.resolve("rs.conf")).neighbors();
-        rib.tell(new Rib.PeersConfigured(n.stream().map(x -> new Rib.PeerConfigured(PeerId.of(x), x)).toList()));
     }
 
     @Test
