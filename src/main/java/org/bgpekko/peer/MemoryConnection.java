@@ -11,9 +11,10 @@ import org.bgpekko.wire.Open;
 /**
  * The other end ({@link Remote}) gets what the Peer writes, whole messages, several per write (all the Peer has
  * queued: what a socket's buffer takes at once), and acknowledges each write with {@link #consumed()} when it has
- * read it (one that stops reading stops acknowledging: the Peer's writes stop as on a full socket). What the other end sends ({@link #send}) goes through the stream's own framing and decoding
- * ({@link InboundDecoder}), so malformed bytes get the answer they would get over TCP, and reaches the Peer one
- * message per pull. Not thread-safe: the simulation calls it from its one thread, the Peer from its actor.
+ * read it (one that stops reading stops acknowledging: the Peer's writes stop as on a full socket). What the other
+ * end sends ({@link #send}) goes through the stream's own framing and decoding ({@link InboundDecoder}), so malformed
+ * bytes get the answer they would get over TCP, and reaches the Peer one message per pull. Not thread-safe: the
+ * simulation calls it from its one thread, the Peer from its actor.
  */
 public final class MemoryConnection implements Connection {
     /** The other end of the pipe. */

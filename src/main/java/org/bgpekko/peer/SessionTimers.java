@@ -7,12 +7,13 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.bgpekko.peer.Peer.Command;
 
 /**
- * Every message received restarts the hold timer. Every message written moves the send hold timer's deadline
- * (RFC 9687: it restarts when the connection progresses); the timer is not restarted for it (that was a cancel and a
- * new timer per message written): when it fires before the deadline, it is set again for what remains, and only a
- * deadline passed ends the session. The deadline is read on the timers' own clock ({@link TimerClock}). While the Peer does not read because the Rib has not taken the
- * UPDATEs already read ({@link InboundToRib}), the hold timer is suspended (the peer is not at fault: its messages
- * wait unread in our socket) and a {@link #RIB_STALL_LIMIT} runs instead; reading again restarts the hold timer.
+ * Every message received restarts the hold timer. Every write taken by the socket moves the send hold timer's
+ * deadline (RFC 9687: it restarts when the connection progresses); the timer is not restarted for it (that was a
+ * cancel and a new timer per write): when it fires before the deadline, it is set again for what remains, and only a
+ * deadline passed ends the session. The deadline is read on the timers' own clock ({@link TimerClock}). While the
+ * Peer does not read because the Rib has not taken the UPDATEs already read ({@link InboundToRib}), the hold timer is
+ * suspended (the peer is not at fault: its messages wait unread in our socket) and a {@link #RIB_STALL_LIMIT} runs
+ * instead; reading again restarts the hold timer.
  */
 final class SessionTimers {
     record HoldExpired(long connId) implements Command {}
@@ -97,7 +98,7 @@ final class SessionTimers {
         }
     }
 
-    /** A message left for the socket: the connection progresses, the send hold time starts again. */
+    /** A write left for the socket: the connection progresses, the send hold time starts again. */
     void sent(long connId) {
         if (established && holdTime > 0) {
             sendHoldDeadline = clock.getAsLong() + sendHoldTime(holdTime).toNanos();

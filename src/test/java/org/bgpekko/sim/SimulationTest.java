@@ -78,6 +78,26 @@ class SimulationTest {
         }
     }
 
+    /**
+     * The server's send hold timer (RFC 9687) runs on virtual time: a member that stops reading keeps its session
+     * (its KEEPALIVEs still go) until 8 minutes after the last write it took (just after it came up), then loses it.
+     */
+    @Test
+    void aMemberThatNeverReadsAgainLosesItsSessionToTheSendHoldTimer() {
+        try (Simulation sim = Simulation.builder().member("a", 64501).member("b", 64502).start()) {
+            SimMember b = sim.member("b");
+            sim.advance(Duration.ofSeconds(5));
+            assertTrue(b.established());
+            b.stopReading();
+            sim.advance(Duration.ofSeconds(465)); // 470 s
+            assertTrue(b.established(), "before the send hold time");
+            assertEquals(0, b.sessionsDropped());
+            sim.advance(Duration.ofSeconds(20)); // 490 s: 480 s after its last write taken, the close lingers 2 s
+            assertEquals(1, b.sessionsDropped(), "the server's send hold timer ended it");
+            assertTrue(sim.member("a").established(), "the other member's session goes on");
+        }
+    }
+
     @Test
     void sameSeedSameLog() {
         String one = run(1);
