@@ -308,7 +308,8 @@ class RouteServerConfigTest {
         assertEquals(List.of("clients.yml:13:44: clients[1].cfg.filtering.roles.local_role 'server' is not one of "
                 + "provider, rs, rs-client, customer, peer"), errors(CONF, enabled, CLIENTS.replace(
                         "max_as_path_len: 10", "roles: {enabled: true, local_role: server}"), IRR));
-        assertEquals(List.of("general.yml:5:37: unknown key cfg.filtering.roles.local_role"), errors(CONF,
+        assertEquals(List.of("general.yml:5:28: unknown setting 'local_role' in cfg.filtering.roles (expected one of "
+                + "enabled, strict_mode)"), errors(CONF,
                 GENERAL.replace("  filtering:\n", "  filtering:\n    roles: {enabled: true, local_role: rs}\n"),
                 CLIENTS, IRR));
     }
