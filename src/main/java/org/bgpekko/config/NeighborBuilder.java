@@ -45,12 +45,13 @@ final class NeighborBuilder {
     Token nativeAt;
     Token at;
     Token localAddressAt;
+    RoleConfig role = RoleConfig.NONE;
     RsPolicy.Client rsPolicy;
 
     NeighborConfig build() {
         return new NeighborConfig(peerAddress, description, routerId, localAddress, localAs, peerAs, holdTime, passive,
                 connect, groupUpdates, autoFlush, manualEor, adjRibIn, routeServerClient, hostName, domainName, families,
                 capability, addPathFamilies, nextHop, apis, routes, at,
-                new TcpOptions(md5Password, md5Encoding, md5Ip, outgoingTtl, incomingTtl), rsPolicy);
+                new TcpOptions(md5Password, md5Encoding, md5Ip, outgoingTtl, incomingTtl), role, rsPolicy);
     }
 }

@@ -19,6 +19,8 @@ import org.bgpekko.wire.nlri.IpAddress;
  * @param addPathFamilies families of the add-path block (empty: every add-path capable family)
  * @param nextHop RFC 8950 entries: NLRI family to next-hop AFI
  * @param tcp the socket settings: TCP-MD5, GTSM, outgoing TTL, md5-ip
+ * @param role the BGP role of RFC 9234 ({@link RoleConfig#NONE}: none); set from arouteserver's roles settings for a
+ *     route-server client
  * @param rsPolicy the route-server policy of a client made from arouteserver's clients.yml (route-server section),
  *     or null (no policy: everything is relayed)
  */
@@ -27,7 +29,7 @@ public record NeighborConfig(IpAddress peerAddress, String description, long rou
                              boolean groupUpdates, boolean autoFlush, boolean manualEor, boolean adjRibIn,
                              boolean routeServerClient, String hostName, String domainName, Set<Family> families,
                              CapabilityConfig capability, Set<Family> addPathFamilies, Map<Family, Integer> nextHop, List<ApiConfig> apis,
-                             List<RouteConfig> routes, Token at, TcpOptions tcp,
+                             List<RouteConfig> routes, Token at, TcpOptions tcp, RoleConfig role,
                              RsPolicy.Client rsPolicy) {
     /** local-as / peer-as "auto" (ExaBGP's default when the setting is absent). */
     public static final long AUTO_AS = -1;
@@ -52,6 +54,6 @@ public record NeighborConfig(IpAddress peerAddress, String description, long rou
     public NeighborConfig sessionSettings() {
         return new NeighborConfig(peerAddress, description, routerId, localAddress, localAs, peerAs, holdTime, passive,
                 connect, groupUpdates, autoFlush, manualEor, adjRibIn, routeServerClient, hostName, domainName, families,
-                capability, addPathFamilies, nextHop, apis, List.of(), null, tcp, null);
+                capability, addPathFamilies, nextHop, apis, List.of(), null, tcp, role, null);
     }
 }

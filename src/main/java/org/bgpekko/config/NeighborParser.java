@@ -95,6 +95,7 @@ final class NeighborParser {
         b.routeServerClient = true;
         b.routeServerClientAt = at;
         b.rsPolicy = c;
+        b.role = c.role();
         if (b.families.isEmpty()) { // arouteserver: a client's family is the one of its address
             b.families.add(c.address().isIpv4() ? Family.IPV4_UNICAST : Family.IPV6_UNICAST);
         }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bgpekko.wire.capability.BgpRole;
 import org.bgpekko.wire.nlri.IpAddress;
 import org.bgpekko.wire.nlri.IpPrefix;
 
@@ -209,6 +210,7 @@ final class RsClients {
         boolean blackhole = bool(e, true, "blackhole_filtering", "announce_to_client");
         RsPolicy.MaxPrefix maxPrefix = maxPrefix(e, w);
         boolean gshut = bool(e, false, "graceful_shutdown", "enabled");
+        RoleConfig role = roles(e, w);
         String description = RsValues.absent(e.node().get("description")) ? "AS" + e.asn()
                 : l.guard(() -> RsValues.text(e.node().get("description"), "description"), "");
         String password = RsValues.absent(e.node().get("password")) ? null
@@ -233,9 +235,38 @@ final class RsClients {
             };
             RsPolicy.Client c = new RsPolicy.Client(general, e.asn(), ip, description, nextHops, v4min, v4max, v6min,
                     v6max, blackList, maxPath, invalidAsn, enforceOrigin, enforcePrefix, Set.copyOf(origins),
-                    irrPrefixes, List.copyOf(whiteRoutes), rejectInvalid, rp, prependRsAs, blackhole, maxPrefix, gshut);
+                    irrPrefixes, List.copyOf(whiteRoutes), rejectInvalid, rp, prependRsAs, blackhole, maxPrefix, gshut, role);
             out.add(new RsLoader.Session(c, passive, password, gtsm, addPath, e.node()));
         }
+    }
+
+    /**
+     * filtering.roles (RFC 9234) as arouteserver's templates apply it: with {@code enabled} (the client's over
+     * general.yml's) the session has {@code local_role} (the client's, {@code rs} by default) and
+     * {@code strict_mode}; without it, no role and strict_mode means nothing. The roles whose ingress procedure adds
+     * an OTC attribute to what the client sends (customer, rs-client, peer) are refused: not implemented.
+     */
+    private RoleConfig roles(Entry e, String w) {
+        boolean enabled = bool(e, false, "filtering", "roles", "enabled");
+        boolean strict = bool(e, false, "filtering", "roles", "strict_mode");
+        Yaml.Node at = own(e, "filtering", "roles", "local_role");
+        String what = w + "filtering.roles.local_role";
+        String name = at == null ? "rs"
+                : l.guard(() -> RsValues.text(at, what).toLowerCase(java.util.Locale.ROOT), "rs");
+        int role = BgpRole.NAMES.indexOf(name);
+        if (role < 0) {
+            l.error(at.error(what + " '" + name + "' is not one of " + String.join(", ", BgpRole.NAMES)));
+            return RoleConfig.NONE;
+        }
+        if (!enabled) {
+            return RoleConfig.NONE;
+        }
+        if (role != BgpRole.RS && role != BgpRole.PROVIDER) {
+            l.refuse(at, what + " " + name, "the RFC 9234 ingress procedure of this role (an OTC attribute with the "
+                    + "client's AS added to its routes that have none) is not implemented; rs and provider are");
+            return RoleConfig.NONE;
+        }
+        return new RoleConfig(role, strict);
     }
 
     /** The AS-SETs of a client (its own, else its AS's) and its aut-num, from irr.yml, with the white lists. */

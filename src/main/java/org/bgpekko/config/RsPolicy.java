@@ -112,13 +112,15 @@ public final class RsPolicy {
      * @param irrPrefixes the prefixes of its AS-SETs and aut-num, with white_list_pref
      * @param gshut graceful_shutdown.enabled for this client: its GRACEFUL_SHUTDOWN routes get the general
      *     local_pref (when the general setting is on; otherwise the community is passed on untouched)
+     * @param role filtering.roles (RFC 9234): the route server's role on the session and strict mode, or
+     *     {@link RoleConfig#NONE} when roles are not enabled for this client
      */
     public record Client(General general, long asn, IpAddress address, String description, Set<IpAddress> nextHops,
                          int ipv4Min, int ipv4Max, int ipv6Min, int ipv6Max, PrefixRule.List blackList,
                          int maxAsPathLen, boolean rejectInvalidAsn, boolean enforceOrigin, boolean enforcePrefix,
                          Set<Long> origins, PrefixRule.List irrPrefixes, List<WhiteRoute> whiteListRoute,
                          boolean rpkiRejectInvalid, RejectPolicy rejectPolicy, boolean prependRsAs,
-                         boolean announceBlackhole, MaxPrefix maxPrefix, boolean gshut) {
+                         boolean announceBlackhole, MaxPrefix maxPrefix, boolean gshut, RoleConfig role) {
         /** The value a peer_as macro takes in a standard community for this client: its AS, its 16-bit mapping, or -1. */
         public long stdPeerAs() {
             if (asn <= 0xFFFF) {

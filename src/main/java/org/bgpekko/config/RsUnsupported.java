@@ -62,17 +62,7 @@ final class RsUnsupported {
         }
         l.refuseTrue(cfg == null ? l.general("rfc8950") : RsLoader.at(cfg, "rfc8950"), where + "rfc8950",
                 "IPv4 routes over IPv6 client sessions are not relayed yet");
-        Yaml.Node roles = cfg == null ? l.general("filtering", "roles", "enabled")
-                : RsLoader.at(cfg, "filtering", "roles", "enabled");
-        l.refuseTrue(roles, where + "filtering.roles.enabled", "BGP roles and OTC (RFC 9234) are not implemented yet");
-        Yaml.Node strict = cfg == null ? l.general("filtering", "roles", "strict_mode")
-                : RsLoader.at(cfg, "filtering", "roles", "strict_mode");
-        l.refuseTrue(strict, where + "filtering.roles.strict_mode", "BGP roles (RFC 9234) are not implemented yet");
         if (cfg != null) {
-            Yaml.Node role = RsLoader.at(cfg, "filtering", "roles", "local_role");
-            if (role != null) {
-                l.refuse(role, where + "filtering.roles.local_role", "BGP roles (RFC 9234) are not implemented yet");
-            }
             Yaml.Node attach = RsLoader.at(cfg, "attach_custom_communities");
             if (attach != null && !l.guard(() -> RsValues.texts(attach, where + "attach_custom_communities"),
                     java.util.List.<String>of()).isEmpty()) {

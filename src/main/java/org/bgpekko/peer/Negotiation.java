@@ -15,6 +15,7 @@ import org.bgpekko.wire.NotificationException;
 import org.bgpekko.wire.Open;
 import org.bgpekko.wire.SessionOptions;
 import org.bgpekko.wire.capability.AddPath;
+import org.bgpekko.wire.capability.BgpRole;
 import org.bgpekko.wire.capability.Capability;
 import org.bgpekko.wire.capability.ExtendedMessage;
 import org.bgpekko.wire.capability.ExtendedNextHop;
@@ -46,6 +47,14 @@ public record Negotiation(SessionOptions options, List<Family> families, int hol
      * @throws NotificationException the NOTIFICATION to send when the OPEN is not acceptable
      */
     public static Negotiation of(Open sent, Open received, long configuredPeerAs, long localAs) {
+        return of(sent, received, configuredPeerAs, localAs, false);
+    }
+
+    /**
+     * ... and the BGP roles of RFC 9234 when {@code sent} carries one: with {@code strictRole} the peer must send
+     * one too.
+     */
+    public static Negotiation of(Open sent, Open received, long configuredPeerAs, long localAs, boolean strictRole) {
         if (received.version() != Open.VERSION) {
             throw new NotificationException(2, 1, Bytes.of((byte) 0, (byte) Open.VERSION),
                     "unsupported BGP version " + received.version());
@@ -68,6 +77,7 @@ public record Negotiation(SessionOptions options, List<Family> families, int hol
         }
         checkMultiSession(sent, received);
         checkMalformed(received);
+        checkRole(sent, received, strictRole);
         int hold = Math.min(sent.holdTime(), received.holdTime());
         SessionOptions options = options(sent, received);
         return new Negotiation(options, families(sent, received), hold, hold / 3, peerAs);
@@ -151,6 +161,42 @@ public record Negotiation(SessionOptions options, List<Family> families, int hol
 
     private static final Set<Integer> NEGOTIATED = Set.of(Capability.MULTIPROTOCOL, Capability.EXTENDED_NEXT_HOP,
             Capability.EXTENDED_MESSAGE, Capability.FOUR_OCTET_AS, Capability.ADD_PATH);
+
+    /**
+     * RFC 9234 section 4.2, when we send a role: the peer's role must make an allowed pair with ours (table 2); several
+     * role capabilities must agree; in strict mode one must be there. A role capability that is not one octet of
+     * table 1 (kept as an UnknownCapability) names no role that could pair with ours: a mismatch too. Without a local
+     * role the peer's role is ignored, as any capability we do not use (RFC 5492).
+     */
+    private static void checkRole(Open sent, Open received, boolean strict) {
+        BgpRole ours = sent.capability(BgpRole.class).orElse(null);
+        if (ours == null) {
+            return;
+        }
+        List<Capability> theirs = received.capabilities().stream().filter(c -> c.code() == Capability.BGP_ROLE)
+                .distinct().toList();
+        if (theirs.isEmpty()) {
+            if (strict) {
+                throw roleMismatch("no BGP Role capability received (strict mode), local role " + ours.name());
+            }
+            return;
+        }
+        if (theirs.size() > 1) {
+            throw roleMismatch("BGP Role capabilities of different values received");
+        }
+        if (!(theirs.get(0) instanceof BgpRole r)) {
+            throw roleMismatch("malformed BGP Role capability received ("
+                    + ((UnknownCapability) theirs.get(0)).value().length() + " bytes, or a role outside RFC 9234)");
+        }
+        if (!BgpRole.allowedPair(ours.role(), r.role())) {
+            throw roleMismatch("local role " + ours.name() + " and peer role " + r.name() + " are not an allowed pair");
+        }
+    }
+
+    /** RFC 9234 section 4.2: OPEN Message Error, Role Mismatch (2/11); no data is defined. */
+    private static NotificationException roleMismatch(String reason) {
+        return new NotificationException(2, 11, Bytes.EMPTY, "role mismatch: " + reason);
+    }
 
     /** draft-ietf-idr-bgp-multisession as ExaBGP checks it: mandatory once we offer it, same families. */
     private static void checkMultiSession(Open sent, Open received) {

@@ -11,6 +11,7 @@ import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.Open;
 import org.bgpekko.wire.capability.AddPath;
+import org.bgpekko.wire.capability.BgpRole;
 import org.bgpekko.wire.capability.Capability;
 import org.bgpekko.wire.capability.ExtendedNextHop;
 import org.bgpekko.wire.capability.FourOctetAs;
@@ -128,6 +129,9 @@ public final class OpenBuilder {
         if (cap.multiSession()) {
             caps.add(new MultiSession(Bytes.of((byte) 0)));
             caps.add(new MultiSession(Bytes.of((byte) Capability.MULTIPROTOCOL)));
+        }
+        if (n.role().enabled()) { // RFC 9234 (ExaBGP has no roles: last, after what ExaBGP sends)
+            caps.add(new BgpRole(n.role().localRole()));
         }
         int myAs = n.localAs() > 0xFFFF ? AS_TRANS : (int) n.localAs();
         return new Open(Open.VERSION, myAs, n.holdTime(), routerId(n), caps);

@@ -313,7 +313,7 @@ final class PeerFsm {
         events.received(link, received);
         Negotiation n;
         try {
-            n = Negotiation.of(localOpen, received, config.peerAs(), config.localAs());
+            n = Negotiation.of(localOpen, received, config.peerAs(), config.localAs(), config.role().strict());
         } catch (NotificationException e) {
             return fail(link, e.toNotification(), e.getMessage());
         }

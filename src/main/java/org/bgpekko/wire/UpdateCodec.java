@@ -113,7 +113,7 @@ public final class UpdateCodec {
                 seen[type] = true;
                 continue;
             }
-            PathAttribute a = codec.decode(b, v, len, ctx);
+            PathAttribute a = codec.decode(flags, b, v, len, ctx);
             if (a != null) {
                 addOnce(out, seen, a, ctx);
             } else {

@@ -277,12 +277,41 @@ class RouteServerConfigTest {
         assertEquals(List.of("general.yml:15:16: cfg.path_hiding: false is not supported by bgpekko: the route server "
                 + "always prevents path hiding (RFC 7947 section 2.3.2.1: each client gets the best path its export "
                 + "policy accepts)"), errors(CONF, GENERAL + "  path_hiding: false\n", CLIENTS, IRR));
-        assertEquals(List.of("clients.yml:13:26: clients[1].cfg.filtering.roles.enabled: true is not supported by "
-                + "bgpekko: BGP roles and OTC (RFC 9234) are not implemented yet"),
-                errors(CONF, GENERAL, CLIENTS.replace("max_as_path_len: 10", "roles: {enabled: true}"), IRR));
+        assertEquals(List.of("clients.yml:13:44: clients[1].cfg.filtering.roles.local_role customer is not supported "
+                + "by bgpekko: the RFC 9234 ingress procedure of this role (an OTC attribute with the client's AS "
+                + "added to its routes that have none) is not implemented; rs and provider are"),
+                errors(CONF, GENERAL, CLIENTS.replace("max_as_path_len: 10",
+                        "roles: {enabled: true, local_role: customer}"), IRR));
         assertEquals(List.of("general.yml:2:38: cfg.blackhole_filtering.policy_ipv4 rewrite-next-hop needs "
                 + "cfg.blackhole_filtering.rewrite_next_hop_ipv4"), errors(CONF, GENERAL.replace("cfg:\n",
                 "cfg:\n  blackhole_filtering: {policy_ipv4: \"rewrite-next-hop\"}\n"), CLIENTS, IRR));
+    }
+
+    /** arouteserver's filtering.roles (RFC 9234): general.yml's enabled / strict_mode, the client's over them. */
+    @Test
+    void rolesAreAppliedPerClientWithRsAsTheDefaultLocalRole() throws IOException {
+        List<NeighborConfig> off = check(CONF, GENERAL, CLIENTS, IRR).configuration().neighbors();
+        assertEquals(List.of(RoleConfig.NONE, RoleConfig.NONE, RoleConfig.NONE),
+                off.stream().map(NeighborConfig::role).toList());
+        String enabled = GENERAL.replace("  filtering:\n", "  filtering:\n    roles: {enabled: true, strict_mode: true}\n");
+        String clients = CLIENTS.replace("max_as_path_len: 10", "roles: {strict_mode: false, local_role: Provider}");
+        ConfigParser.Result r = check(CONF, enabled, clients, IRR);
+        assertEquals(List.of(), r.errors());
+        List<NeighborConfig> on = r.configuration().neighbors();
+        RoleConfig rsStrict = new RoleConfig(org.bgpekko.wire.capability.BgpRole.RS, true);
+        assertEquals(List.of(rsStrict, rsStrict, new RoleConfig(org.bgpekko.wire.capability.BgpRole.PROVIDER, false)),
+                on.stream().map(NeighborConfig::role).toList());
+        assertEquals(on.get(2).role(), on.get(2).rsPolicy().role(), "the policy's OTC rules use the session's role");
+        // a client may turn roles off, and general.yml's strict_mode then means nothing
+        assertEquals(RoleConfig.NONE, check(CONF, enabled, CLIENTS.replace("max_as_path_len: 10",
+                "roles: {enabled: false}"), IRR).configuration().neighbors().get(2).role());
+        assertEquals(List.of("clients.yml:13:44: clients[1].cfg.filtering.roles.local_role 'server' is not one of "
+                + "provider, rs, rs-client, customer, peer"), errors(CONF, enabled, CLIENTS.replace(
+                        "max_as_path_len: 10", "roles: {enabled: true, local_role: server}"), IRR));
+        assertEquals(List.of("general.yml:5:28: unknown setting 'local_role' in cfg.filtering.roles (expected one of "
+                + "enabled, strict_mode)"), errors(CONF,
+                GENERAL.replace("  filtering:\n", "  filtering:\n    roles: {enabled: true, local_role: rs}\n"),
+                CLIENTS, IRR));
     }
 
     @Test

@@ -167,4 +167,48 @@ class NegotiationTest {
             assertEquals(List.of(2, 0), List.of(e.code(), e.subcode()), body);
         }
     }
+
+    /** RFC 9234 table 2: every (local, remote) pair of table 1; the five allowed ones come up, the others are 2/11. */
+    @Test
+    void roleMismatchIsEveryPairOutsideTable2() {
+        java.util.Set<List<Integer>> allowed = Set.of(List.of(0, 3), List.of(3, 0), List.of(1, 2), List.of(2, 1),
+                List.of(4, 4));
+        for (int local = 0; local <= 4; local++) {
+            for (int remote = 0; remote <= 4; remote++) {
+                Open sent = open(1, 180, 1, new org.bgpekko.wire.capability.BgpRole(local));
+                Open received = open(2, 180, 2, new org.bgpekko.wire.capability.BgpRole(remote));
+                for (boolean strict : new boolean[] {false, true}) {
+                    if (allowed.contains(List.of(local, remote))) {
+                        Negotiation.of(sent, received, 2, 1, strict);
+                    } else {
+                        NotificationException e = assertThrows(NotificationException.class,
+                                () -> Negotiation.of(sent, received, 2, 1, strict));
+                        assertEquals(List.of(2, 11), List.of(e.code(), e.subcode()), local + " " + remote);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void rolesOfDifferentValuesAreRoleMismatchAndRepeatedEqualOnesOne() {
+        Open sent = open(1, 180, 1, new org.bgpekko.wire.capability.BgpRole(1));
+        NotificationException e = assertThrows(NotificationException.class, () -> Negotiation.of(sent,
+                open(2, 180, 2, new org.bgpekko.wire.capability.BgpRole(2), new org.bgpekko.wire.capability.BgpRole(4)),
+                2, 1, false));
+        assertEquals(List.of(2, 11), List.of(e.code(), e.subcode()));
+        Negotiation.of(sent, open(2, 180, 2, new org.bgpekko.wire.capability.BgpRole(2),
+                new org.bgpekko.wire.capability.BgpRole(2)), 2, 1, true);
+    }
+
+    @Test
+    void strictModeNeedsTheirRoleAndWithoutOursNothingIsChecked() {
+        Open sent = open(1, 180, 1, new org.bgpekko.wire.capability.BgpRole(1));
+        NotificationException e = assertThrows(NotificationException.class,
+                () -> Negotiation.of(sent, open(2, 180, 2), 2, 1, true));
+        assertEquals(List.of(2, 11), List.of(e.code(), e.subcode()));
+        Negotiation.of(sent, open(2, 180, 2), 2, 1, false);
+        // no local role: a peer's role (even malformed) is a capability we do not use
+        Negotiation.of(open(1, 180, 1), open(2, 180, 2, new UnknownCapability(9, Bytes.EMPTY)), 2, 1, false);
+    }
 }

@@ -157,7 +157,7 @@ class OpenBuilderTest {
         NeighborConfig big = new NeighborConfig(n.peerAddress(), n.description(), n.routerId(), n.localAddress(),
                 4_200_000_000L, n.peerAs(), n.holdTime(), n.passive(), n.connect(), n.groupUpdates(), n.autoFlush(),
                 n.manualEor(), n.adjRibIn(), n.routeServerClient(), n.hostName(), n.domainName(), n.families(),
-                n.capability(), n.addPathFamilies(), n.nextHop(), n.apis(), n.routes(), n.at(), n.tcp(), null);
+                n.capability(), n.addPathFamilies(), n.nextHop(), n.apis(), n.routes(), n.at(), n.tcp(), n.role(), null);
         Open open = OpenBuilder.build(big, VERSION);
         assertEquals(OpenBuilder.AS_TRANS, open.myAs());
         assertEquals(4_200_000_000L, open.asn());

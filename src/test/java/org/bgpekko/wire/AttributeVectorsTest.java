@@ -34,6 +34,7 @@ import org.bgpekko.wire.attribute.LargeCommunity;
 import org.bgpekko.wire.attribute.LocalPref;
 import org.bgpekko.wire.attribute.MultiExitDisc;
 import org.bgpekko.wire.attribute.NextHop;
+import org.bgpekko.wire.attribute.OnlyToCustomer;
 import org.bgpekko.wire.attribute.Origin;
 import org.bgpekko.wire.attribute.OriginatorId;
 import org.bgpekko.wire.attribute.PathAttribute;
@@ -106,6 +107,11 @@ class AttributeVectorsTest {
                                 new PrefixSid.Tlv(PrefixSid.ORIGINATOR_SRGB, Bytes.fromHex("0000003E80001F40")))),
                         "C02815" + "01" + "0007" + "00" + "0000" + "00000064" + "03" + "0008" + "0000" + "003E80" + "001F40",
                         ASN4),
+                Arguments.of(OnlyToCustomer.of(65000), "C02304" + "0000FDE8", ASN4),
+                // the flags come back as received: Partial (set by a speaker without RFC 9234), extended length
+                Arguments.of(new OnlyToCustomer(4200000000L, 0xE0), "E02304" + "FA56EA00", ASN4),
+                Arguments.of(new OnlyToCustomer(65000, 0xD0), "D0230004" + "0000FDE8", ASN4),
+                Arguments.of(OnlyToCustomer.of(65000), "C02304" + "0000FDE8", ASN2),
                 Arguments.of(new UnknownAttribute(0xC0, 254, Bytes.fromHex("0102")), "C0FE02" + "0102", ASN4),
                 Arguments.of(new UnknownAttribute(0xE0, 99, Bytes.fromHex("AB")), "E06301" + "AB", ASN4),
                 Arguments.of(new UnknownAttribute(0x50, 200, Bytes.EMPTY), "50C80000", ASN4));
@@ -249,6 +255,24 @@ class AttributeVectorsTest {
                 ErrorAction.TREAT_AS_WITHDRAW);
         // MP_REACH_NLRI carries its own next hop
         assertEquals(List.of(), decodeUpdate(ORIGIN_IGP + AS_PATH_EMPTY + MP_REACH_V6, "", ASN4).errors());
+    }
+
+    @Test
+    void onlyToCustomerOfAnotherLengthIsTreatAsWithdraw() {
+        // RFC 9234 section 5: an OTC attribute whose length is not 4 is malformed, treat-as-withdraw (RFC 7606)
+        for (String otc : new String[] {"C02300", "C02303" + "00FDE8", "C02305" + "0000FDE800", "D0230002" + "FDE8"}) {
+            Update u = decodeUpdate(ORIGIN_IGP + AS_PATH_EMPTY + NEXT_HOP + otc, NLRI_10_8, ASN4);
+            assertOneFinding(u, PathAttribute.ONLY_TO_CUSTOMER, ErrorAction.TREAT_AS_WITHDRAW);
+            assertEquals(3, u.attributes().size(), otc);
+        }
+    }
+
+    @Test
+    void onlyToCustomerWithoutTheOptionalOrTransitiveBitIsTreatAsWithdraw() {
+        for (String otc : new String[] {"802304" + "0000FDE8", "402304" + "0000FDE8", "002304" + "0000FDE8"}) {
+            assertOneFinding(decodeUpdate(ORIGIN_IGP + AS_PATH_EMPTY + NEXT_HOP + otc, NLRI_10_8, ASN4),
+                    PathAttribute.ONLY_TO_CUSTOMER, ErrorAction.TREAT_AS_WITHDRAW);
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.bgpekko.wire.attribute.UnknownAttribute;
 import org.bgpekko.wire.capability.AddPath;
+import org.bgpekko.wire.capability.BgpRole;
 import org.bgpekko.wire.capability.Capability;
 import org.bgpekko.wire.capability.CapabilityCodecs;
 import org.bgpekko.wire.capability.EnhancedRouteRefresh;
@@ -190,6 +191,11 @@ class CodecVectorsTest {
                         "4911" + "04" + "686F7374" + "0B" + "6578616D706C652E636F6D"),
                 Arguments.of(new Fqdn("router", ""), "4908" + "06" + "726F75746572" + "00"),
                 Arguments.of(new SoftwareVersion("bgpekko"), "4B08" + "07" + "626770656B6B6F"),
+                Arguments.of(new BgpRole(BgpRole.PROVIDER), "0901" + "00"),
+                Arguments.of(new BgpRole(BgpRole.RS), "0901" + "01"),
+                Arguments.of(new BgpRole(BgpRole.RS_CLIENT), "0901" + "02"),
+                Arguments.of(new BgpRole(BgpRole.CUSTOMER), "0901" + "03"),
+                Arguments.of(new BgpRole(BgpRole.PEER), "0901" + "04"),
                 Arguments.of(new UnknownCapability(100, Bytes.fromHex("ABCD")), "6402" + "ABCD"),
                 Arguments.of(new UnknownCapability(127, Bytes.EMPTY), "7F00"));
     }
@@ -221,6 +227,9 @@ class CodecVectorsTest {
             "4906" + "03" + "FF" + "FEFD" + "01" + "61", // host name that is not UTF-8
             "4904" + "05" + "616263", // host name overruns
             "0506" + "0001" + "0100" + "0002", // extended next hop with a SAFI above 255
+            "0900", // BGP role without its octet (RFC 9234 section 4.1: length 1)
+            "0902" + "0102", // BGP role of 2 octets
+            "0901" + "05", // BGP role outside RFC 9234's table 1
         };
         for (String hex : malformed) {
             byte[] b = hex(hex);

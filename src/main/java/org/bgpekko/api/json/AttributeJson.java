@@ -20,6 +20,7 @@ import org.bgpekko.wire.attribute.LargeCommunities;
 import org.bgpekko.wire.attribute.LinkState;
 import org.bgpekko.wire.attribute.LocalPref;
 import org.bgpekko.wire.attribute.MultiExitDisc;
+import org.bgpekko.wire.attribute.OnlyToCustomer;
 import org.bgpekko.wire.attribute.Origin;
 import org.bgpekko.wire.attribute.OriginatorId;
 import org.bgpekko.wire.attribute.PathAttribute;
@@ -86,6 +87,8 @@ public final class AttributeJson {
             return JsonText.kv("bgp-prefix-sid", prefixSid(s));
         } else if (a instanceof LinkState ls) {
             return JsonText.kv("bgp-ls", LinkStateJson.of(ls));
+        } else if (a instanceof OnlyToCustomer o) {
+            return member(o.asUnknown()); // as ExaBGP d7f4a9293, which does not know type 35
         } else if (a instanceof UnknownAttribute u) {
             int flags = u.transitive() ? u.flags() | PathAttribute.FLAG_PARTIAL : u.flags();
             return JsonText.ks(String.format("attribute-0x%02X-0x%02X", u.typeCode(), flags),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.capability.AddPath;
+import org.bgpekko.wire.capability.BgpRole;
 import org.bgpekko.wire.capability.Capability;
 import org.bgpekko.wire.capability.EnhancedRouteRefresh;
 import org.bgpekko.wire.capability.ExtendedMessage;
@@ -44,6 +45,9 @@ public final class CapabilityJson {
 
     private static String value(List<Capability> same) {
         Capability c = same.get(0);
+        if (c instanceof BgpRole r) {
+            c = r.asUnknown(); // as ExaBGP d7f4a9293, which does not know code 9
+        }
         if (c instanceof Multiprotocol) {
             // a malformed multiprotocol capability of the same code stays an UnknownCapability: not a family
             List<String> fams = same.stream().filter(Multiprotocol.class::isInstance)

@@ -27,6 +27,7 @@ import org.bgpekko.wire.attribute.LocalPref;
 import org.bgpekko.wire.attribute.MpReachNlri;
 import org.bgpekko.wire.attribute.MpUnreachNlri;
 import org.bgpekko.wire.attribute.MultiExitDisc;
+import org.bgpekko.wire.attribute.OnlyToCustomer;
 import org.bgpekko.wire.attribute.NextHop;
 import org.bgpekko.wire.attribute.Origin;
 import org.bgpekko.wire.attribute.OriginatorId;
@@ -163,6 +164,8 @@ final class UpdateText {
             return " aigp " + Long.toUnsignedString(g.metric());
         } else if (a instanceof PrefixSid p) {
             return " bgp-prefix-sid " + PrefixSidText.of(p);
+        } else if (a instanceof OnlyToCustomer o) {
+            return generic(o.asUnknown()); // as ExaBGP d7f4a9293, which does not know type 35
         }
         return generic(a);
     }

@@ -60,6 +60,9 @@ public final class ArsPolicy implements ServerPolicy {
             lastCanonical = canonical;
             lastFacts = PathFacts.parse(canonical);
         }
+        if (Roles.leak(c, lastFacts)) { // RFC 9234 section 5, before the filters (BIRD: when the route is received)
+            return RejectCode.ROUTE_LEAK;
+        }
         int code = ImportChecks.check(c, lastFacts,
                 new IpPrefix(kind == 0 ? Family.AFI_IPV4 : Family.AFI_IPV6, hi, lo, length),
                 c.general().rtr() != null ? rtrRoas : c.general().roas());
@@ -108,7 +111,7 @@ public final class ArsPolicy implements ServerPolicy {
 
     private boolean rewrites(RsPolicy.Client t, int attr) {
         return t != null && (ExportControl.rewrites(t, facts[attr]) || gshut[attr] == GracefulShutdown.STRIP
-                || performs(t));
+                || performs(t) || Roles.addsOtc(t, facts[attr]));
     }
 
     /**
@@ -141,6 +144,9 @@ public final class ArsPolicy implements ServerPolicy {
 
     private byte[] exportCanonical(RsPolicy.Client t, int attr, byte[] canonical) {
         byte[] out = ExportControl.rewrite(t, facts[attr], canonical, gshut[attr] == GracefulShutdown.STRIP);
+        if (Roles.addsOtc(t, facts[attr])) {
+            out = Roles.withOtc(out, t.general().rsAs());
+        }
         return performs(t) ? GracefulShutdown.perform(out) : out;
     }
 

@@ -3,6 +3,7 @@ package org.bgpekko.rs.policy;
 
 import java.util.Arrays;
 import org.bgpekko.wire.Wire;
+import org.bgpekko.wire.attribute.PathAttribute;
 import org.bgpekko.wire.nlri.IpAddress;
 
 /**
@@ -17,9 +18,10 @@ import org.bgpekko.wire.nlri.IpAddress;
  * @param communities standard communities (RFC 1997), as unsigned 32-bit values
  * @param extended extended communities (RFC 4360), 8 bytes each as a long
  * @param large large communities (RFC 8092), three longs each
+ * @param otc the ONLY_TO_CUSTOMER AS (RFC 9234), or -1 when the set has none
  */
 public record PathFacts(IpAddress nextHop, long[] asns, int pathLength, long first, long origin, long[] communities,
-                        long[] extended, long[] large) {
+                        long[] extended, long[] large, long otc) {
     public static final int COMMUNITIES = 8;
     public static final int EXTENDED_COMMUNITIES = 16;
     public static final int LARGE_COMMUNITIES = 32;
@@ -35,6 +37,7 @@ public record PathFacts(IpAddress nextHop, long[] asns, int pathLength, long fir
         long[] std = new long[0];
         long[] ext = new long[0];
         long[] lrg = new long[0];
+        long otc = -1;
         int p = 1 + nhLength;
         while (p < b.length) {
             int flags = b[p] & 0xFF;
@@ -80,11 +83,12 @@ public record PathFacts(IpAddress nextHop, long[] asns, int pathLength, long fir
                         lrg[i] = Wire.u32(b, v + 4 * i);
                     }
                 }
+                case PathAttribute.ONLY_TO_CUSTOMER -> otc = len == 4 ? Wire.u32(b, v) : otc;
                 default -> { }
             }
             p = v + len;
         }
-        return new PathFacts(nextHop, Arrays.copyOf(asns, n), length, first, origin, std, ext, lrg);
+        return new PathFacts(nextHop, Arrays.copyOf(asns, n), length, first, origin, std, ext, lrg, otc);
     }
 
     public boolean hasCommunity(long value) {

@@ -22,6 +22,8 @@ public final class RejectCode {
     public static final int NEVER_VIA_ROUTE_SERVERS = 15;
     /** bgpekko's own, not arouteserver's: kept out because the client was at its max-prefix limit (action block). */
     public static final int MAX_PREFIX_BLOCKED = org.bgpekko.rs.ServerPolicy.LIMIT_BLOCKED;
+    /** bgpekko's own, not arouteserver's (BIRD drops such routes): an OTC attribute from a client (RFC 9234). */
+    public static final int ROUTE_LEAK = 65533;
     public static final int UNKNOWN = 65535;
 
     /** arouteserver's text of a code. */
@@ -43,6 +45,7 @@ public final class RejectCode {
             case RPKI_INVALID -> "RPKI INVALID route";
             case NEVER_VIA_ROUTE_SERVERS -> "Never via route-servers ASN in AS_PATH";
             case MAX_PREFIX_BLOCKED -> "Max-prefix limit reached";
+            case ROUTE_LEAK -> "Route leak: OTC attribute from a client (RFC 9234)";
             default -> "Unknown";
         };
     }

@@ -21,6 +21,11 @@ public interface AttributeCodec {
      */
     PathAttribute decode(byte[] b, int off, int len, DecodeContext ctx);
 
+    /** Decodes with the received flags at hand, for an attribute that keeps them (ONLY_TO_CUSTOMER). */
+    default PathAttribute decode(int flags, byte[] b, int off, int len, DecodeContext ctx) {
+        return decode(b, off, len, ctx);
+    }
+
     /** Writes the value only; the caller writes flags, type and length. */
     void encodeValue(PathAttribute attribute, WireWriter out, SessionOptions options);
 }

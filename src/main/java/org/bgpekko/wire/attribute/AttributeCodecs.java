@@ -32,6 +32,7 @@ public final class AttributeCodecs {
         register(new CommunityCodecs.LargeCommunitiesCodec());
         register(new TlvCodecs.PrefixSidCodec());
         register(new LinkStateCodec());
+        register(new BasicCodecs.OnlyToCustomerCodec());
     }
 
     private AttributeCodecs() {}
@@ -53,12 +54,15 @@ public final class AttributeCodecs {
         if (a instanceof UnknownAttribute u) {
             return u.flags();
         }
+        if (a instanceof OnlyToCustomer o) {
+            return o.flags();
+        }
         return BY_TYPE[a.typeCode()].flags();
     }
 
     /**
      * Writes flags, type, length and value. The extended-length bit is set when the value exceeds 255 bytes,
-     * when an unknown attribute came with it, and on the MP_UNREACH_NLRI of an End-of-RIB (ExaBGP's form).
+     * when an unknown attribute or ONLY_TO_CUSTOMER came with it, and on the MP_UNREACH_NLRI of an End-of-RIB (ExaBGP's form).
      */
     public static void encode(PathAttribute a, WireWriter out, SessionOptions options) {
         int flags = flags(a);
@@ -113,7 +117,7 @@ public final class AttributeCodecs {
                 a = new UnknownAttribute(flags, type, Bytes.of(b, v, len));
             } else {
                 ctx.enter(codec);
-                a = codec.decode(b, v, len, ctx);
+                a = codec.decode(flags, b, v, len, ctx);
             }
             if (a == null) {
                 throw new IllegalStateException("written attributes do not decode: " + ctx.errors());

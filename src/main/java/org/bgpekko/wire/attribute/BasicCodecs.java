@@ -148,4 +148,32 @@ final class BasicCodecs {
             }
         }
     }
+
+    /**
+     * ONLY_TO_CUSTOMER (RFC 9234 section 5): 4 octets, else treat-as-withdraw. The received flags are kept (the Partial
+     * bit a speaker without RFC 9234 set, the extended-length bit), so the attribute is passed on as it came.
+     */
+    static final class OnlyToCustomerCodec extends Base {
+        OnlyToCustomerCodec() {
+            super(PathAttribute.ONLY_TO_CUSTOMER, OPTIONAL_TRANSITIVE, ErrorAction.TREAT_AS_WITHDRAW);
+        }
+
+        @Override
+        public PathAttribute decode(byte[] b, int off, int len, DecodeContext ctx) {
+            return decode(OPTIONAL_TRANSITIVE, b, off, len, ctx);
+        }
+
+        @Override
+        public PathAttribute decode(int flags, byte[] b, int off, int len, DecodeContext ctx) {
+            if (len != 4) {
+                return ctx.malformed("ONLY_TO_CUSTOMER length " + len + ", expected 4");
+            }
+            return new OnlyToCustomer(Wire.u32(b, off), flags & 0xF0);
+        }
+
+        @Override
+        public void encodeValue(PathAttribute a, WireWriter out, SessionOptions o) {
+            out.put32(((OnlyToCustomer) a).asn());
+        }
+    }
 }

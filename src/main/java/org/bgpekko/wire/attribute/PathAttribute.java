@@ -5,7 +5,7 @@ public sealed interface PathAttribute
         permits Origin, AsPath, As4Path, NextHop, MultiExitDisc, LocalPref, AtomicAggregate, Aggregator,
                 As4Aggregator, Communities, OriginatorId, ClusterList, MpReachNlri, MpUnreachNlri,
                 ExtendedCommunities, Ipv6ExtendedCommunities, Aigp, LargeCommunities, PrefixSid, LinkState,
-                UnknownAttribute {
+                OnlyToCustomer, UnknownAttribute {
 
     int ORIGIN = 1;
     int AS_PATH = 2;
@@ -27,6 +27,7 @@ public sealed interface PathAttribute
     int AIGP = 26;
     int BGP_LS = 29;
     int LARGE_COMMUNITY = 32;
+    int ONLY_TO_CUSTOMER = 35;
     int PREFIX_SID = 40;
 
     int FLAG_OPTIONAL = 0x80;

@@ -3,12 +3,14 @@ package org.bgpekko.wire.capability;
 
 public sealed interface Capability
         permits Multiprotocol, RouteRefresh, ExtendedNextHop, ExtendedMessage, GracefulRestart, FourOctetAs,
-                MultiSession, AddPath, EnhancedRouteRefresh, Fqdn, SoftwareVersion, Operational, UnknownCapability {
+                MultiSession, AddPath, EnhancedRouteRefresh, Fqdn, SoftwareVersion, Operational, BgpRole,
+                UnknownCapability {
 
     int MULTIPROTOCOL = 1;
     int ROUTE_REFRESH = 2;
     int EXTENDED_NEXT_HOP = 5;
     int EXTENDED_MESSAGE = 6;
+    int BGP_ROLE = 9;
     int GRACEFUL_RESTART = 64;
     int FOUR_OCTET_AS = 65;
     int MULTI_SESSION = 68;

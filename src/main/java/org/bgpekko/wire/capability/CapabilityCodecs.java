@@ -53,6 +53,10 @@ public final class CapabilityCodecs {
             putString(out, f.hostname());
             putString(out, f.domain());
         });
+        // RFC 9234 section 4.1: one octet; another length, or a value outside table 1, stays an UnknownCapability that
+        // the session's role check refuses (peer.Negotiation)
+        register(Capability.BGP_ROLE, (b, off, len) -> len == 1 && (b[off] & 0xFF) <= BgpRole.PEER
+                ? new BgpRole(b[off] & 0xFF) : null, (c, out) -> out.put8(((BgpRole) c).role()));
         register(Capability.SOFTWARE_VERSION, (b, off, len) -> {
             if (len < 1 || (b[off] & 0xFF) != len - 1) {
                 return null;
