@@ -1,4 +1,4 @@
-// Keys for fastutil's open hash map of IPv4 prefixes that put neighbouring prefixes in neighbouring buckets.
+// Keys for fastutil's open hash maps (IPv4 prefixes, slot numbers) that put neighbours in neighbouring buckets.
 package org.bgpekko.rib;
 
 import it.unimi.dsi.fastutil.HashCommon;
