@@ -117,10 +117,13 @@ public final class ApiGateway {
         /** Every batch not answered yet, oldest first; answers leave in this order. */
         final AnswerQueue pending = new AnswerQueue();
         final ArrayDeque<Long> deaths = new ArrayDeque<>();
+        /** The targets of its lines without selectors: one instance, so the Rib compares them by identity. */
+        final ApiTranslator.Served served;
 
         Helper(ProcessConfig config, boolean ack) {
             this.config = config;
             this.ack = ack;
+            this.served = new ApiTranslator.Served(config.name());
             this.encoder = EventEncoder.of("json".equals(config.encoder()) ? ApiEncoder.JSON : ApiEncoder.TEXT);
         }
     }
@@ -222,7 +225,7 @@ public final class ApiGateway {
             }
             if (h.pending.add(m.batch(), h.incarnation)) {
                 List<Rib.ApiInput> inputs = new ArrayList<>(m.batch().commands().size());
-                m.batch().commands().forEach(c -> inputs.add(ApiTranslator.translate(m.process(), c.text(), c.line())));
+                m.batch().commands().forEach(c -> inputs.add(ApiTranslator.translate(h.served, c.text(), c.line())));
                 rib.tell(new Rib.ApiBatch(m.process(), inputs, appliedAdapter));
             }
             h.pending.write(h.incarnation, writer(h));

@@ -18,8 +18,14 @@ public final class ApiTranslator {
 
     /** Line {@code text} of helper {@code process}, parsed as {@code line}. */
     public static Rib.ApiInput translate(String process, String text, ApiLine line) {
+        return translate(new Served(process), text, line);
+    }
+
+    /** The same, with the targets of the helper's lines without selectors given (one instance per helper). */
+    static Rib.ApiInput translate(Served served, String text, ApiLine line) {
+        String process = served.process();
         // the helper serves the neighbour (its api block names it) and a selector of the line matches it
-        RibOperation.Targets targets = line.selectors().isEmpty() ? new Served(process)
+        RibOperation.Targets targets = line.selectors().isEmpty() ? served
                 : n -> EventRoutes.serves(n, process) && line.matches(n);
         return new Rib.ApiInput(text, targets, operation(process, line.command()));
     }

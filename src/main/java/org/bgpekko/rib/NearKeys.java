@@ -1,4 +1,4 @@
-// Keys for fastutil's open hash map of IPv4 prefixes that put neighbouring prefixes in neighbouring buckets.
+// Keys for fastutil's open hash maps (IPv4 prefixes, slot numbers) that put neighbours in neighbouring buckets.
 package org.bgpekko.rib;
 
 import it.unimi.dsi.fastutil.HashCommon;
@@ -18,6 +18,8 @@ final class NearKeys {
     static final int GROUP_BITS = 2;
     private static final long PHI = 0x9E3779B97F4A7C15L;
     private static final long MASK = (1L << 64 - GROUP_BITS) - 1;
+    private static final int INT_PHI = 0x9E3779B9;
+    private static final int INT_MASK = (1 << 32 - GROUP_BITS) - 1;
 
     private NearKeys() {}
 
@@ -29,5 +31,18 @@ final class NearKeys {
         x = x * PHI & MASK;
         x ^= x >>> 31;
         return HashCommon.invMix(x << GROUP_BITS | r & (1 << GROUP_BITS) - 1);
+    }
+
+    /**
+     * The map key of a slot number ({@link NlriSlots}), for fastutil's int maps: the same layout as {@link #ipv4}.
+     * Slots are handed out in order, so the slots of a helper's sequential prefixes are consecutive numbers, and the
+     * pending changes of a batch ({@link PendingChanges}) then fill neighbouring buckets four at a time.
+     */
+    static int slot(int slot) {
+        int x = (slot >>> GROUP_BITS) * INT_PHI & INT_MASK; // a bijection of the other 30 bits, as ipv4 does
+        x ^= x >>> 15;
+        x = x * INT_PHI & INT_MASK;
+        x ^= x >>> 16;
+        return HashCommon.invMix(x << GROUP_BITS | slot & (1 << GROUP_BITS) - 1);
     }
 }

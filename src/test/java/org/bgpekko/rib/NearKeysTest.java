@@ -55,6 +55,30 @@ class NearKeysTest {
     }
 
     @Test
+    void slotKeysAreABijectionWithFourNeighboursInNeighbouringBuckets() {
+        IntOpenHashSet in = new IntOpenHashSet();
+        IntOpenHashSet out = new IntOpenHashSet();
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 400_000; i++) { // sequential slots, then any ints (negative ones too)
+            int s = i < 200_000 ? i : random.nextInt();
+            if (in.add(s)) {
+                assertTrue(out.add(NearKeys.slot(s)), "two slots mapped to one: " + s);
+            }
+        }
+        int mask = (1 << 16) - 1; // the buckets of a table of about 30,000 keys
+        IntOpenHashSet starts = new IntOpenHashSet();
+        for (int g = 0; g < 1 << 12; g++) {
+            int first = HashCommon.mix(NearKeys.slot(4 * g)) & mask;
+            for (int i = 1; i < 4; i++) {
+                assertEquals(first + i, HashCommon.mix(NearKeys.slot(4 * g + i)) & mask, "slot " + i + " of group " + g);
+            }
+            starts.add(first >>> 2);
+        }
+        // 4,096 groups thrown at random into 16,384 places: about 3,600 distinct places expected
+        assertTrue(starts.size() > 3_400, "groups spread: " + starts.size() + " distinct places");
+    }
+
+    @Test
     void slotsOfAMillionSequentialPrefixesAreFoundAndReleased() {
         NlriSlots slots = new NlriSlots();
         int n = 1_000_000;

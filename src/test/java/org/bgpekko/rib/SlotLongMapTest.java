@@ -36,4 +36,22 @@ class SlotLongMapTest {
             }
         }
     }
+
+    @Test
+    void slotsSpacedByPowersOfTwoAndNegativeValuesAreKeptApart() {
+        SlotLongMap m = new SlotLongMap();
+        for (int s = 0; s < 20_000; s++) { // every 1024th slot: the same low bits, as a table's mask would see them
+            assertEquals(-1, m.putIfAbsent(s << 10, s));
+        }
+        for (int s = 0; s < 20_000; s++) {
+            assertEquals(s, m.get(s << 10));
+            assertEquals(-1, m.get((s << 10) + 1));
+        }
+        for (int s = 0; s < 20_000; s += 2) {
+            assertEquals(s, m.remove(s << 10));
+        }
+        for (int s = 0; s < 20_000; s++) {
+            assertEquals(s % 2 == 0 ? -1 : s, m.get(s << 10));
+        }
+    }
 }
