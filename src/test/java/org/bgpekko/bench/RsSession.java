@@ -163,17 +163,30 @@ final class RsSession {
         }
     }
 
-    /** Writes bytes in 64 KiB pieces, so KEEPALIVEs can go between them. */
+    /**
+     * Writes whole BGP messages ({@code data} holds them back to back) in pieces of up to 64 KiB cut at message
+     * boundaries, so the keepalive thread's KEEPALIVEs go between messages, never inside one.
+     */
     void send(byte[] data) throws IOException {
-        for (int off = 0; off < data.length; off += 1 << 16) {
-            int len = Math.min(1 << 16, data.length - off);
-            synchronized (this) {
-                out.write(data, off, len);
+        int off = 0;
+        while (off < data.length) {
+            int end = off;
+            while (end < data.length && (end == off || end - off + messageLength(data, end) <= 1 << 16)) {
+                end += messageLength(data, end);
             }
+            synchronized (this) {
+                out.write(data, off, end - off);
+            }
+            off = end;
         }
         synchronized (this) {
             out.flush();
         }
+    }
+
+    /** The length field of the message at {@code at}. */
+    private static int messageLength(byte[] data, int at) {
+        return (data[at + 16] & 0xFF) << 8 | data[at + 17] & 0xFF;
     }
 
     /** Sends a Cease (6/2, administrative shutdown) and closes. */
