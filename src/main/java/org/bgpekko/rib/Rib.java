@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -246,11 +247,11 @@ public final class Rib {
                 boolean client = ps.rsClient >= 0;
                 ps.config = c.config();
                 relay.configured(ps);
-                rtrClient(ps.config.rsPolicy());
                 if (client && ps.rsClient >= 0 && old != ps.config.rsPolicy()) {
                     policies.put(ps, old);
                 }
             }
+            rtrClient();
             if (!policies.isEmpty()) {
                 long start = System.nanoTime();
                 boolean relayed = relay.policyChanged(policies);
@@ -290,22 +291,42 @@ public final class Rib {
             ps.statics = next;
         }
 
-        /** Starts the RTR client for the cache a policy names, or a new one when the cache changed. */
-        private void rtrClient(RsPolicy.Client policy) {
-            RsPolicy.RtrCache cache = policy == null ? null : policy.general().rtr();
-            if (cache == null || cache.equals(rtrCache)) {
+        /**
+         * Runs the RTR client the neighbours' policies name (all clients share one general.yml, so one cache): started
+         * when a policy first names it, replaced when the cache changed, stopped with its ROAs dropped when no policy
+         * names one any more (a reload that removed {@code rtr-cache}, or the last client removed).
+         */
+        private void rtrClient() {
+            RsPolicy.RtrCache cache = null;
+            for (PeerState ps : peers.values()) {
+                RsPolicy.Client policy = ps.config == null ? null : ps.config.rsPolicy();
+                if (policy != null && policy.general().rtr() != null) {
+                    cache = policy.general().rtr();
+                    break;
+                }
+            }
+            if (Objects.equals(cache, rtrCache)) {
                 return;
             }
             if (rtrClient != null) {
                 getContext().stop(rtrClient);
+                rtrClient = null;
+                getContext().getLog().info("RTR: client for {} stopped", rtrCache);
             }
             rtrCache = cache;
+            if (cache == null) {
+                relay.roasChanged(new RtrSession.Delivery(true, List.of(), List.of())); // no policy reads them now
+                return;
+            }
             InetSocketAddress address = new InetSocketAddress(cache.address().toInetAddress(), cache.port());
             rtrClient = getContext().spawn(RtrClient.create(RtrClient.Settings.of(address),
                     getContext().messageAdapter(RtrSession.Delivery.class, RpkiRoas::new)), "rtr-" + ++rtrClients);
         }
 
         private Behavior<Command> onRpkiRoas(RpkiRoas m) {
+            if (rtrCache == null) {
+                return this; // from a client stopped since: no policy reads ROAs over RTR
+            }
             if (relay.roasChanged(m.delivery())) {
                 sendRelayed();
             }
@@ -332,6 +353,7 @@ public final class Rib {
                 sessionDown(ps);
                 relay.removed(ps);
                 ps.remove();
+                rtrClient();
                 sendRelayed();
             }
             return this;

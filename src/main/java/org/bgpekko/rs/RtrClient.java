@@ -36,7 +36,9 @@ import org.bgpekko.wire.Bytes;
  * the cache's retry interval), and the expire timer (RFC 8210 section 6: data not refreshed within the expire interval
  * is withdrawn). Inbound bytes arrive one chunk at a time, the next only after this actor took the last (backpressure);
  * outbound PDUs go through a queue of {@link #OUTBOUND_QUEUE}: a full queue ends the connection. A PDU larger than
- * {@link RtrCodec#MAX_PDU} ends it with Corrupt Data.
+ * {@link RtrCodec#MAX_PDU} ends it with Corrupt Data. A cache that owes a response (to a Reset or Serial Query) and
+ * sends nothing for {@code Settings.responseTimeout} is given up on: the connection ends and the client reconnects
+ * (the data held stays until it expires).
  *
  * <p>Failure: supervised with restart; a restarted client starts a new session, and its first End of Data replaces
  * the receiver's whole set ({@link RtrSession.Delivery#replace}).
@@ -50,10 +52,12 @@ public final class RtrClient {
     /**
      * @param firstRetry the wait before the first reconnection after a failure (then doubled up to the retry interval)
      * @param connectTimeout how long a TCP connection attempt may take
+     * @param responseTimeout how long the cache may stay silent while it owes the answer to a query
      */
-    public record Settings(InetSocketAddress cache, Duration firstRetry, Duration connectTimeout) {
+    public record Settings(InetSocketAddress cache, Duration firstRetry, Duration connectTimeout,
+                           Duration responseTimeout) {
         public static Settings of(InetSocketAddress cache) {
-            return new Settings(cache, Duration.ofSeconds(1), Duration.ofSeconds(10));
+            return new Settings(cache, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60));
         }
     }
 
@@ -77,6 +81,8 @@ public final class RtrClient {
     private record Refresh() implements Command {}
 
     private record Expire() implements Command {}
+
+    private record ResponseTimeout(long gen) implements Command {}
 
     private record Abort(UniqueKillSwitch kill) implements Command {}
 
@@ -126,6 +132,7 @@ public final class RtrClient {
                     })
                     .onMessage(Refresh.class, this::onRefresh)
                     .onMessage(Expire.class, this::onExpire)
+                    .onMessage(ResponseTimeout.class, this::onResponseTimeout)
                     .onMessage(Abort.class, m -> {
                         m.kill().abort(new IOException("closed"));
                         return this;
@@ -165,12 +172,14 @@ public final class RtrClient {
             getContext().getLog().info("RTR: connected to {} (protocol version {})", settings.cache(),
                     session.version());
             write(session.connected());
+            watchResponse(true);
             return this;
         }
 
         private Behavior<Command> onConnectFailed(ConnectFailed m) {
             if (m.gen() == gen) {
                 getContext().getLog().warn("RTR: cannot connect to {}: {}", settings.cache(), m.reason());
+                gen++; // the stream's own end of this attempt (Closed) is stale now
                 retryLater();
             }
             return this;
@@ -214,7 +223,30 @@ public final class RtrClient {
                 if (buffer.length > 2 * RtrCodec.MAX_PDU && buffered < 4096) {
                     buffer = java.util.Arrays.copyOf(buffer, 4096); // a large burst is over: shrink
                 }
+                watchResponse(true);
                 m.ackTo().tell(ACK);
+            }
+            return this;
+        }
+
+        /**
+         * Arms the response timer while the cache owes an answer ({@code progress}: bytes came, so the wait starts
+         * again), and cancels it when nothing is owed.
+         */
+        private void watchResponse(boolean progress) {
+            if (out == null || !session.responseOwed()) {
+                timers.cancel("response");
+            } else if (progress || !timers.isTimerActive("response")) {
+                timers.startSingleTimer("response", new ResponseTimeout(gen), settings.responseTimeout());
+            }
+        }
+
+        private Behavior<Command> onResponseTimeout(ResponseTimeout m) {
+            if (m.gen() == gen && out != null && session.responseOwed()) {
+                getContext().getLog().warn("RTR: {} sent nothing for {} s while it owed a response: reconnecting",
+                        settings.cache(), settings.responseTimeout().toSeconds());
+                disconnect();
+                retryLater();
             }
             return this;
         }
@@ -258,11 +290,18 @@ public final class RtrClient {
         }
 
         private Behavior<Command> onClosed(Closed m) {
-            if (m.gen() == gen && out != null) {
+            if (m.gen() != gen) {
+                return this;
+            }
+            if (out != null) {
                 getContext().getLog().warn("RTR: connection to {} lost: {}", settings.cache(), m.reason());
                 disconnect();
-                retryLater();
+            } else { // ended before its Connected arrived: that (or ConnectFailed) is stale now
+                getContext().getLog().warn("RTR: connection to {} ended before it was up: {}", settings.cache(),
+                        m.reason());
+                gen++;
             }
+            retryLater();
             return this;
         }
 
@@ -270,6 +309,7 @@ public final class RtrClient {
             RtrPdu q = session.refresh();
             if (q != null && out != null) {
                 write(q);
+                watchResponse(false);
             }
             return this;
         }
@@ -289,6 +329,7 @@ public final class RtrClient {
             gen++;
             buffered = 0;
             timers.cancel("refresh");
+            timers.cancel("response");
             if (out != null) {
                 out.complete();
                 timers.startSingleTimer(kill, new Abort(kill), Duration.ofSeconds(2));

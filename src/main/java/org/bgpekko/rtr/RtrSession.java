@@ -91,6 +91,11 @@ public final class RtrSession {
         return expire;
     }
 
+    /** A query was sent and its response (up to End of Data, or a Cache Reset) has not arrived whole. */
+    public boolean responseOwed() {
+        return queried || inResponse;
+    }
+
     /** The number of VRPs held. */
     public int size() {
         return current.size();

@@ -15,10 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.bgpekko.config.ConfigParser;
-import org.bgpekko.config.NeighborConfig;
 import org.bgpekko.peer.Peer;
-import org.bgpekko.peer.PeerId;
 import org.bgpekko.rib.Rib;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.attribute.AsPath;
@@ -67,8 +64,7 @@ class RouteServerReloadTest {
     private void reload(String general, String clients) throws IOException {
         Files.writeString(dir.resolve("general.yml"), general);
         Files.writeString(dir.resolve("clients.yml"), clients);
-        List<NeighborConfig> n = ConfigParser.parse(dir.resolve("rs.conf")).neighbors();
-        rib.tell(new Rib.PeersConfigured(n.stream().map(x -> new Rib.PeerConfigured(PeerId.of(x), x)).toList()));
+        RsFixtures.reload(rib, dir.resolve("rs.conf"));
     }
 
     private static String nextHop(RsClientProbe c, Nlri n) {

@@ -121,6 +121,45 @@ class RouteServerRtrTest {
     }
 
     @Test
+    void aReloadThatRemovesTheRtrCacheStopsTheClientAndOneThatAddsItBackStartsANewOne() throws IOException {
+        try (ServerSocket server = new ServerSocket()) {
+            server.setSoTimeout(10_000);
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            Files.writeString(dir.resolve("general.yml"), general(true));
+            Files.writeString(dir.resolve("clients.yml"), CLIENTS);
+            ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
+            String section = "rtr-cache 127.0.0.1 " + server.getLocalPort() + "; ";
+            List<RsClientProbe> c = RsFixtures.sectionClients(kit, rib, dir, section);
+            String conf = Files.readString(dir.resolve("rs.conf"));
+            try (RtrClientTest.Conn cache = new RtrClientTest.Conn(server)) {
+                cache.read();
+                c.get(0).send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.1.0.0/24"));
+                c.get(1).await(t -> t.table.containsKey(P));
+                cache.send(1, new RtrPdu.CacheResponse(1), roa(true, "185.1.0.0/16", 24, 64999), eod(1));
+                c.get(1).await(t -> !t.table.containsKey(P)); // invalid
+
+                Files.writeString(dir.resolve("general.yml"), general(true).replace("enabled: true", "enabled: false")
+                        .replace("rpki_roas:\n    source: rtr\n", ""));
+                Files.writeString(dir.resolve("rs.conf"), conf.replace(section, ""));
+                RsFixtures.reload(rib, dir.resolve("rs.conf"));
+                assertTrue(cache.closedByClient(), "the RTR session ends when no policy names the cache");
+                c.get(1).await(t -> t.table.containsKey(P)); // not RPKI-checked any more: relayed
+                assertEquals(1, c.get(1).generation, "no session was reset");
+
+                Files.writeString(dir.resolve("general.yml"), general(true));
+                Files.writeString(dir.resolve("rs.conf"), conf);
+                RsFixtures.reload(rib, dir.resolve("rs.conf"));
+                try (RtrClientTest.Conn again = new RtrClientTest.Conn(server)) {
+                    assertEquals(new RtrPdu.ResetQuery(), again.read().pdu(), "a new client, a new data set");
+                    again.send(1, new RtrPdu.CacheResponse(1), roa(true, "185.1.0.0/16", 24, 64999), eod(1));
+                    c.get(1).await(t -> !t.table.containsKey(P));
+                }
+            }
+            kit.stop(rib);
+        }
+    }
+
+    @Test
     void withoutRejectInvalidAnInvalidRouteIsKeptAndAnnouncedToNobody() throws IOException {
         try (ServerSocket server = new ServerSocket()) {
             server.setSoTimeout(10_000);

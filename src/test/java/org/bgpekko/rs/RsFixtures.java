@@ -93,6 +93,12 @@ final class RsFixtures {
         return c;
     }
 
+    /** Hands {@code rib} the neighbours parsed from {@code conf} again, as the guardian does on a reload. */
+    static void reload(ActorRef<Rib.Command> rib, Path conf) {
+        List<NeighborConfig> n = ConfigParser.parse(conf).neighbors();
+        rib.tell(new Rib.PeersConfigured(n.stream().map(x -> new Rib.PeerConfigured(PeerId.of(x), x)).toList()));
+    }
+
     static final long SERVER_AS = 64500;
     static final List<Family> BOTH = List.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
 

@@ -54,7 +54,8 @@ class RtrClientTest {
         server.bind(new InetSocketAddress("127.0.0.1", 0));
         rib = kit.createTestProbe();
         client = kit.spawn(RtrClient.create(new RtrClient.Settings(
-                (InetSocketAddress) server.getLocalSocketAddress(), Duration.ofMillis(100), Duration.ofSeconds(5)),
+                (InetSocketAddress) server.getLocalSocketAddress(), Duration.ofMillis(100), Duration.ofSeconds(5),
+                Duration.ofSeconds(2)),
                 rib.getRef()));
     }
 
@@ -209,6 +210,32 @@ class RtrClientTest {
         }
         try (Conn c = new Conn(server)) {
             assertEquals(new RtrPdu.ResetQuery(), c.read().pdu());
+        }
+    }
+
+    @Test
+    void aCacheThatOwesAResponseAndStaysSilentIsLeftAndAskedAgain() throws IOException {
+        try (Conn c = new Conn(server)) {
+            assertEquals(new RtrPdu.ResetQuery(), c.read().pdu());
+            assertTrue(c.closedByClient(), "given up on after the response timeout (2 s here)");
+        }
+        try (Conn c = new Conn(server)) {
+            assertEquals(new RtrPdu.ResetQuery(), c.read().pdu());
+            c.send(1, new RtrPdu.CacheResponse(7), new RtrPdu.Prefix(true, A));
+            c.send(1, eod(7, 1)); // a response that keeps coming is not cut short
+            assertEquals(List.of(A), rib.receiveMessage().announced());
+        }
+    }
+
+    @Test
+    void aCacheThatClosesEveryConnectionAtOnceIsTriedAgainUntilItServes() throws IOException {
+        for (int i = 0; i < 4; i++) { // closed before or after the client saw it up: either way it comes back
+            server.accept().close();
+        }
+        try (Conn c = new Conn(server)) {
+            assertEquals(new RtrPdu.ResetQuery(), c.read().pdu());
+            c.send(1, new RtrPdu.CacheResponse(7), new RtrPdu.Prefix(true, A), eod(7, 1));
+            assertEquals(List.of(A), rib.receiveMessage().announced());
         }
     }
 
