@@ -32,7 +32,8 @@ final class Propagation {
                 Client m = member(g, was);
                 Client n = b >= 0 && now[b] != was ? member(g, now[b]) : null;
                 g.bestChanged(p, !g.queue(p), was, m, m != null && b >= 0 && now[b] != was
-                        && sameBest(m, old, now, kind), n, n != null && sameBest(n, old, now, kind));
+                        && sameBest(m, old, now, kind), n, n != null && sameBest(n, old, now, kind),
+                        holding(g, g.named(now, b < 0 ? now.length : b), was, n, old, now, kind));
                 queued = true;
             } else {
                 queued |= member(g, was, p, old, now, kind); // the group's best is this member's own path
@@ -77,6 +78,24 @@ final class Propagation {
             }
         }
         return queued;
+    }
+
+    /**
+     * The members in {@code named} (but the old and new sources, which {@link UpdateGroup#bestChanged} handles) whose
+     * own best did not change and that have the prefix not queued: they hold their best already. Null for none.
+     */
+    private BitSet holding(UpdateGroup g, BitSet named, int was, Client n, int[] old, int[] now, int kind) {
+        BitSet out = null;
+        for (int c = named == null ? -1 : named.nextSetBit(0); c >= 0; c = named.nextSetBit(c + 1)) {
+            Client cl = member(g, c);
+            if (cl != null && c != was && cl != n && sameBest(cl, old, now, kind)) {
+                if (out == null) {
+                    out = new BitSet();
+                }
+                out.set(c);
+            }
+        }
+        return out;
     }
 
     /** Client {@code c} when it is a member of {@code g}, else null. */

@@ -1,6 +1,7 @@
 // Clients whose sessions encode alike and whose export policy is the same: one encoding of each UPDATE for all.
 package org.bgpekko.rs;
 
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -42,7 +43,7 @@ final class UpdateGroup {
      * {@link Entry}, and {@code except} the members a candidate names (null: none), which get the prefixes on their
      * own queue as the label does.
      */
-    private record Split(int label, boolean quiet, int skip, BitSet except) {}
+    private record Split(int label, boolean quiet, int skip, BitSet except, BitSet holds) {}
 
     /**
      * UPDATEs for every member but {@code label} (-1: none), which gets the prefixes on its own queue instead (unless
@@ -55,6 +56,8 @@ final class UpdateGroup {
         final boolean quiet;
         final int skip;
         final BitSet except;
+        /** Members named like {@code except} that hold their best for the prefixes already (null: none). */
+        final BitSet holds;
         final int[] announced;
         final int[] withdrawn;
         final List<byte[]> messages;
@@ -68,6 +71,7 @@ final class UpdateGroup {
             this.quiet = split.quiet;
             this.skip = split.skip;
             this.except = split.except;
+            this.holds = split.holds;
             this.announced = announced;
             this.withdrawn = withdrawn;
             this.messages = messages;
@@ -100,6 +104,12 @@ final class UpdateGroup {
     private int[] skipFor = new int[64];
     /** By prefix index: the source of the group's new best, a member, holds its own best for it already. */
     private final BitSet quiet = new BitSet();
+    /**
+     * By prefix: members a candidate names whose own best did not change when the group's did, and that hold it (as
+     * {@link #skipFor}, for the members {@link #named} gives): the next entry with it is not sent to them.
+     */
+    private final Int2ObjectOpenHashMap<BitSet> holders =
+            new Int2ObjectOpenHashMap<>();
 
     UpdateGroup(Key key, RouteServer rs) {
         this.key = key;
@@ -164,7 +174,7 @@ final class UpdateGroup {
      */
     private int read(Client cl, Entry e, List<byte[]> out) {
         Prefixes px = rs.prefixes;
-        if (e.skip == cl.index) {
+        if (e.skip == cl.index || e.holds != null && e.holds.get(cl.index)) {
             return 0;
         }
         if (e.label == cl.index && e.quiet) {
@@ -220,9 +230,18 @@ final class UpdateGroup {
             skipFor[p] = 0;
             boolean q = quiet.get(p);
             quiet.clear(p);
+            BitSet h = holders.remove(p);
+            if (h != null) {
+                for (int m = h.nextSetBit(0); m >= 0; m = h.nextSetBit(m + 1)) {
+                    if (rs.client(m).queued(p)) {
+                        h.clear(m);
+                    }
+                }
+                h = h.isEmpty() ? null : h;
+            }
             RelayWriter.Chunk chunk;
             if (b >= 0) {
-                chunk = chunks.computeIfAbsent(new Split(cand[b], q, skip, named(cand, b)),
+                chunk = chunks.computeIfAbsent(new Split(cand[b], q, skip, named(cand, b), h),
                         s -> rs.writer().chunk(this));
                 int before = chunk.estimate;
                 chunk.announce(kind, cand[b + 1], Nlri.NO_PATH_ID, p);
@@ -232,7 +251,7 @@ final class UpdateGroup {
                 }
                 lastSource[p] = cand[b] + 1;
             } else {
-                chunk = chunks.computeIfAbsent(new Split(lastSource[p] - 1, false, -1, named(cand, cand.length)),
+                chunk = chunks.computeIfAbsent(new Split(lastSource[p] - 1, false, -1, named(cand, cand.length), h),
                         s -> rs.writer().chunk(this));
                 int before = chunk.estimate;
                 chunk.withdraw(kind, Nlri.NO_PATH_ID, p);
@@ -320,9 +339,14 @@ final class UpdateGroup {
      * on its own queue) is not written the prefix again: no duplicate UPDATE for a member whose own path came or went.
      */
     void bestChanged(int p, boolean wasQueued, int was, Client oldSource, boolean oldHolds, Client newSource,
-                     boolean newHolds) {
+                     boolean newHolds, BitSet namedHold) {
         grow(p);
         boolean asWritten = !wasQueued && lastSource[p] == was + 1;
+        if (asWritten && namedHold != null) {
+            holders.put(p, namedHold);
+        } else {
+            holders.remove(p);
+        }
         skipFor[p] = asWritten && oldSource != null && oldHolds && !oldSource.queued(p) ? oldSource.index + 1 : 0;
         quiet.set(p, asWritten && newSource != null && newHolds && !newSource.queued(p));
     }
@@ -354,6 +378,7 @@ final class UpdateGroup {
                 skipFor[p] = 0; // what it holds says nothing of the next client with its index
             }
         }
+        holders.values().forEach(h -> h.clear(cl.index));
         for (int i = start; i < log.size(); i++) {
             Entry e = log.get(i);
             if (e.seq >= cl.position) {
@@ -372,6 +397,7 @@ final class UpdateGroup {
     /** The last member left: every reference the group holds goes. */
     private void dissolve() {
         Prefixes px = rs.prefixes;
+        holders.clear();
         while (!queue.isEmpty()) {
             px.release(queue.poll());
         }
