@@ -102,12 +102,13 @@ final class Decision {
     }
 
     /**
-     * The position of the first candidate the members of client {@code rep}'s update group may receive, their own
-     * paths aside (a member whose own path this is gets the next one, written for it alone), or -1.
+     * The position of the first candidate the members of update group {@code g} may receive, their own paths aside (a
+     * member whose own path this is gets the next one, written for it alone), and the members a candidate names aside
+     * ({@link UpdateGroup#named}: they get their own best, written for them alone), or -1.
      */
-    int groupBest(int[] cand, Client rep, int kind) {
+    int groupBest(int[] cand, UpdateGroup g, int kind) {
         for (int i = 0; i < cand.length; i += 2) {
-            if (allowed(rep, cand[i], cand[i + 1], kind)) {
+            if (allowed(g.target(cand[i + 1]), cand[i], cand[i + 1], kind)) {
                 return i;
             }
         }

@@ -26,14 +26,16 @@ final class RelayWriter {
         this.rs = rs;
     }
 
-    /** A chunk for client {@code cl}'s session (an update group's: its first member's). */
-    Chunk chunk(Client cl) {
-        return new Chunk(cl);
+    /** A chunk for update group {@code g}: its members' session, the group's export of each set. */
+    Chunk chunk(UpdateGroup g) {
+        return new Chunk(g.members.get(0), g);
     }
 
     /** One call's output being assembled; the prefixes announced and withdrawn in it (an update group's log). */
     final class Chunk {
         final Client cl;
+        /** The update group written for, or null (client {@code cl} alone). */
+        private final UpdateGroup group;
         final IntArrayList announced = new IntArrayList();
         final IntArrayList withdrawals = new IntArrayList();
         final LinkedHashMap<Long, NlriBlock.Builder> groups = new LinkedHashMap<>();
@@ -43,8 +45,9 @@ final class RelayWriter {
         private long lastKey = -1;
         private NlriBlock.Builder last;
 
-        Chunk(Client cl) {
+        Chunk(Client cl, UpdateGroup group) {
             this.cl = cl;
+            this.group = group;
         }
 
         void announce(int kind, int attr, long pathId, int p) {
@@ -93,7 +96,8 @@ final class RelayWriter {
             groups.forEach((key, b) -> {
                 int attr = (int) (key >>> 1);
                 int kind = (int) (key & 1);
-                ExportAttributes ex = rs.export(cl.index, attr, kind, cl.session.external(), options);
+                int target = group == null ? cl.index : group.target(attr).index;
+                ExportAttributes ex = rs.export(target, attr, kind, cl.session.external(), options);
                 UpdatePacker.announceEncoded(ex.attributes(), ex.mpNextHop(), b.build(), options, out::add);
             });
             return out;
@@ -102,7 +106,7 @@ final class RelayWriter {
 
     /** The next UPDATEs for a client: the first pass (then End-of-RIB), then its queue; about {@code limit} bytes. */
     List<byte[]> write(Client cl, int limit) {
-        Chunk chunk = new Chunk(cl);
+        Chunk chunk = new Chunk(cl, null);
         Prefixes px = rs.prefixes;
         boolean endOfRib = false;
         while (cl.initial && chunk.estimate < limit) {

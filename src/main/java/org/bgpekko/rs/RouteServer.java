@@ -570,6 +570,10 @@ public final class RouteServer {
         return decision;
     }
 
+    ServerPolicy policy() {
+        return policy;
+    }
+
     /** Queues a prefix for a client; the queue holds a reference to the prefix. */
     boolean queue(Client cl, int p) {
         if (cl.initial && p >= cl.cursor) {

@@ -44,10 +44,27 @@ public interface ServerPolicy {
     /**
      * What client {@code target}'s export decisions depend on: clients with equal identities (and sessions that
      * encode alike) share an update group, so {@link #exportable}, {@link #rewrites} and {@link #exportCanonical}
-     * must give them the same answers.
+     * must give them the same answers for every set that {@link #names} none of them.
      */
     default Object exportIdentity(int target) {
         return NO_POLICY;
+    }
+
+    /**
+     * Does set {@code attr} name particular clients of client {@code target}'s {@link #exportIdentity}
+     * (arouteserver's {@code peer_as} control communities), so that its export may differ between them? False is the
+     * common case; asked per candidate and update group.
+     */
+    default boolean peerSpecific(int target, int attr) {
+        return false;
+    }
+
+    /**
+     * Does set {@code attr} name client {@code target} ({@link #peerSpecific})? Clients of one export identity that
+     * it does not name get the same answers for it.
+     */
+    default boolean names(int target, int attr) {
+        return false;
     }
 
     /**

@@ -1,6 +1,7 @@
 // Clients whose sessions encode alike and whose export policy is the same: one encoding of each UPDATE for all.
 package org.bgpekko.rs;
 
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -20,6 +21,11 @@ import org.bgpekko.wire.nlri.Nlri;
  * hiding), written for it alone. Each member keeps its own "sent" bit per prefix, set and cleared as it reads, so it
  * can leave the group at any point and be exactly a client written on its own.
  *
+ * <p>Under a policy whose control communities name particular clients ({@link ServerPolicy#peerSpecific}), the
+ * group's best and the attributes it sends are those of a member the set does not name ({@link #target}); the
+ * members named by the candidates up to the group's best (by any candidate, for a withdrawal) are the entry's
+ * <em>exceptions</em>: like the label, they take its prefixes on their own queue.
+ *
  * <p>A member that falls further behind than the log holds ({@link #LOG_LIMIT} bytes) leaves: the prefixes of the
  * entries it did not read, and those the group has queued, go on its own queue (a bit each), and it is written on
  * its own until its queue is empty, when it joins again at the head of the log. A member that stops reading costs
@@ -33,15 +39,25 @@ final class UpdateGroup {
     record Key(SessionOptions options, int kinds, boolean external, Object policy) {}
 
     /**
+     * How the prefixes of one batch are split into entries: {@code label}, {@code quiet} and {@code skip} as in an
+     * {@link Entry}, and {@code except} the members a candidate names (null: none), which get the prefixes on their
+     * own queue as the label does.
+     */
+    private record Split(int label, boolean quiet, int skip, BitSet except, BitSet holds) {}
+
+    /**
      * UPDATEs for every member but {@code label} (-1: none), which gets the prefixes on its own queue instead (unless
-     * {@code quiet}: it holds its best for them already), and {@code skip} (-1: none), which holds them already; and
-     * the prefixes they carry.
+     * {@code quiet}: it holds its best for them already), those of {@code except} (null: none), which get them on
+     * their own queue too, and {@code skip} (-1: none), which holds them already; and the prefixes they carry.
      */
     private static final class Entry {
         final long seq;
         final int label;
         final boolean quiet;
         final int skip;
+        final BitSet except;
+        /** Members named like {@code except} that hold their best for the prefixes already (null: none). */
+        final BitSet holds;
         final int[] announced;
         final int[] withdrawn;
         final List<byte[]> messages;
@@ -49,12 +65,13 @@ final class UpdateGroup {
         /** Members that have not read it yet. */
         int readers;
 
-        Entry(long seq, long key, int[] announced, int[] withdrawn, List<byte[]> messages, int readers) {
+        Entry(long seq, Split split, int[] announced, int[] withdrawn, List<byte[]> messages, int readers) {
             this.seq = seq;
-            this.label = (int) (key >> 33) - 1;
-            this.quiet = (key & 1L << 32) != 0;
-            int skip = (int) key - 1;
-            this.skip = skip;
+            this.label = split.label;
+            this.quiet = split.quiet;
+            this.skip = split.skip;
+            this.except = split.except;
+            this.holds = split.holds;
             this.announced = announced;
             this.withdrawn = withdrawn;
             this.messages = messages;
@@ -87,6 +104,12 @@ final class UpdateGroup {
     private int[] skipFor = new int[64];
     /** By prefix index: the source of the group's new best, a member, holds its own best for it already. */
     private final BitSet quiet = new BitSet();
+    /**
+     * By prefix: members a candidate names whose own best did not change when the group's did, and that hold it (as
+     * {@link #skipFor}, for the members {@link #named} gives): the next entry with it is not sent to them.
+     */
+    private final Int2ObjectOpenHashMap<BitSet> holders =
+            new Int2ObjectOpenHashMap<>();
 
     UpdateGroup(Key key, RouteServer rs) {
         this.key = key;
@@ -144,16 +167,20 @@ final class UpdateGroup {
         return out;
     }
 
-    /** Member {@code cl} takes entry {@code e}: its sent bits follow, or (its own label) the prefixes are its own. */
+    /**
+     * Member {@code cl} takes entry {@code e}: its sent bits follow, or (its own label, or one of the exceptions) the
+     * prefixes are its own. An entry of withdrawals only, none of which it holds, is not sent to it (it was written
+     * its own best for them as an exception before, and that was none).
+     */
     private int read(Client cl, Entry e, List<byte[]> out) {
         Prefixes px = rs.prefixes;
-        if (e.skip == cl.index) {
+        if (e.skip == cl.index || e.holds != null && e.holds.get(cl.index)) {
             return 0;
         }
-        if (e.label == cl.index) {
-            if (e.quiet) {
-                return 0;
-            }
+        if (e.label == cl.index && e.quiet) {
+            return 0;
+        }
+        if (e.label == cl.index || e.except != null && e.except.get(cl.index)) {
             for (int p : e.announced) {
                 rs.queue(cl, p);
             }
@@ -162,11 +189,16 @@ final class UpdateGroup {
             }
             return 0;
         }
+        boolean held = false;
         for (int p : e.withdrawn) {
             if (cl.sent.get(p)) {
                 cl.sent.clear(p);
                 px.release(p);
+                held = true;
             }
+        }
+        if (!held && e.announced.length == 0) {
+            return 0;
         }
         for (int p : e.announced) {
             if (!cl.sent.get(p)) {
@@ -184,24 +216,33 @@ final class UpdateGroup {
 
     /** The group's next batch of about {@code limit} bytes, into the log; members too far behind leave. */
     private void write(int limit) {
-        Client rep = members.get(0);
         Prefixes px = rs.prefixes;
         long first = head;
-        Map<Long, RelayWriter.Chunk> chunks = new LinkedHashMap<>();
+        Map<Split, RelayWriter.Chunk> chunks = new LinkedHashMap<>();
         int estimate = 0;
         while (!queue.isEmpty() && estimate < limit) {
             int p = queue.poll();
             int kind = px.kind(p);
             grow(p);
             int[] cand = px.candidates(p);
-            int b = rs.decision().groupBest(cand, rep, kind);
+            int b = rs.decision().groupBest(cand, this, kind);
             int skip = skipFor[p] - 1;
             skipFor[p] = 0;
             boolean q = quiet.get(p);
             quiet.clear(p);
+            BitSet h = holders.remove(p);
+            if (h != null) {
+                for (int m = h.nextSetBit(0); m >= 0; m = h.nextSetBit(m + 1)) {
+                    if (rs.client(m).queued(p)) {
+                        h.clear(m);
+                    }
+                }
+                h = h.isEmpty() ? null : h;
+            }
             RelayWriter.Chunk chunk;
             if (b >= 0) {
-                chunk = chunks.computeIfAbsent(chunkKey(cand[b], q, skip), s -> rs.writer().chunk(rep));
+                chunk = chunks.computeIfAbsent(new Split(cand[b], q, skip, named(cand, b), h),
+                        s -> rs.writer().chunk(this));
                 int before = chunk.estimate;
                 chunk.announce(kind, cand[b + 1], Nlri.NO_PATH_ID, p);
                 estimate += chunk.estimate - before;
@@ -210,7 +251,8 @@ final class UpdateGroup {
                 }
                 lastSource[p] = cand[b] + 1;
             } else {
-                chunk = chunks.computeIfAbsent(chunkKey(lastSource[p] - 1, false, -1), s -> rs.writer().chunk(rep));
+                chunk = chunks.computeIfAbsent(new Split(lastSource[p] - 1, false, -1, named(cand, cand.length), h),
+                        s -> rs.writer().chunk(this));
                 int before = chunk.estimate;
                 chunk.withdraw(kind, Nlri.NO_PATH_ID, p);
                 estimate += chunk.estimate - before;
@@ -239,8 +281,46 @@ final class UpdateGroup {
         }
     }
 
-    private static long chunkKey(int label, boolean quiet, int skip) {
-        return (long) (label + 1) << 33 | (quiet ? 1L << 32 : 0) | (skip + 1);
+    /**
+     * The member whose export of set {@code attr} is the group's: the first that the set does not name (when it names
+     * them all, the first: every member then takes the prefix as an exception).
+     */
+    Client target(int attr) {
+        Client rep = members.get(0);
+        ServerPolicy policy = rs.policy();
+        if (!policy.peerSpecific(rep.index, attr)) {
+            return rep;
+        }
+        for (Client m : members) {
+            if (!policy.names(m.index, attr)) {
+                return m;
+            }
+        }
+        return rep;
+    }
+
+    /**
+     * The members named by a candidate at or before position {@code end} (the group's best; the length for none):
+     * their own best may differ from the group's. Null when there are none (the common case).
+     */
+    BitSet named(int[] cand, int end) {
+        ServerPolicy policy = rs.policy();
+        int rep = members.get(0).index;
+        BitSet out = null;
+        for (int i = 0; i <= end && i < cand.length; i += 2) {
+            int attr = cand[i + 1];
+            if (policy.peerSpecific(rep, attr)) {
+                for (Client m : members) {
+                    if (policy.names(m.index, attr)) {
+                        if (out == null) {
+                            out = new BitSet();
+                        }
+                        out.set(m.index);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private void grow(int p) {
@@ -259,9 +339,14 @@ final class UpdateGroup {
      * on its own queue) is not written the prefix again: no duplicate UPDATE for a member whose own path came or went.
      */
     void bestChanged(int p, boolean wasQueued, int was, Client oldSource, boolean oldHolds, Client newSource,
-                     boolean newHolds) {
+                     boolean newHolds, BitSet namedHold) {
         grow(p);
         boolean asWritten = !wasQueued && lastSource[p] == was + 1;
+        if (asWritten && namedHold != null) {
+            holders.put(p, namedHold);
+        } else {
+            holders.remove(p);
+        }
         skipFor[p] = asWritten && oldSource != null && oldHolds && !oldSource.queued(p) ? oldSource.index + 1 : 0;
         quiet.set(p, asWritten && newSource != null && newHolds && !newSource.queued(p));
     }
@@ -293,6 +378,7 @@ final class UpdateGroup {
                 skipFor[p] = 0; // what it holds says nothing of the next client with its index
             }
         }
+        holders.values().forEach(h -> h.clear(cl.index));
         for (int i = start; i < log.size(); i++) {
             Entry e = log.get(i);
             if (e.seq >= cl.position) {
@@ -311,6 +397,7 @@ final class UpdateGroup {
     /** The last member left: every reference the group holds goes. */
     private void dissolve() {
         Prefixes px = rs.prefixes;
+        holders.clear();
         while (!queue.isEmpty()) {
             px.release(queue.poll());
         }

@@ -14,11 +14,19 @@ import org.bgpekko.wire.attribute.PathAttributes;
 final class RsStore implements RouteServer.AttributeSource {
     final List<byte[]> values = new ArrayList<>();
     final Map<Integer, Integer> refs = new HashMap<>();
+    /** The attributes of each id, as added. */
+    final List<PathAttributes> attributes = new ArrayList<>();
 
     int add(PathAttributes a) {
-        values.add(RouteAttributes.of(a, Bytes.EMPTY).wire().toArray());
+        attributes.add(a);
+        values.add(canonical(a));
         refs.put(values.size() - 1, 1); // the Adj-RIB-In's own reference
         return values.size() - 1;
+    }
+
+    /** The canonical bytes of a set, as the store keeps them. */
+    static byte[] canonical(PathAttributes a) {
+        return RouteAttributes.of(a, Bytes.EMPTY).wire().toArray();
     }
 
     @Override

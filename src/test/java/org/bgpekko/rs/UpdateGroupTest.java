@@ -301,15 +301,166 @@ class UpdateGroupTest {
     }
 
     /**
+     * A policy that names clients as arouteserver's {@code peer_as} control communities do, keyed on a set's MED
+     * 10..39 (tens: the control, units: the client named): 1x, not to client x (do_not_announce_to_peer); 2x, only
+     * to client x (announce_to_peer over do_not_announce_to_any); 3x, to every client with MED 100 + x, and to
+     * client x with MED 200 + x (a rewrite for one peer, as prepend_to_peer). Every client has one export identity.
+     */
+    private static final class PeerControls implements ServerPolicy {
+        Exchange x;
+
+        private int control(int attr) {
+            long m = x.rs.ranks.med(attr);
+            return m >= 10 && m < 40 ? (int) (m / 10) : 0;
+        }
+
+        private int named(int attr) {
+            return (int) (x.rs.ranks.med(attr) % 10);
+        }
+
+        @Override
+        public boolean exportable(int target, int source, int attr) {
+            return switch (control(attr)) {
+                case 1 -> target != named(attr);
+                case 2 -> target == named(attr);
+                default -> true;
+            };
+        }
+
+        @Override
+        public boolean rewrites(int target, int attr) {
+            return control(attr) == 3;
+        }
+
+        @Override
+        public byte[] exportCanonical(int target, int attr, byte[] canonical) {
+            long med = (target == named(attr) ? 200 : 100) + named(attr);
+            return RsStore.canonical(x.store.attributes.get(attr).with(new MultiExitDisc(med)));
+        }
+
+        @Override
+        public boolean peerSpecific(int target, int attr) {
+            return control(attr) != 0;
+        }
+
+        @Override
+        public boolean names(int target, int attr) {
+            return control(attr) != 0 && named(attr) == target;
+        }
+    }
+
+    private static Exchange withPeerControls(int logLimit) {
+        PeerControls policy = new PeerControls();
+        Exchange x = new Exchange(policy, logLimit);
+        policy.x = x;
+        return x;
+    }
+
+    private static String med(Exchange x, int c, String prefix) {
+        String a = x.tables.get(c).get(prefix);
+        if (a == null) {
+            return "none";
+        }
+        int at = a.indexOf("MultiExitDisc[value=");
+        return a.substring(at + 20, a.indexOf(']', at));
+    }
+
+    @Test
+    void aMemberAPeerSpecificControlExcludesGetsItsSecondBestWhileTheOthersShare() {
+        Exchange x = withPeerControls(UpdateGroup.LOG_LIMIT);
+        int a = x.client(EXTERNAL);
+        int b = x.client(EXTERNAL);
+        int m1 = x.client(EXTERNAL);
+        int m2 = x.client(EXTERNAL);
+        int m3 = x.client(EXTERNAL);
+        List<Integer> all = List.of(a, b, m1, m2, m3);
+        all.forEach(x::drain);
+        assertSame(x.rs.group(m1), x.rs.group(m2), "one export identity: one group, control communities or not");
+        assertSame(x.rs.group(m1), x.rs.group(m3));
+        String p = "10.0.1.0/24";
+        x.announce(b, 1, 5, 3); // the second best
+        x.announce(a, 1, 10 + m1, 1); // the best, "not to m1"
+        all.forEach(x::drain);
+        assertEquals(String.valueOf(10 + m1), med(x, m2, p));
+        assertEquals(String.valueOf(10 + m1), med(x, m3, p));
+        assertEquals("5", med(x, m1, p), "the best is not for m1: its second best, no path hiding");
+        List<byte[]> w2 = x.written.get(m2);
+        List<byte[]> w3 = x.written.get(m3);
+        assertSame(w2.get(w2.size() - 1), w3.get(w3.size() - 1), "m2 and m3 share the group's encoding");
+        int m1Before = x.written.get(m1).size();
+
+        x.announce(b, 1, 6, 3); // m1's best changes, the group's does not
+        all.forEach(x::drain);
+        assertEquals("6", med(x, m1, p));
+        assertEquals(String.valueOf(10 + m1), med(x, m2, p));
+        assertEquals(m1Before + 1, x.written.get(m1).size(), "one UPDATE for m1");
+
+        x.announce(a, 1, 10 + m2, 1); // the best changes: now "not to m2"
+        all.forEach(x::drain);
+        assertEquals(String.valueOf(10 + m2), med(x, m1, p));
+        assertEquals("6", med(x, m2, p));
+        assertEquals(String.valueOf(10 + m2), med(x, m3, p));
+
+        x.withdraw(b, 1); // m2 has nothing left
+        all.forEach(x::drain);
+        assertEquals("none", med(x, m2, p), "withdrawn from the member the best is not for");
+        assertEquals(String.valueOf(10 + m2), med(x, m1, p));
+
+        x.announce(b, 1, 7, 3);
+        x.withdraw(a, 1); // the group's best goes: b's for everybody
+        all.forEach(x::drain);
+        for (int c : List.of(a, m1, m2, m3)) {
+            assertEquals("7", med(x, c, p), "client " + c);
+        }
+        x.withdraw(b, 1);
+        all.forEach(x::drain);
+        for (int c : all) {
+            assertEquals(x.expected(c), x.tables.get(c));
+            assertEquals(Map.of(), x.tables.get(c), "nothing stale at " + c);
+        }
+    }
+
+    @Test
+    void theGroupsEncodingIsNeverTheOneOfAMemberTheSetNames() {
+        Exchange x = withPeerControls(UpdateGroup.LOG_LIMIT);
+        int feeder = x.client(EXTERNAL);
+        int first = x.client(EXTERNAL);
+        int other = x.client(EXTERNAL);
+        List.of(feeder, first, other).forEach(x::drain);
+        assertSame(x.rs.group(first), x.rs.group(other));
+        assertEquals(feeder, x.rs.group(first).members.get(0).index, "the feeder is the group's first member");
+        x.announce(other, 1, 30 + feeder, 1); // a rewrite for the feeder (the first member), another for the rest
+        x.announce(other, 2, 20 + first, 1); // only to first
+        List.of(feeder, first, other).forEach(x::drain);
+        assertEquals(String.valueOf(200 + feeder), med(x, feeder, "10.0.1.0/24"));
+        assertEquals(String.valueOf(100 + feeder), med(x, first, "10.0.1.0/24"));
+        assertEquals("none", med(x, feeder, "10.0.2.0/24"));
+        assertEquals(String.valueOf(20 + first), med(x, first, "10.0.2.0/24"));
+        for (int c : List.of(feeder, first, other)) {
+            assertEquals(x.expected(c), x.tables.get(c));
+        }
+    }
+
+    /**
      * Random announcements, withdrawals, session resets and members that read late or not at all, against the same
      * route server with every client written on its own: every client ends with the same table, which is its best
      * paths, and no reference is left when everything is gone.
      */
     @Test
     void randomChangesEndAsWithoutGroups() {
+        randomChanges(false);
+    }
+
+    /** The same with control communities that name members of the group (exclude, only to, rewrite for). */
+    @Test
+    void randomPeerSpecificControlsEndAsWithoutGroups() {
+        randomChanges(true);
+    }
+
+    private static void randomChanges(boolean controls) {
         for (long seed = 1; seed <= 30; seed++) {
-            Exchange grouped = new Exchange(ServerPolicy.NONE, 2048);
-            Exchange alone = new Exchange(ServerPolicy.NONE, 0);
+            Exchange grouped = controls ? withPeerControls(2048) : new Exchange(ServerPolicy.NONE, 2048);
+            Exchange alone = controls ? withPeerControls(0) : new Exchange(ServerPolicy.NONE, 0);
             Random r = new Random(seed);
             int n = 6;
             for (Exchange x : List.of(grouped, alone)) {
@@ -321,7 +472,7 @@ class UpdateGroupTest {
                 int op = r.nextInt(100);
                 int c = r.nextInt(n);
                 int p = r.nextInt(40);
-                int med = r.nextInt(3);
+                int med = controls && r.nextInt(3) == 0 ? 10 * (1 + r.nextInt(3)) + r.nextInt(6) : r.nextInt(3);
                 int len = 1 + r.nextInt(3);
                 int reader = r.nextInt(n);
                 boolean slow = reader == 4 && r.nextInt(10) != 0; // client 4 reads seldom

@@ -26,6 +26,9 @@ public final class ArsPolicy implements ServerPolicy {
     private Boolean performGshut;
     private byte[] lastCanonical;
     private PathFacts lastFacts;
+    /** By attribute set: its ExportControl.Scope under {@link #scopeGeneral}, or null until asked. */
+    private ExportControl.Scope[] scopes = new ExportControl.Scope[64];
+    private RsPolicy.General scopeGeneral;
 
     private static long[] filled(int n) {
         long[] a = new long[n];
@@ -87,31 +90,78 @@ public final class ArsPolicy implements ServerPolicy {
             facts = Arrays.copyOf(facts, Math.max(attr + 1, facts.length * 2));
         }
         facts[attr] = canonical == lastCanonical ? lastFacts : PathFacts.parse(canonical);
+        if (attr < scopes.length) {
+            scopes[attr] = null;
+        }
     }
 
     @Override
     public void released(int attr) {
         facts[attr] = null;
+        if (attr < scopes.length) {
+            scopes[attr] = null;
+        }
         gshut[attr] = GracefulShutdown.NONE;
     }
 
     @Override
     public boolean exportable(int target, int source, int attr) {
-        return exportable(clients.apply(target), attr);
+        return exportable(clients.apply(target), attr, true);
     }
 
     @Override
     public boolean rewrites(int target, int attr) {
-        return rewrites(clients.apply(target), attr);
+        return rewrites(clients.apply(target), attr, true);
     }
 
-    private boolean exportable(RsPolicy.Client t, int attr) {
-        return t == null || ExportControl.announce(t, facts[attr]);
+    @Override
+    public boolean peerSpecific(int target, int attr) {
+        RsPolicy.Client t = clients.apply(target);
+        return t != null && scope(t.general(), attr, true).peerSpecific();
     }
 
-    private boolean rewrites(RsPolicy.Client t, int attr) {
-        return t != null && (ExportControl.rewrites(t, facts[attr]) || gshut[attr] == GracefulShutdown.STRIP
-                || performs(t) || Roles.addsOtc(t, facts[attr]));
+    @Override
+    public boolean names(int target, int attr) {
+        RsPolicy.Client t = clients.apply(target);
+        return t != null && scope(t.general(), attr, true).names(t);
+    }
+
+    /** A set without any community the export acts on goes to every client: the control matches are skipped. */
+    private boolean exportable(RsPolicy.Client t, int attr, boolean current) {
+        return t == null || !scope(t.general(), attr, current).acts() || ExportControl.announce(t, facts[attr]);
+    }
+
+    private boolean rewrites(RsPolicy.Client t, int attr, boolean current) {
+        if (t == null) {
+            return false;
+        }
+        RsPolicy.General g = t.general();
+        return t.prependRsAs() || !g.rpki() && g.community("rpki_bgp_origin_validation_not_performed") != null
+                || scope(g, attr, current).acts() && ExportControl.rewrites(t, facts[attr])
+                || gshut[attr] == GracefulShutdown.STRIP || performs(t) || Roles.addsOtc(t, facts[attr]);
+    }
+
+    /**
+     * The set's scope under {@code g}, kept per set for the general settings in force ({@code current}; a reload
+     * brings new ones and starts the cache again); worked out each time for those a reload replaced.
+     */
+    private ExportControl.Scope scope(RsPolicy.General g, int attr, boolean current) {
+        if (!current && g != scopeGeneral) {
+            return ExportControl.scope(g, facts[attr]);
+        }
+        if (g != scopeGeneral) {
+            scopeGeneral = g;
+            Arrays.fill(scopes, null);
+        }
+        if (attr >= scopes.length) {
+            scopes = Arrays.copyOf(scopes, Math.max(attr + 1, scopes.length * 2));
+        }
+        ExportControl.Scope s = scopes[attr];
+        if (s == null) {
+            s = ExportControl.scope(g, facts[attr]);
+            scopes[attr] = s;
+        }
+        return s;
     }
 
     /**
@@ -130,11 +180,14 @@ public final class ArsPolicy implements ServerPolicy {
                 m.action() == RsPolicy.MaxPrefixAction.WARNING);
     }
 
-    /** A client's export depends on its whole policy (its AS in peer_as macros, prepend_rs_as...): its own. */
+    /**
+     * Clients with the same {@link ExportProfile} get the same export of every set that names none of them
+     * ({@link #names}): they share an update group.
+     */
     @Override
     public Object exportIdentity(int target) {
         RsPolicy.Client t = clients.apply(target);
-        return t == null ? ServerPolicy.NO_POLICY : t;
+        return t == null ? ServerPolicy.NO_POLICY : ExportProfile.of(t);
     }
 
     @Override
@@ -158,12 +211,12 @@ public final class ArsPolicy implements ServerPolicy {
         return new ServerPolicy() {
             @Override
             public boolean exportable(int target, int source, int attr) {
-                return ArsPolicy.this.exportable(before.apply(target), attr);
+                return ArsPolicy.this.exportable(before.apply(target), attr, false);
             }
 
             @Override
             public boolean rewrites(int target, int attr) {
-                return ArsPolicy.this.rewrites(before.apply(target), attr);
+                return ArsPolicy.this.rewrites(before.apply(target), attr, false);
             }
 
             @Override
@@ -174,7 +227,7 @@ public final class ArsPolicy implements ServerPolicy {
             @Override
             public Object exportIdentity(int target) {
                 RsPolicy.Client t = before.apply(target);
-                return t == null ? ServerPolicy.NO_POLICY : t;
+                return t == null ? ServerPolicy.NO_POLICY : ExportProfile.of(t);
             }
         };
     }

@@ -2,6 +2,7 @@
 // and the scrubbing of the route server's own communities.
 package org.bgpekko.rs.policy;
 
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Map;
 import org.bgpekko.config.RsCommunity;
 import org.bgpekko.config.RsPolicy;
@@ -23,6 +24,85 @@ public final class ExportControl {
 
     static final long NO_EXPORT = 0xFFFFFF01L;
     static final long NO_ADVERTISE = 0xFFFFFF02L;
+
+    /**
+     * What a set's communities can do at export under one general.yml, worked out once per set: nothing
+     * ({@link #FREE}: no community of the route server's, no NO_EXPORT, NO_ADVERTISE or BLACKHOLE, so every client
+     * is sent the set, changed only by its own prepend_rs_as and the general switches), or act; and the peers its
+     * {@code peer_as} control communities name, by the value the macro takes: {@code std} in a standard community
+     * (the client's AS or 16bit_mapped_asn), {@code wide} in an extended or large one (the client's AS). A client
+     * none of them names is treated as every such client with the same {@link ExportProfile}.
+     */
+    public record Scope(boolean acts, long[] std, long[] wide) {
+        public static final Scope FREE = new Scope(false, new long[0], new long[0]);
+
+        public boolean peerSpecific() {
+            return std.length + wide.length > 0;
+        }
+
+        public boolean names(RsPolicy.Client t) {
+            return contains(std, t.stdPeerAs()) || contains(wide, t.asn());
+        }
+
+        private static boolean contains(long[] a, long v) {
+            for (long x : a) {
+                if (x == v) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The {@link Scope} of a set with facts {@code f} under general settings {@code g}. */
+    public static Scope scope(RsPolicy.General g, PathFacts f) {
+        if (f.communities().length + f.extended().length + f.large().length == 0) {
+            return Scope.FREE;
+        }
+        boolean acts = false;
+        for (long v : f.communities()) {
+            acts |= v == NO_EXPORT || v == NO_ADVERTISE || v == Blackhole.BLACKHOLE;
+        }
+        for (RsCommunity c : g.communities().values()) {
+            acts = acts || anyPresent(c, f);
+        }
+        for (RsCommunity c : g.custom().values()) {
+            acts = acts || anyPresent(c, f);
+        }
+        if (!acts) {
+            return Scope.FREE;
+        }
+        LongArrayList std = new LongArrayList();
+        LongArrayList wide = new LongArrayList();
+        for (RsCommunity c : g.communities().values()) {
+            RsCommunity.Value v = c.std();
+            if (v != null && v.macro() == RsCommunity.Macro.PEER_AS) {
+                for (long x : f.communities()) {
+                    if (x >>> 16 == v.first()) {
+                        std.add(x & 0xFFFF);
+                    }
+                }
+            }
+            v = c.ext();
+            if (v != null && v.macro() == RsCommunity.Macro.PEER_AS) {
+                for (long x : f.extended()) {
+                    if (extMatches(v, x)) {
+                        wide.add(extLast(v, x));
+                    }
+                }
+            }
+            v = c.lrg();
+            if (v != null && v.macro() == RsCommunity.Macro.PEER_AS) {
+                long[] l = f.large();
+                for (int i = 0; i < l.length; i += 3) {
+                    if (l[i] == v.first() && l[i + 1] == v.second()) {
+                        wide.add(l[i + 2]);
+                    }
+                }
+            }
+        }
+        return new Scope(true, std.toLongArray(), wide.toLongArray());
+    }
 
     public static boolean announce(RsPolicy.Client t, PathFacts f) {
         RsPolicy.General g = t.general();

@@ -26,7 +26,8 @@ import org.bgpekko.wire.capability.BgpRole;
 final class Roles {
     private Roles() {}
 
-    private static boolean downstream(RsPolicy.Client c) {
+    /** {@code c} is downstream of the route server (RFC 9234 local role rs or provider): OTC on ingress and egress. */
+    static boolean downstream(RsPolicy.Client c) {
         int role = c.role().localRole();
         return role == BgpRole.RS || role == BgpRole.PROVIDER;
     }
