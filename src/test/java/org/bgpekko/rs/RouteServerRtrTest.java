@@ -23,6 +23,8 @@ import org.bgpekko.wire.Update;
 import org.bgpekko.wire.nlri.InetNlri;
 import org.bgpekko.wire.nlri.Nlri;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,32 @@ class RouteServerRtrTest {
 
     @TempDir
     Path dir;
+    /** The fake RPKI cache's listening socket. */
+    private ServerSocket server;
+    private ActorRef<Rib.Command> rib;
+
+    @BeforeEach
+    void listen() throws IOException {
+        server = new ServerSocket();
+        server.setSoTimeout(10_000);
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        if (rib != null) {
+            kit.stop(rib);
+        }
+        server.close();
+    }
+
+    /** A Rib with the two clients up under general.yml ({@code rejectInvalid}), its RTR cache the fake one. */
+    private List<RsClientProbe> start(boolean rejectInvalid) throws IOException {
+        Files.writeString(dir.resolve("general.yml"), general(rejectInvalid));
+        Files.writeString(dir.resolve("clients.yml"), CLIENTS);
+        rib = kit.spawn(Rib.create());
+        return RsFixtures.sectionClients(kit, rib, dir, "rtr-cache 127.0.0.1 " + server.getLocalPort() + "; ");
+    }
 
     @AfterAll
     static void stop() {
@@ -77,119 +105,93 @@ class RouteServerRtrTest {
 
     @Test
     void aRouteFlipsInvalidAndBackAsRoasComeAndGoWithoutTouchingOthers() throws IOException {
-        try (ServerSocket server = new ServerSocket()) {
-            server.setSoTimeout(10_000);
-            server.bind(new InetSocketAddress("127.0.0.1", 0));
-            Files.writeString(dir.resolve("general.yml"), general(true));
-            Files.writeString(dir.resolve("clients.yml"), CLIENTS);
-            ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
-            List<RsClientProbe> c = RsFixtures.sectionClients(kit, rib, dir,
-                    "rtr-cache 127.0.0.1 " + server.getLocalPort() + "; ");
-            RsClientProbe a = c.get(0);
-            RsClientProbe b = c.get(1);
-            try (RtrClientTest.Conn cache = new RtrClientTest.Conn(server)) {
-                assertEquals(new RtrPdu.ResetQuery(), cache.read().pdu());
-                // before the first End of Data no ROA is known: every route is NotFound, and relayed
-                a.send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.1.0.0/24",
-                        "185.9.0.0/24"));
-                b.await(t -> t.table.containsKey(P) && t.table.containsKey(OTHER));
+        List<RsClientProbe> c = start(true);
+        RsClientProbe a = c.get(0);
+        RsClientProbe b = c.get(1);
+        try (RtrClientTest.Conn cache = new RtrClientTest.Conn(server)) {
+            assertEquals(new RtrPdu.ResetQuery(), cache.read().pdu());
+            // before the first End of Data no ROA is known: every route is NotFound, and relayed
+            a.send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.1.0.0/24",
+                    "185.9.0.0/24"));
+            b.await(t -> t.table.containsKey(P) && t.table.containsKey(OTHER));
 
-                int mark = b.updates.size();
-                cache.send(1, new RtrPdu.CacheResponse(1), roa(true, "185.1.0.0/16", 24, 64999), eod(1));
-                b.await(t -> !t.table.containsKey(P)); // invalid: withdrawn from B
-                assertEquals(List.of("neighbor 127.0.0.11 ipv4 unicast 185.1.0.0/24 filtered 14 \"RPKI INVALID "
-                        + "route\""), show(kit, rib, "show adj-rib in neighbor 127.0.0.11 filtered"));
+            int mark = b.updates.size();
+            cache.send(1, new RtrPdu.CacheResponse(1), roa(true, "185.1.0.0/16", 24, 64999), eod(1));
+            b.await(t -> !t.table.containsKey(P)); // invalid: withdrawn from B
+            assertEquals(List.of("neighbor 127.0.0.11 ipv4 unicast 185.1.0.0/24 filtered 14 \"RPKI INVALID "
+                    + "route\""), show(kit, rib, "show adj-rib in neighbor 127.0.0.11 filtered"));
 
-                cache.send(1, new RtrPdu.SerialNotify(1, 2));
-                assertEquals(new RtrPdu.SerialQuery(1, 1), cache.read().pdu());
-                cache.send(1, new RtrPdu.CacheResponse(1), roa(true, "185.1.0.0/16", 24, 3333), eod(2));
-                b.await(t -> t.table.containsKey(P)); // valid now: relayed again
-                assertEquals(List.of(), show(kit, rib, "show adj-rib in neighbor 127.0.0.11 filtered"));
+            cache.send(1, new RtrPdu.SerialNotify(1, 2));
+            assertEquals(new RtrPdu.SerialQuery(1, 1), cache.read().pdu());
+            cache.send(1, new RtrPdu.CacheResponse(1), roa(true, "185.1.0.0/16", 24, 3333), eod(2));
+            b.await(t -> t.table.containsKey(P)); // valid now: relayed again
+            assertEquals(List.of(), show(kit, rib, "show adj-rib in neighbor 127.0.0.11 filtered"));
 
-                cache.send(1, new RtrPdu.SerialNotify(1, 3));
-                assertEquals(new RtrPdu.SerialQuery(1, 2), cache.read().pdu());
-                cache.send(1, new RtrPdu.CacheResponse(1), roa(true, "203.0.113.0/24", 24, 64999), eod(3));
-                b.quiet(); // a ROA that covers none of the routes changes nothing on the wire
+            cache.send(1, new RtrPdu.SerialNotify(1, 3));
+            assertEquals(new RtrPdu.SerialQuery(1, 2), cache.read().pdu());
+            cache.send(1, new RtrPdu.CacheResponse(1), roa(true, "203.0.113.0/24", 24, 64999), eod(3));
+            b.quiet(); // a ROA that covers none of the routes changes nothing on the wire
 
-                assertEquals(2, concerning(b, mark, P), "one withdrawal, one announcement");
-                assertEquals(0, concerning(b, mark, OTHER), "the route no ROA change covered was not sent again");
-                assertEquals(1, b.generation, "no session was reset");
-                assertTrue(a.table.isEmpty(), "A is not sent its own routes");
-            }
-            kit.stop(rib);
+            assertEquals(2, concerning(b, mark, P), "one withdrawal, one announcement");
+            assertEquals(0, concerning(b, mark, OTHER), "the route no ROA change covered was not sent again");
+            assertEquals(1, b.generation, "no session was reset");
+            assertTrue(a.table.isEmpty(), "A is not sent its own routes");
         }
     }
 
     @Test
     void aReloadThatRemovesTheRtrCacheStopsTheClientAndOneThatAddsItBackStartsANewOne() throws IOException {
-        try (ServerSocket server = new ServerSocket()) {
-            server.setSoTimeout(10_000);
-            server.bind(new InetSocketAddress("127.0.0.1", 0));
+        List<RsClientProbe> c = start(true);
+        String section = "rtr-cache 127.0.0.1 " + server.getLocalPort() + "; ";
+        String conf = Files.readString(dir.resolve("rs.conf"));
+        try (RtrClientTest.Conn cache = new RtrClientTest.Conn(server)) {
+            cache.read();
+            c.get(0).send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.1.0.0/24"));
+            c.get(1).await(t -> t.table.containsKey(P));
+            cache.send(1, new RtrPdu.CacheResponse(1), roa(true, "185.1.0.0/16", 24, 64999), eod(1));
+            c.get(1).await(t -> !t.table.containsKey(P)); // invalid
+
+            Files.writeString(dir.resolve("general.yml"), general(true).replace("enabled: true", "enabled: false")
+                    .replace("rpki_roas:\n    source: rtr\n", ""));
+            Files.writeString(dir.resolve("rs.conf"), conf.replace(section, ""));
+            RsFixtures.reload(rib, dir.resolve("rs.conf"));
+            assertTrue(cache.closedByClient(), "the RTR session ends when no policy names the cache");
+            c.get(1).await(t -> t.table.containsKey(P)); // not RPKI-checked any more: relayed
+            assertEquals(1, c.get(1).generation, "no session was reset");
+
             Files.writeString(dir.resolve("general.yml"), general(true));
-            Files.writeString(dir.resolve("clients.yml"), CLIENTS);
-            ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
-            String section = "rtr-cache 127.0.0.1 " + server.getLocalPort() + "; ";
-            List<RsClientProbe> c = RsFixtures.sectionClients(kit, rib, dir, section);
-            String conf = Files.readString(dir.resolve("rs.conf"));
-            try (RtrClientTest.Conn cache = new RtrClientTest.Conn(server)) {
-                cache.read();
-                c.get(0).send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.1.0.0/24"));
-                c.get(1).await(t -> t.table.containsKey(P));
-                cache.send(1, new RtrPdu.CacheResponse(1), roa(true, "185.1.0.0/16", 24, 64999), eod(1));
-                c.get(1).await(t -> !t.table.containsKey(P)); // invalid
-
-                Files.writeString(dir.resolve("general.yml"), general(true).replace("enabled: true", "enabled: false")
-                        .replace("rpki_roas:\n    source: rtr\n", ""));
-                Files.writeString(dir.resolve("rs.conf"), conf.replace(section, ""));
-                RsFixtures.reload(rib, dir.resolve("rs.conf"));
-                assertTrue(cache.closedByClient(), "the RTR session ends when no policy names the cache");
-                c.get(1).await(t -> t.table.containsKey(P)); // not RPKI-checked any more: relayed
-                assertEquals(1, c.get(1).generation, "no session was reset");
-
-                Files.writeString(dir.resolve("general.yml"), general(true));
-                Files.writeString(dir.resolve("rs.conf"), conf);
-                RsFixtures.reload(rib, dir.resolve("rs.conf"));
-                try (RtrClientTest.Conn again = new RtrClientTest.Conn(server)) {
-                    assertEquals(new RtrPdu.ResetQuery(), again.read().pdu(), "a new client, a new data set");
-                    again.send(1, new RtrPdu.CacheResponse(1), roa(true, "185.1.0.0/16", 24, 64999), eod(1));
-                    c.get(1).await(t -> !t.table.containsKey(P));
-                }
+            Files.writeString(dir.resolve("rs.conf"), conf);
+            RsFixtures.reload(rib, dir.resolve("rs.conf"));
+            try (RtrClientTest.Conn again = new RtrClientTest.Conn(server)) {
+                assertEquals(new RtrPdu.ResetQuery(), again.read().pdu(), "a new client, a new data set");
+                again.send(1, new RtrPdu.CacheResponse(1), roa(true, "185.1.0.0/16", 24, 64999), eod(1));
+                c.get(1).await(t -> !t.table.containsKey(P));
             }
-            kit.stop(rib);
         }
     }
 
     @Test
     void withoutRejectInvalidAnInvalidRouteIsKeptAndAnnouncedToNobody() throws IOException {
-        try (ServerSocket server = new ServerSocket()) {
-            server.setSoTimeout(10_000);
-            server.bind(new InetSocketAddress("127.0.0.1", 0));
-            Files.writeString(dir.resolve("general.yml"), general(false));
-            Files.writeString(dir.resolve("clients.yml"), CLIENTS);
-            ActorRef<Rib.Command> rib = kit.spawn(Rib.create());
-            List<RsClientProbe> c = RsFixtures.sectionClients(kit, rib, dir,
-                    "rtr-cache 127.0.0.1 " + server.getLocalPort() + "; ");
-            try (RtrClientTest.Conn cache = new RtrClientTest.Conn(server)) {
-                cache.read();
-                Nlri first = InetNlri.of("185.1.1.0/24");
-                c.get(0).send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.1.1.0/24"));
-                c.get(1).await(t -> t.table.containsKey(first));
-                cache.send(1, new RtrPdu.CacheResponse(1), roa(true, "185.1.0.0/16", 16, 3333), eod(1));
-                c.get(1).await(t -> !t.table.containsKey(first)); // the ROAs are in: longer than maxLength 16
-                c.get(0).send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.1.0.0/24",
-                        "185.9.0.0/24"));
-                c.get(1).await(t -> t.table.containsKey(OTHER));
-                c.get(1).quiet();
-                assertEquals(List.of(OTHER), List.copyOf(c.get(1).table.keySet()), "185.1.0.0/24 is longer than "
-                        + "the ROA's maxLength 16: invalid, kept and announced to nobody");
-                assertEquals(List.of(), show(kit, rib, "show adj-rib in neighbor 127.0.0.11 filtered"),
-                        "accepted (not filtered), as arouteserver's BIRD filter does without reject_invalid");
-                cache.send(1, new RtrPdu.SerialNotify(1, 2));
-                cache.read();
-                cache.send(1, new RtrPdu.CacheResponse(1), roa(false, "185.1.0.0/16", 16, 3333), eod(2));
-                c.get(1).await(t -> t.table.containsKey(P) && t.table.containsKey(first)); // no ROA: NotFound
-            }
-            kit.stop(rib);
+        List<RsClientProbe> c = start(false);
+        try (RtrClientTest.Conn cache = new RtrClientTest.Conn(server)) {
+            cache.read();
+            Nlri first = InetNlri.of("185.1.1.0/24");
+            c.get(0).send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.1.1.0/24"));
+            c.get(1).await(t -> t.table.containsKey(first));
+            cache.send(1, new RtrPdu.CacheResponse(1), roa(true, "185.1.0.0/16", 16, 3333), eod(1));
+            c.get(1).await(t -> !t.table.containsKey(first)); // the ROAs are in: longer than maxLength 16
+            c.get(0).send(announce(attributes("127.0.0.11", List.of(3333L)), Bytes.EMPTY, "185.1.0.0/24",
+                    "185.9.0.0/24"));
+            c.get(1).await(t -> t.table.containsKey(OTHER));
+            c.get(1).quiet();
+            assertEquals(List.of(OTHER), List.copyOf(c.get(1).table.keySet()), "185.1.0.0/24 is longer than "
+                    + "the ROA's maxLength 16: invalid, kept and announced to nobody");
+            assertEquals(List.of(), show(kit, rib, "show adj-rib in neighbor 127.0.0.11 filtered"),
+                    "accepted (not filtered), as arouteserver's BIRD filter does without reject_invalid");
+            cache.send(1, new RtrPdu.SerialNotify(1, 2));
+            cache.read();
+            cache.send(1, new RtrPdu.CacheResponse(1), roa(false, "185.1.0.0/16", 16, 3333), eod(2));
+            c.get(1).await(t -> t.table.containsKey(P) && t.table.containsKey(first)); // no ROA: NotFound
         }
     }
 }
