@@ -9,10 +9,8 @@ import java.util.Map;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.SessionOptions;
-import org.bgpekko.wire.attribute.AttributeCodecs;
 import org.bgpekko.wire.attribute.PathAttributes;
 import org.bgpekko.wire.nlri.IpAddress;
-import org.bgpekko.wire.nlri.IpPrefix;
 import org.bgpekko.wire.nlri.InetNlri;
 import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
@@ -79,7 +77,7 @@ public final class RouteServer {
     private List<Client> solo;
     /** The bound of each group's log in bytes; 0: no groups, every client is written on its own (tests compare). */
     private final int logLimit;
-    private final List<ServerPolicy.LimitHit> limitHits = new ArrayList<>();
+    private final PrefixLimits limits = new PrefixLimits();
     private final Propagation propagation = new Propagation(this);
 
     public RouteServer(AttributeSource store, OperatorRoutes operator) {
@@ -210,9 +208,7 @@ public final class RouteServer {
                 }
             }
         });
-        if (limit != null && src.over(kind) && src.held(kind, limit.countRejected()) < limit.of(kind)) {
-            src.setOver(kind, false); // below the limit again: the next time it is reached is reported
-        }
+        limits.settle(src, kind, limit);
         return queued[0];
     }
 
@@ -221,12 +217,8 @@ public final class RouteServer {
         int source = src.index;
         int p = prefixes.index(kind, hi, lo, length);
         int before = standing(src, p);
-        int code = policy.importCheck(source, kind, hi, lo, length, attr, canonical);
-        if (limit != null && limit.of(kind) > 0 && !src.counts(before, limit.countRejected())
-                && src.counts(code, limit.countRejected())
-                && src.held(kind, limit.countRejected()) >= limit.of(kind)) {
-            code = limitReached(src, kind, limit, code);
-        }
+        int code = limits.admit(src, kind, limit, before,
+                policy.importCheck(source, kind, hi, lo, length, attr, canonical));
         boolean queued = false;
         if (code == 0) {
             queued = announce(source, p, attr, canonical);
@@ -259,9 +251,7 @@ public final class RouteServer {
         }
         ServerPolicy.Limit limit = policy.limit(source);
         boolean queued = take(src, kind, hi, lo, length, attr, canonical, limit);
-        if (limit != null && src.over(kind) && src.held(kind, limit.countRejected()) < limit.of(kind)) {
-            src.setOver(kind, false);
-        }
+        limits.settle(src, kind, limit);
         return queued;
     }
 
@@ -272,14 +262,8 @@ public final class RouteServer {
     public void recheckLimit(int source) {
         Client src = clients.get(source);
         ServerPolicy.Limit limit = policy.limit(source);
-        if (src == null || limit == null) {
-            return;
-        }
-        for (int kind = 0; kind < 2; kind++) {
-            if (limit.of(kind) > 0 && !src.over(kind) && src.held(kind, limit.countRejected()) > limit.of(kind)) {
-                src.setOver(kind, true);
-                limitHits.add(new ServerPolicy.LimitHit(source, Prefixes.family(kind), limit.of(kind)));
-            }
+        if (src != null && limit != null) {
+            limits.recheck(src, limit);
         }
     }
 
@@ -295,23 +279,9 @@ public final class RouteServer {
         return code == 0 ? Client.ABSENT : code;
     }
 
-    /** One route more than the limit: reported once until the client is below it again; taken or blocked. */
-    private int limitReached(Client src, int kind, ServerPolicy.Limit limit, int code) {
-        if (!src.over(kind)) {
-            src.setOver(kind, true);
-            limitHits.add(new ServerPolicy.LimitHit(src.index, Prefixes.family(kind), limit.of(kind)));
-        }
-        return limit.admitBeyond() ? code : ServerPolicy.LIMIT_BLOCKED;
-    }
-
     /** The max-prefix limits reached since the last call, in order (the caller logs and acts on them). */
     public List<ServerPolicy.LimitHit> limitHits() {
-        if (limitHits.isEmpty()) {
-            return List.of();
-        }
-        List<ServerPolicy.LimitHit> out = List.copyOf(limitHits);
-        limitHits.clear();
-        return out;
+        return limits.drain();
     }
 
     /**
@@ -432,42 +402,7 @@ public final class RouteServer {
      * @return the index to go on from, or -1 when the whole table was walked
      */
     public int relayed(int c, int from, int max, RelayedRoute sink) {
-        Client cl = clients.get(c);
-        if (cl == null || !cl.up()) {
-            return -1;
-        }
-        int given = 0;
-        int p = from;
-        for (; p < prefixes.capacity() && given < max; p++) {
-            int kind = prefixes.kind(p);
-            if (!prefixes.hasCandidates(p) || !cl.has(kind)) {
-                continue;
-            }
-            Family family = Prefixes.family(kind);
-            long hi = prefixes.hi(p);
-            long lo = prefixes.lo(p);
-            int length = prefixes.length(p);
-            int[] cand = prefixes.candidates(p);
-            boolean addPath = cl.addPath(kind);
-            if (!addPath && operator.announces(c, family, hi, lo, length)) {
-                continue;
-            }
-            int first = addPath ? 0 : decision.best(cand, cl, kind);
-            for (int i = Math.max(first, 0); first >= 0 && i < cand.length; i += 2) {
-                if (decision.exportable(cl, cand[i], cand[i + 1], kind)) {
-                    ExportAttributes ex = export(c, cand[i + 1], kind, cl.session.external(), cl.session.options());
-                    IpPrefix prefix = new IpPrefix(family.afi(), hi, lo, length);
-                    sink.route(new InetNlri(family, addPath ? cand[i] + 1L : Nlri.NO_PATH_ID, prefix), cand[i],
-                            AttributeCodecs.decodeWritten(ex.attributes(), 0, ex.attributes().length,
-                                    cl.session.options()), ex.mpNextHop());
-                    given++;
-                    if (!addPath) {
-                        break;
-                    }
-                }
-            }
-        }
-        return p < prefixes.capacity() ? p : -1;
+        return RelayedTable.walk(this, c, from, max, sink);
     }
 
     /**
