@@ -1,14 +1,12 @@
 // Rib actor: the single owner of Adj-RIB-In and Adj-RIB-Out; turns routes into each session's UPDATE stream.
 package org.bgpekko.rib;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -21,7 +19,6 @@ import org.bgpekko.config.RsPolicy;
 import org.bgpekko.peer.Peer;
 import org.bgpekko.peer.PeerId;
 import org.bgpekko.peer.Session;
-import org.bgpekko.rs.RtrClient;
 import org.bgpekko.rtr.RtrSession;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.ErrorAction;
@@ -206,13 +203,12 @@ public final class Rib {
         private final Relay relay = new Relay(attributes, slots);
         private final ApiApplier applier = new ApiApplier(slots, outAttrs, attributes, relay);
         private final ApiReplies replies = new ApiReplies();
-        /** The RTR client (a child) and the cache it was started for; null while no policy uses RTR. */
-        private ActorRef<RtrClient.Command> rtrClient;
-        private RsPolicy.RtrCache rtrCache;
-        private int rtrClients;
+        /** The RTR client, a child. */
+        private final RtrChild rtr;
 
         RibBehavior(ActorContext<Command> ctx) {
             super(ctx);
+            rtr = new RtrChild(ctx);
         }
 
         @Override
@@ -291,40 +287,15 @@ public final class Rib {
             ps.statics = next;
         }
 
-        /**
-         * Runs the RTR client the neighbours' policies name (all clients share one general.yml, so one cache): started
-         * when a policy first names it, replaced when the cache changed, stopped with its ROAs dropped when no policy
-         * names one any more (a reload that removed {@code rtr-cache}, or the last client removed).
-         */
+        /** The RTR client as the policies now name it; the ROAs of one stopped are dropped. */
         private void rtrClient() {
-            RsPolicy.RtrCache cache = null;
-            for (PeerState ps : peers.values()) {
-                RsPolicy.Client policy = ps.config == null ? null : ps.config.rsPolicy();
-                if (policy != null && policy.general().rtr() != null) {
-                    cache = policy.general().rtr();
-                    break;
-                }
-            }
-            if (Objects.equals(cache, rtrCache)) {
-                return;
-            }
-            if (rtrClient != null) {
-                getContext().stop(rtrClient);
-                rtrClient = null;
-                getContext().getLog().info("RTR: client for {} stopped", rtrCache);
-            }
-            rtrCache = cache;
-            if (cache == null) {
+            if (rtr.sync(peers.values())) {
                 relay.roasChanged(new RtrSession.Delivery(true, List.of(), List.of())); // no policy reads them now
-                return;
             }
-            InetSocketAddress address = new InetSocketAddress(cache.address().toInetAddress(), cache.port());
-            rtrClient = getContext().spawn(RtrClient.create(RtrClient.Settings.of(address),
-                    getContext().messageAdapter(RtrSession.Delivery.class, RpkiRoas::new)), "rtr-" + ++rtrClients);
         }
 
         private Behavior<Command> onRpkiRoas(RpkiRoas m) {
-            if (rtrCache == null) {
+            if (!rtr.running()) {
                 return this; // from a client stopped since: no policy reads ROAs over RTR
             }
             if (relay.roasChanged(m.delivery())) {
