@@ -3,6 +3,7 @@ package org.bgpekko.api;
 
 import java.util.List;
 import org.bgpekko.config.RouteConfig;
+import org.bgpekko.rib.Ipv4Prefixes;
 import org.bgpekko.wire.Family;
 
 /**
@@ -33,6 +34,14 @@ public sealed interface ApiCommand {
             routes = List.copyOf(routes);
         }
     }
+
+    /**
+     * A run of back-to-back lines {@code announce route P WORDS} (or {@code withdraw}) with the same WORDS and an IPv4
+     * prefix each, outside a group: {@link AnnounceRoutes} (or {@link WithdrawRoutes}) of {@code template} with its
+     * prefix replaced by each of {@code prefixes}, in order, one command per line with one outcome for all (the reader
+     * makes it, {@link BatchAssembler}; never the parser).
+     */
+    record RouteRun(boolean announce, RouteConfig template, Ipv4Prefixes prefixes) implements ApiCommand {}
 
     /** {@code announce eor [AFI SAFI]}: an End-of-RIB for the family (bare: IPv4 unicast). */
     record AnnounceEor(Family family) implements ApiCommand {}

@@ -46,6 +46,8 @@ public final class ApiTranslator {
             return new RibOperation.Announce(a.routes());
         } else if (c instanceof ApiCommand.WithdrawRoutes w) {
             return new RibOperation.Withdraw(w.routes());
+        } else if (c instanceof ApiCommand.RouteRun r) {
+            return new RibOperation.RouteRun(r.announce(), r.template(), r.prefixes());
         } else if (c instanceof ApiCommand.Watchdog w) {
             return new RibOperation.Watchdog(w.name().isEmpty() ? process : w.name(), w.announce());
         } else if (c instanceof ApiCommand.ClearAdjRibOut) {

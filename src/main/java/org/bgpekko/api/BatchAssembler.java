@@ -3,6 +3,7 @@ package org.bgpekko.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bgpekko.rib.Ipv4Prefixes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,16 @@ final class BatchAssembler {
     private List<HelperBatch.Command> group = new ArrayList<>();
     private long groupBytes;
 
+    /**
+     * The run of lines being collected ({@link ApiCommand.RouteRun}): back-to-back route lines of one template
+     * outside a group, one command at {@code runIndex} of the batch, one answer shared by its lines.
+     */
+    private RouteLineCache.Template runTemplate;
+    private final Ipv4Prefixes.Builder run = new Ipv4Prefixes.Builder();
+    private int runIndex;
+    private String runText;
+    private HelperBatch.FromRib runAnswer;
+
     BatchAssembler(String process) {
         this(process, MAX_GROUP_COMMANDS, MAX_GROUP_BYTES);
     }
@@ -64,6 +75,7 @@ final class BatchAssembler {
         for (String raw : lines) {
             line(raw, commands, answers);
         }
+        endRun(commands);
         return new HelperBatch(commands, answers, lines.size());
     }
 
@@ -81,6 +93,21 @@ final class BatchAssembler {
             LOG.warn("debug info from {}: {}", process, line.substring(6));
             return;
         }
+        RouteLineCache.Template t = state == GroupState.NONE ? cache.runTemplate(line) : null;
+        if (t != null) {
+            if (t != runTemplate) {
+                endRun(commands);
+                runTemplate = t;
+                runIndex = commands.size();
+                runText = line;
+                runAnswer = new HelperBatch.FromRib(runIndex);
+                commands.add(null); // the run's command, once it is complete
+            }
+            run.add(cache.lastKey());
+            answers.add(runAnswer);
+            return;
+        }
+        endRun(commands);
         ApiLine parsed = cache.parse(line);
         if (parsed == null) {
             try {
@@ -105,6 +132,19 @@ final class BatchAssembler {
                 }
             }
         }
+    }
+
+    /** Puts the run being collected, if any, in its place among the batch's commands. */
+    private void endRun(List<HelperBatch.Command> commands) {
+        if (runTemplate == null) {
+            return;
+        }
+        int n = run.size();
+        String text = n == 1 ? runText : runText + " (and the " + (n - 1) + " lines after it with other prefixes)";
+        commands.set(runIndex, new HelperBatch.Command(text, new ApiLine(List.of(),
+                new ApiCommand.RouteRun(runTemplate.announce(), runTemplate.route(), run.build()))));
+        run.clear();
+        runTemplate = null;
     }
 
     private void outside(String line, ApiLine parsed, List<HelperBatch.Command> commands,

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.bgpekko.config.RouteConfig;
 import org.bgpekko.config.Token;
+import org.bgpekko.rib.Ipv4Prefixes;
 import org.bgpekko.wire.Family;
+import org.bgpekko.wire.UpdateFit;
 import org.bgpekko.wire.nlri.InetNlri;
 import org.bgpekko.wire.nlri.IpPrefix;
 import org.bgpekko.wire.nlri.Nlri;
@@ -30,13 +32,24 @@ final class RouteLineCache {
 
     /**
      * A parsed route whose prefix is replaced: its family (AFI of the words' first use), next hop, attributes;
-     * {@code key} is the verb, the family and the words after the prefix.
+     * {@code key} is the verb, the family and the words after the prefix. {@code runs}: its lines with an IPv4
+     * prefix can travel as a {@link ApiCommand.RouteRun} (IPv4 unicast without path identifier, attributes that fit
+     * an UPDATE with any prefix).
      */
-    private record Template(String key, RouteConfig route, boolean announce) {}
+    record Template(String key, RouteConfig route, boolean announce, boolean runs) {
+        /** The route of a line with this template's words and the IPv4 prefix of key {@code ipv4Key}. */
+        RouteConfig route(long ipv4Key, Token at) {
+            Nlri n = route.nlri();
+            return new RouteConfig(new InetNlri(n.family(), n.pathId(), IpPrefix.ipv4(ipv4Key >>> 8,
+                    (int) (ipv4Key & 0xFF))), route.nextHop(), route.attributes(), -1, route.name(), route.watchdog(),
+                    route.withdrawn(), at);
+        }
+    }
 
     private final Map<String, Template> templates = new HashMap<>();
     /** The template used last: a helper usually repeats the same words line after line. */
     private Template last;
+    private long lastKey;
 
     /** The parsed line from a template, or null when the line needs the full parser. */
     ApiLine parse(String line) {
@@ -44,7 +57,7 @@ final class RouteLineCache {
         if (space < 0) {
             return null;
         }
-        Template t = last != null && sameKey(last.key(), line, space) ? last : templates.get(key(line, space));
+        Template t = find(line, space);
         if (t == null) {
             return null;
         }
@@ -68,6 +81,38 @@ final class RouteLineCache {
                 new Token(prefixText, 1, PREFIX_COLUMN, false));
         return new ApiLine(List.of(), t.announce() ? new ApiCommand.AnnounceRoutes(List.of(route))
                 : new ApiCommand.WithdrawRoutes(List.of(route)));
+    }
+
+    /**
+     * The template of a line that {@link #parse} serves with an IPv4 prefix, when the template {@link Template#runs};
+     * the prefix's key ({@link Ipv4Prefixes#key}) is then {@link #lastKey}. Null otherwise: {@link #parse} (or the
+     * full parser) takes the line. Makes no object.
+     */
+    Template runTemplate(String line) {
+        int space = prefixEnd(line);
+        if (space < 0) {
+            return null;
+        }
+        Template t = find(line, space);
+        if (t == null || !t.runs()) {
+            return null;
+        }
+        long key = ipv4Key(line, ANNOUNCE.length(), space);
+        if (key < 0) {
+            return null;
+        }
+        last = t;
+        lastKey = key;
+        return t;
+    }
+
+    /** The prefix key of the line {@link #runTemplate} served last. */
+    long lastKey() {
+        return lastKey;
+    }
+
+    private Template find(String line, int space) {
+        return last != null && sameKey(last.key(), line, space) ? last : templates.get(key(line, space));
     }
 
     /** Keeps what the full parser made of {@code line} when later lines with the same words can reuse it. */
@@ -99,7 +144,9 @@ final class RouteLineCache {
             templates.clear();
         }
         String key = key(line, space);
-        templates.put(key, new Template(key, r, announce));
+        boolean runs = r.nlri().family().equals(Family.IPV4_UNICAST) && r.nlri().pathId() == Nlri.NO_PATH_ID
+                && UpdateFit.fitsAnyInet(UpdateFit.attributeBytes(r.attributes()));
+        templates.put(key, new Template(key, r, announce, runs));
     }
 
     /**
@@ -155,13 +202,18 @@ final class RouteLineCache {
      * reads it; null for anything else, which then goes through {@link IpPrefix#parse}.
      */
     static IpPrefix ipv4(String text) {
+        long key = ipv4Key(text, 0, text.length());
+        return key < 0 ? null : IpPrefix.ipv4(key >>> 8, (int) (key & 0xFF));
+    }
+
+    /** {@link #ipv4} of {@code text[from, to)} as its key ({@link Ipv4Prefixes#key}), or -1. */
+    static long ipv4Key(String text, int from, int n) {
         long address = 0;
-        int i = 0;
-        int n = text.length();
+        int i = from;
         for (int octet = 0; octet < 4; octet++) {
             if (octet > 0) {
                 if (i >= n || text.charAt(i) != '.') {
-                    return null;
+                    return -1;
                 }
                 i++;
             }
@@ -171,27 +223,27 @@ final class RouteLineCache {
                 value = value * 10 + text.charAt(i++) - '0';
             }
             if (i == start || value > 255) {
-                return null;
+                return -1;
             }
             address = address << 8 | value;
         }
         int length = 32;
         if (i < n) {
             if (text.charAt(i++) != '/' || i == n || n - i > 2) {
-                return null;
+                return -1;
             }
             length = 0;
             while (i < n) {
                 char c = text.charAt(i++);
                 if (c < '0' || c > '9') {
-                    return null;
+                    return -1;
                 }
                 length = length * 10 + c - '0';
             }
             if (length > 32) {
-                return null;
+                return -1;
             }
         }
-        return new IpPrefix(Family.AFI_IPV4, 0, address, length);
+        return Ipv4Prefixes.key(address, length);
     }
 }

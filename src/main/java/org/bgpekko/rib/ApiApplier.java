@@ -93,6 +93,8 @@ final class ApiApplier {
             return routes(targets, a.routes(), true);
         } else if (op instanceof RibOperation.Withdraw w) {
             return routes(targets, w.routes(), false);
+        } else if (op instanceof RibOperation.RouteRun r) {
+            return run(targets, r);
         } else if (op instanceof RibOperation.ClearAdjRibOut) {
             targets.forEach(p -> p.changes().withdrawAll());
         } else if (op instanceof RibOperation.ClearAdjRibIn) {
@@ -177,6 +179,54 @@ final class ApiApplier {
         }
         return applied > 0 || routes.isEmpty() ? Rib.ApiOutcome.done()
                 : Rib.ApiOutcome.error("no selected neighbour has the family of the route");
+    }
+
+    /**
+     * {@link #routes} of each route of the run in turn, with one outcome for all: its template decides whether a
+     * route is refused (no neighbour, no neighbour of its family, attributes too large), never its IPv4 prefix. The
+     * changes are made in line order, each for every neighbour in turn, as the lines one by one would make them.
+     */
+    private Rib.ApiOutcome run(List<PeerState> targets, RibOperation.RouteRun run) {
+        if (targets.isEmpty()) {
+            return noTarget();
+        }
+        RouteConfig t = run.template();
+        String unfit = unfit(List.of(t), run.announce());
+        if (unfit != null) {
+            return Rib.ApiOutcome.error(unfit);
+        }
+        List<ChangeSink> sinks = new ArrayList<>(targets.size());
+        for (PeerState p : targets) {
+            if (carries(p.config, t.nlri())) {
+                sinks.add(p.changes());
+                held.add(attrs.acquire(outbound(t.attributes(), resolveSelf(p.config, t))));
+            }
+        }
+        Ipv4Prefixes prefixes = run.prefixes();
+        int n = prefixes.size();
+        for (int i = 0; i < n; i++) { // line by line, every neighbour for each line
+            long key = prefixes.key(i);
+            for (int k = 0; k < sinks.size(); k++) {
+                ipv4Change(sinks.get(k), key, held.getInt(k), run.announce());
+            }
+        }
+        boolean applied = !sinks.isEmpty();
+        for (int i = 0; i < held.size(); i++) {
+            attrs.release(held.getInt(i));
+        }
+        held.clear();
+        return applied || n == 0 ? Rib.ApiOutcome.done()
+                : Rib.ApiOutcome.error("no selected neighbour has the family of the route");
+    }
+
+    private void ipv4Change(ChangeSink sink, long key, int attr, boolean announce) {
+        int slot = slots.acquireIpv4(key);
+        if (announce) {
+            sink.announce(slot, attr);
+        } else {
+            sink.withdraw(slot, attr);
+        }
+        slots.release(slot);
     }
 
     private void change(ChangeSink sink, Nlri n, int attr, boolean announce) {

@@ -38,24 +38,32 @@ final class NlriSlots {
     /** The slot of {@code n}, created if new, with one more reference. */
     int acquire(Nlri n) {
         long key = ipv4Key(n);
-        int slot;
-        if (key >= 0) {
-            // one probe of the map for a new prefix and for a known one
-            int candidate = freeCount > 0 ? free[freeCount - 1] : next;
-            slot = ipv4.putIfAbsent(NearKeys.ipv4(key), candidate);
-            if (slot >= 0) {
-                refs[slot]++;
-                return slot;
-            }
-            slot = candidate;
-        } else {
-            slot = other.getInt(n);
-            if (slot >= 0) {
-                refs[slot]++;
-                return slot;
-            }
-            slot = freeCount > 0 ? free[freeCount - 1] : next;
+        return key >= 0 ? acquireIpv4(key) : acquireOther(n);
+    }
+
+    /** The slot of the IPv4 unicast prefix without path identifier of key {@code address << 8 | length}. */
+    int acquireIpv4(long key) {
+        // one probe of the map for a new prefix and for a known one
+        int candidate = freeCount > 0 ? free[freeCount - 1] : next;
+        int slot = ipv4.putIfAbsent(NearKeys.ipv4(key), candidate);
+        if (slot >= 0) {
+            refs[slot]++;
+            return slot;
         }
+        return added(candidate, key, null);
+    }
+
+    private int acquireOther(Nlri n) {
+        int slot = other.getInt(n);
+        if (slot >= 0) {
+            refs[slot]++;
+            return slot;
+        }
+        return added(freeCount > 0 ? free[freeCount - 1] : next, -1, n);
+    }
+
+    /** Takes {@code slot} (the next free one) for a new NLRI: its IPv4 key, or -1 and the NLRI. */
+    private int added(int slot, long key, Nlri n) {
         if (freeCount > 0) {
             freeCount--;
         } else {

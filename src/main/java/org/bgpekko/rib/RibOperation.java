@@ -39,6 +39,15 @@ public sealed interface RibOperation {
         }
     }
 
+    /**
+     * Routes that differ only in their IPv4 unicast prefix (no path identifier, no split): {@code template} with its
+     * NLRI replaced by each of {@code prefixes} in turn, in order. One operation for a run of helper lines, each of
+     * which has the operation's outcome as its answer: applying it is applying {@link Announce} (or {@link Withdraw})
+     * of each route in turn, whose outcomes do not depend on the prefix when {@code template}'s attributes fit an
+     * UPDATE with any prefix ({@code UpdateFit.fitsAnyInet}).
+     */
+    record RouteRun(boolean announce, RouteConfig template, Ipv4Prefixes prefixes) implements RibOperation {}
+
     /** Announce or withdraw the configured routes of a watchdog group, for every neighbour (as ExaBGP does). */
     record Watchdog(String name, boolean announce) implements RibOperation {}
 

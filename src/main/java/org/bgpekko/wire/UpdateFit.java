@@ -73,11 +73,19 @@ public final class UpdateFit {
      * sent, or null when it can.
      */
     public static String problem(int attributeBytes, Nlri nlri, int split, Optional<IpAddress> nextHop) {
-        if (nlri instanceof InetNlri && split <= IpPrefix.maxLength(Family.AFI_IPV6)
-                && attributeBytes <= MAX - INET_WORST) {
+        if (nlri instanceof InetNlri && split <= IpPrefix.maxLength(Family.AFI_IPV6) && fitsAnyInet(attributeBytes)) {
             return null; // fits whatever the prefix and next hop: the common case, without measuring the NLRI
         }
         return measured(attributeBytes, nlri, split, nextHop);
+    }
+
+    /**
+     * Whether attributes of this size fit one UPDATE with any unicast prefix (of either family, with a route
+     * distinguisher, a path identifier and any next hop): then {@link #problem} is null for every {@link InetNlri}
+     * without a split longer than an IPv6 prefix.
+     */
+    public static boolean fitsAnyInet(int attributeBytes) {
+        return attributeBytes <= MAX - INET_WORST;
     }
 
     /** {@link #problem}, always measuring the NLRI. */
