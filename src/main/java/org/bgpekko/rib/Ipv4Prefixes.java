@@ -16,9 +16,9 @@ public final class Ipv4Prefixes {
         this.keys = keys;
     }
 
-    /** The key of an IPv4 prefix: {@code address << 8 | length}. */
+    /** The key of an IPv4 prefix: {@code address << 8 | length}, the host bits of the address cleared. */
     public static long key(long address, int length) {
-        return (address & 0xFFFFFFFFL) << 8 | length;
+        return (address & IpPrefix.ipv4Mask(length)) << 8 | length;
     }
 
     public int size() {

@@ -2,6 +2,7 @@
 package org.bgpekko.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -101,10 +102,85 @@ class RouteLineCachePropertiesTest {
         }
     }
 
+    /** Route lines with IPv4-ish prefixes (malformed ones too) and words drawn from a pool of three sequences. */
+    @Provide
+    Arbitrary<List<String>> ipv4Lines() {
+        Arbitrary<List<String>> pool = Arbitraries.of(WORDS).list().ofMaxSize(3).map(l -> String.join(" ", l))
+                .map(w -> "next-hop 1.1.1.1 " + w).list().ofSize(3);
+        Arbitrary<String> verb = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, Arbitraries.just("announce route ")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just("withdraw route ")));
+        Arbitrary<String> prefix = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, ipv4ish()),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(PREFIXES)));
+        Arbitrary<List<List<Object>>> picks = Combinators.combine(verb, prefix,
+                Arbitraries.integers().between(0, 2)).as(List::<Object>of).list().ofMinSize(1).ofMaxSize(40);
+        return Combinators.combine(pool, picks).as((words, chosen) -> chosen.stream()
+                .map(c -> c.get(0) + "" + c.get(1) + " " + words.get((Integer) c.get(2))).toList());
+    }
+
+    private static int runHits;
+
+    /**
+     * A line the run path takes ({@link RouteLineCache#runTemplate}) is one the full parser reads as one route, of the
+     * template's verb, equal to the template's route with the line's prefix; its key is the one the Rib makes of
+     * that prefix ({@code NlriSlots}: the address, host bits cleared, and the length). Every other line, malformed or
+     * not, is left to the other paths.
+     */
+    @Property(tries = 2000)
+    void theRunPathGivesWhatTheParserGives(@ForAll("ipv4Lines") List<String> lines) {
+        RouteLineCache cache = new RouteLineCache();
+        for (String line : lines) {
+            ApiLine expected = full(line);
+            RouteLineCache.Template t = cache.runTemplate(line);
+            if (t != null) {
+                runHits++;
+                assertNotNull(expected, line);
+                assertEquals(List.of(), expected.selectors(), line);
+                List<org.bgpekko.config.RouteConfig> routes = t.announce()
+                        ? assertInstanceOf(ApiCommand.AnnounceRoutes.class, expected.command(), line).routes()
+                        : assertInstanceOf(ApiCommand.WithdrawRoutes.class, expected.command(), line).routes();
+                assertEquals(1, routes.size(), line);
+                org.bgpekko.config.RouteConfig r = routes.get(0);
+                assertEquals(r, t.route(cache.lastKey(), r.at()), line);
+                assertEquals(r.nlri().prefix().lo() << 8 | r.nlri().prefix().length(), cache.lastKey(), line);
+                assertEquals(org.bgpekko.wire.Family.IPV4_UNICAST, r.nlri().family(), line);
+                assertEquals(org.bgpekko.wire.nlri.Nlri.NO_PATH_ID, r.nlri().pathId(), line);
+                continue;
+            }
+            ApiLine fast = cache.parse(line);
+            if (fast != null) {
+                assertEquals(expected, fast, line);
+            } else if (expected != null) {
+                cache.learn(line, expected);
+            }
+        }
+    }
+
+    /** Words whose route cannot be a run: another family, a path identifier, attributes too long for any UPDATE. */
+    @Test
+    void templatesThatCannotRunLeaveTheirLinesToTheParser() {
+        StringBuilder many = new StringBuilder("community [");
+        for (int i = 0; i < 1100; i++) {
+            many.append(" 65000:").append(i);
+        }
+        many.append(" ]");
+        for (String words : List.of(" next-hop 1.1.1.1 path-information 1.2.3.4", " next-hop 1.1.1.1 " + many)) {
+            RouteLineCache cache = new RouteLineCache();
+            String first = "announce route 10.0.0.1/32" + words;
+            cache.learn(first, full(first));
+            String second = "announce route 10.0.0.2/32" + words;
+            assertNull(cache.runTemplate(second), words);
+            assertEquals(full(second), cache.parse(second), "the per-line fast path still serves it");
+        }
+        RouteLineCache cache = new RouteLineCache();
+        String v6 = "announce route 2001:db8::1/128 next-hop 2001::1";
+        cache.learn(v6, full(v6));
+        assertNull(cache.runTemplate("announce route 2001:db8::2/128 next-hop 2001::1"));
+    }
+
     @net.jqwik.api.lifecycle.AfterContainer
     static void theFastPathWasTaken() {
-        if (hits < 1000 || ipv4Hits < 500) {
-            throw new AssertionError("the fast paths were taken only " + hits + " and " + ipv4Hits
+        if (hits < 1000 || ipv4Hits < 500 || runHits < 2000) {
+            throw new AssertionError("the fast paths were taken only " + hits + ", " + ipv4Hits + " and " + runHits
                     + " times: the properties test little");
         }
     }
