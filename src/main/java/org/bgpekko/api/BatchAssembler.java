@@ -140,7 +140,7 @@ final class BatchAssembler {
             return;
         }
         int n = run.size();
-        String text = n == 1 ? runText : runText + " (and the " + (n - 1) + " lines after it with other prefixes)";
+        String text = n == 1 ? runText : runText + " (and " + (n - 1) + " more line(s) with other prefixes)";
         commands.set(runIndex, new HelperBatch.Command(text, new ApiLine(List.of(),
                 new ApiCommand.RouteRun(runTemplate.announce(), runTemplate.route(), run.build()))));
         run.clear();

@@ -125,4 +125,40 @@ class BatchAssemblerTest {
             assertEquals(List.of(Fixed.ERROR), b.answers(), bad);
         }
     }
+
+    /**
+     * Back-to-back lines with the same words after an IPv4 prefix become one RouteRun, answered per line with its
+     * outcome; another line ends the run, and so does a group (whose lines stay commands of their own).
+     */
+    @Test
+    void backToBackRouteLinesOfOneTemplateAreOneRunAnsweredPerLine() {
+        BatchAssembler a = new BatchAssembler("h");
+        a.assemble(List.of(A)); // learnt: the words are parsed once
+        String c = "announce route 10.0.0.3/32 next-hop 1.1.1.1";
+        String other = "announce route 10.0.0.4/32 next-hop 2.2.2.2";
+        HelperBatch b = a.assemble(List.of(A, B, "bogus", c, CLEAR, B, "group start", c, "group end", other, A));
+        List<ApiCommand> commands = b.commands().stream().map(x -> x.line().command()).toList();
+        ApiCommand.RouteRun first = assertInstanceOf(ApiCommand.RouteRun.class, commands.get(0));
+        assertEquals(List.of("10.0.0.1/32", "10.0.0.2/32"), prefixes(first));
+        assertEquals(true, first.announce());
+        assertEquals(List.of("10.0.0.3/32"), prefixes(assertInstanceOf(ApiCommand.RouteRun.class, commands.get(1))),
+                "any other line, a refused one too, ends a run");
+        assertInstanceOf(ApiCommand.ClearAdjRibOut.class, commands.get(2));
+        assertEquals(List.of("10.0.0.2/32"), prefixes(assertInstanceOf(ApiCommand.RouteRun.class, commands.get(3))));
+        assertInstanceOf(ApiCommand.AnnounceRoutes.class, commands.get(4), "inside a group: a command per line");
+        assertInstanceOf(ApiCommand.AnnounceRoutes.class, commands.get(5), "other words: not learnt yet");
+        assertEquals(List.of("10.0.0.1/32"), prefixes(assertInstanceOf(ApiCommand.RouteRun.class, commands.get(6))));
+        assertEquals(7, commands.size());
+        FromRib run = new FromRib(0);
+        assertEquals(List.of(run, run, Fixed.ERROR, new FromRib(1), new FromRib(2), new FromRib(3),
+                info("group started", true), Fixed.DONE, new GroupSummary(4, 5), new FromRib(5), new FromRib(6)),
+                b.answers());
+        assertEquals(A + " (and 1 more line(s) with other prefixes)", b.commands().get(0).text());
+        assertEquals(List.of(), a.assemble(List.of()).commands(), "nothing of a run is left for the next batch");
+    }
+
+    private static List<String> prefixes(ApiCommand.RouteRun r) {
+        return java.util.stream.IntStream.range(0, r.prefixes().size()).mapToObj(i -> r.prefixes().prefix(i).toString())
+                .toList();
+    }
 }

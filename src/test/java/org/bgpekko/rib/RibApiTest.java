@@ -403,6 +403,53 @@ class RibApiTest {
         assertEquals(model, peerView);
     }
 
+    /**
+     * The same through the reader's assembler, whose back-to-back lines of one template travel as runs:
+     * host bits, withdrawals and runs cut by other words included; every line is answered, and the
+     * neighbour's wire ends where the sequential model ends.
+     */
+    @Test
+    void runsOfLinesEndWhereASequentialModelEnds() {
+        Setup s = new Setup();
+        s.up();
+        Random random = new Random(20261207);
+        Map<String, Long> model = new HashMap<>();
+        Map<String, Long> peerView = new HashMap<>();
+        org.bgpekko.api.BatchAssemblerAccess assembler = new org.bgpekko.api.BatchAssemblerAccess("helper");
+        int runs = 0;
+        for (int commands = 0; commands < 50_000; ) {
+            List<String> lines = new ArrayList<>();
+            int size = 1 + random.nextInt(300);
+            long med = random.nextInt(3);
+            for (int i = 0; i < size; i++, commands++) {
+                int third = random.nextInt(1000);
+                String host = random.nextInt(4) == 0 ? "." + (1 + random.nextInt(200)) : ".0";
+                String prefix = "10." + third / 250 + "." + third % 250 + host + "/24";
+                String canonical = "10." + third / 250 + "." + third % 250 + ".0/24";
+                if (random.nextInt(20) == 0) {
+                    med = random.nextInt(3); // other words: a new run
+                }
+                if (random.nextInt(4) == 0) {
+                    lines.add("withdraw route " + prefix + " next-hop 1.1.1.1");
+                    model.remove(canonical);
+                } else {
+                    lines.add("announce route " + prefix + " next-hop 1.1.1.1 med " + med);
+                    model.put(canonical, med);
+                }
+            }
+            List<Rib.ApiInput> batch = assembler.inputs(lines);
+            runs += assembler.runs();
+            s.rib.tell(new Rib.ApiBatch("helper", batch, s.helper.getRef()));
+            List<Rib.ApiOutcome> outcomes = s.helper.receiveMessage().outcomes();
+            assertEquals(batch.size(), outcomes.size());
+            assertTrue(outcomes.stream().allMatch(Rib.ApiOutcome::ok));
+            drain(s, peerView, 5);
+        }
+        drain(s, peerView, 500);
+        assertEquals(model, peerView);
+        assertTrue(runs > 100, "the lines travelled as runs: " + runs);
+    }
+
     /** Applies every UPDATE the Rib hands out to the peer's view of the table. */
     private static void drain(Setup s, Map<String, Long> view, long waitMillis) {
         while (true) {
