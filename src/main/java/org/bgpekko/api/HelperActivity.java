@@ -1,8 +1,8 @@
 // Whether a helper program is on a CPU or waiting for one (Linux /proc): its silence then is not the end of a batch.
 package org.bgpekko.api;
 
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,18 +14,22 @@ import java.nio.file.Path;
  * helper, or a process it started (a shell helper's command), is runnable.
  *
  * <p>Where {@code /proc} does not exist, or the process is gone, the answer is false: the quiet window alone decides,
- * as before.
+ * as before. The reader asks often while a fast helper pauses, so the files are read into one buffer and their bytes
+ * scanned in place (no string or path made per question). Not thread-safe: one per helper reader.
  */
 final class HelperActivity {
     /** How deep a helper's descendants are looked at (a shell, the program it runs, a command of that). */
     private static final int DEPTH = 3;
+    /** Enough for a stat line (its command name is at most 16 bytes) and for about a hundred children's PIDs. */
+    private static final int BUFFER = 1024;
 
     private final long pid;
     private final boolean available;
+    private final byte[] buffer = new byte[BUFFER];
 
     HelperActivity(long pid) {
         this.pid = pid;
-        this.available = Files.isReadable(stat(pid));
+        this.available = Files.isReadable(Path.of("/proc", Long.toString(pid), "stat"));
         runnable(); // loads what it uses now, not inside the first batch's latency bound
     }
 
@@ -34,19 +38,32 @@ final class HelperActivity {
         return available && runnable(pid, DEPTH);
     }
 
-    private static boolean runnable(long pid, int depth) {
+    private boolean runnable(long pid, int depth) {
         if (state(pid) == 'R') {
             return true;
         }
         if (depth == 0) {
             return false;
         }
-        String children = read(Path.of("/proc", Long.toString(pid), "task", Long.toString(pid), "children"));
-        if (children == null || children.isBlank()) {
-            return false;
+        // the children file lists PIDs separated by spaces; read them all before looking deeper (the buffer is reused)
+        int n = read("/proc/" + pid + "/task/" + pid + "/children");
+        long[] children = new long[Math.max(0, n / 2 + 1)];
+        int count = 0;
+        long value = -1;
+        for (int i = 0; i < n; i++) {
+            byte b = buffer[i];
+            if (b >= '0' && b <= '9') {
+                value = (value < 0 ? 0 : value * 10) + b - '0';
+            } else if (value >= 0) {
+                children[count++] = value;
+                value = -1;
+            }
         }
-        for (String child : children.trim().split(" ")) {
-            if (runnable(Long.parseLong(child), depth - 1)) {
+        if (value >= 0 && n < buffer.length) { // a full buffer may have cut the last one
+            children[count++] = value;
+        }
+        for (int i = 0; i < count; i++) {
+            if (runnable(children[i], depth - 1)) {
                 return true;
             }
         }
@@ -54,24 +71,27 @@ final class HelperActivity {
     }
 
     /** The state letter of {@code /proc/PID/stat} (after the command name, which may hold spaces and ')'). */
-    static char state(long pid) {
-        String stat = read(stat(pid));
-        if (stat == null) {
-            return '?';
+    char state(long pid) {
+        int n = read("/proc/" + pid + "/stat");
+        for (int i = n - 1; i >= 0; i--) {
+            if (buffer[i] == ')') {
+                return i + 2 < n ? (char) buffer[i + 2] : '?';
+            }
         }
-        int close = stat.lastIndexOf(')');
-        return close >= 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
+        return '?';
     }
 
-    private static Path stat(long pid) {
-        return Path.of("/proc", Long.toString(pid), "stat");
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.US_ASCII);
+    /** Reads a small /proc file into {@link #buffer}: its length, or 0 when it cannot be read. */
+    private int read(String file) {
+        try (FileInputStream in = new FileInputStream(file)) {
+            int n = 0;
+            int r;
+            while (n < buffer.length && (r = in.read(buffer, n, buffer.length - n)) > 0) {
+                n += r;
+            }
+            return n;
         } catch (IOException | RuntimeException e) {
-            return null;
+            return 0;
         }
     }
 }
