@@ -1,8 +1,7 @@
 // IPv4 unicast/multicast routes without ADD-PATH: the prefix packed in a long (address << 8 | length) -> int id.
 package org.bgpekko.rib;
 
-import it.unimi.dsi.fastutil.longs.Long2IntMap;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import org.bgpekko.rs.LongIntTable;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.WireWriter;
 import org.bgpekko.wire.nlri.InetNlri;
@@ -11,17 +10,16 @@ import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
 
 /**
- * About 25 bytes per route at a million routes (fastutil's open addressing: a long and an int per slot, load
+ * About 25 bytes per route at a million routes (open addressing, {@link LongIntTable}: 12 bytes per slot, load
  * factor 0.75, power-of-two capacity); see docs/decisions.md D7. Keys are canonical: host bits set beyond the
  * length in the last byte are masked, so both spellings of a prefix are one route.
  */
 final class Ipv4Table implements FamilyTable {
     private final Family family;
-    private final Long2IntOpenHashMap map = new Long2IntOpenHashMap();
+    private final LongIntTable map = new LongIntTable();
 
     Ipv4Table(Family family) {
         this.family = family;
-        map.defaultReturnValue(-1);
     }
 
     static long key(long address, int length) {
@@ -81,13 +79,11 @@ final class Ipv4Table implements FamilyTable {
 
     @Override
     public void clear(AttributeStore store, WireWriter removed) {
-        for (var it = map.long2IntEntrySet().fastIterator(); it.hasNext(); ) {
-            Long2IntMap.Entry e = it.next();
-            store.release(e.getIntValue());
-            write(removed, e.getLongKey());
-        }
+        map.forEach((k, id) -> {
+            store.release(id);
+            write(removed, k);
+        });
         map.clear();
-        map.trim();
     }
 
     @Override
@@ -100,11 +96,7 @@ final class Ipv4Table implements FamilyTable {
 
     @Override
     public void forEach(AdjRibIn.RouteVisitor visitor) {
-        for (var it = map.long2IntEntrySet().fastIterator(); it.hasNext(); ) {
-            Long2IntMap.Entry e = it.next();
-            long k = e.getLongKey();
-            visitor.route(new InetNlri(family, Nlri.NO_PATH_ID, IpPrefix.ipv4(k >>> 8, (int) (k & 0xFF))),
-                    e.getIntValue());
-        }
+        map.forEach((k, id) -> visitor.route(
+                new InetNlri(family, Nlri.NO_PATH_ID, IpPrefix.ipv4(k >>> 8, (int) (k & 0xFF))), id));
     }
 }

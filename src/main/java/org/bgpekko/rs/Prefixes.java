@@ -1,7 +1,6 @@
 // The route server's prefixes: an index per prefix, and each prefix's candidate paths kept sorted best first.
 package org.bgpekko.rs;
 
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.Arrays;
 import org.bgpekko.wire.Family;
@@ -23,7 +22,8 @@ final class Prefixes {
 
     private record V6(long hi, long lo, int length) {}
 
-    private final Long2IntOpenHashMap ipv4 = new Long2IntOpenHashMap();
+    /** IPv4 keys, each beside its index ({@link LongIntTable}: a look-up is about one cache miss, not two). */
+    private final LongIntTable ipv4 = new LongIntTable();
     private final Object2IntOpenHashMap<V6> ipv6 = new Object2IntOpenHashMap<>();
     private int[][] candidates = new int[64][];
     /** The high half of IPv6 prefixes; null while there is none (an IPv4 table does not pay for it). */
@@ -37,7 +37,6 @@ final class Prefixes {
     private int next;
 
     Prefixes() {
-        ipv4.defaultReturnValue(-1);
         ipv6.defaultReturnValue(-1);
     }
 

@@ -2,6 +2,7 @@
 package org.bgpekko.rs;
 
 import java.util.BitSet;
+import java.util.List;
 
 /** Part of {@link RouteServer} (same state, same thread): which clients' best paths a change of candidates moved. */
 final class Propagation {
@@ -41,7 +42,9 @@ final class Propagation {
                 queued |= named(g, g.named(now, b < 0 ? now.length : b), was, p, old, now, kind);
             }
         }
-        for (Client cl : rs.solo()) {
+        List<Client> solo = rs.solo();
+        for (int i = 0, n = solo.size(); i < n; i++) { // indexed: no iterator per changed prefix
+            Client cl = solo.get(i);
             if (!cl.has(kind) || cl.index == source) {
                 continue;
             }

@@ -2,9 +2,9 @@
 package org.bgpekko.rs;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2ObjectLinkedOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.SessionOptions;
@@ -38,7 +38,8 @@ final class RelayWriter {
         private final UpdateGroup group;
         final IntArrayList announced = new IntArrayList();
         final IntArrayList withdrawals = new IntArrayList();
-        final LinkedHashMap<Long, NlriBlock.Builder> groups = new LinkedHashMap<>();
+        /** By attribute set and kind ({@code attr << 1 | kind}), in order of first use; no boxed key per prefix. */
+        final Long2ObjectLinkedOpenHashMap<NlriBlock.Builder> groups = new Long2ObjectLinkedOpenHashMap<>();
         final NlriBlock.Builder[] withdrawn = new NlriBlock.Builder[2];
         int estimate;
         /** The group last added to: prefixes of one received UPDATE are usually next to each other. */
@@ -54,7 +55,8 @@ final class RelayWriter {
             long key = (long) attr << 1 | kind;
             NlriBlock.Builder b = key == lastKey ? last : groups.get(key);
             if (b == null) {
-                b = NlriBlock.builder(Prefixes.family(kind), cl.addPath(kind));
+                // most sets carry a few prefixes: a small buffer that grows (1 KiB each was a sixth of the allocation)
+                b = NlriBlock.builder(Prefixes.family(kind), cl.addPath(kind), 32);
                 groups.put(key, b);
                 estimate += 40 + rs.ranks.canonicalLength(attr);
             }
@@ -93,7 +95,9 @@ final class RelayWriter {
                             UpdatePacker.UNLIMITED, out::add);
                 }
             }
-            groups.forEach((key, b) -> {
+            groups.long2ObjectEntrySet().fastForEach(e -> {
+                long key = e.getLongKey();
+                NlriBlock.Builder b = e.getValue();
                 int attr = (int) (key >>> 1);
                 int kind = (int) (key & 1);
                 int target = group == null ? cl.index : group.target(attr).index;

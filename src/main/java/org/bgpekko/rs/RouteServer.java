@@ -79,6 +79,8 @@ public final class RouteServer {
     private final int logLimit;
     private final PrefixLimits limits = new PrefixLimits();
     private final Propagation propagation = new Propagation(this);
+    /** {@link #apply}'s prefix indices of one block (reused). */
+    private int[] indices = new int[256];
 
     public RouteServer(AttributeSource store, OperatorRoutes operator) {
         this(store, operator, ServerPolicy.NONE);
@@ -189,36 +191,49 @@ public final class RouteServer {
         if (kind < 0 || nlri.isEmpty() || nlri.addPath()) {
             return false;
         }
-        boolean[] queued = {false};
-        byte[] canonical = attributeId >= 0 ? store.canonical(attributeId) : null;
+        // first every prefix's index, in a loop that does nothing else: the look-ups (a cache miss each in a large
+        // table) overlap instead of waiting one by one between the decisions
+        if (indices.length < nlri.size()) {
+            indices = new int[Math.max(nlri.size(), 2 * indices.length)];
+        }
+        int[] at = indices;
+        boolean announce = attributeId >= 0;
+        int[] count = {0};
+        nlri.forEachPrefix((pathId, hi, lo, length) -> at[count[0]++] = announce
+                ? prefixes.index(kind, hi, lo, length) : prefixes.find(kind, hi, lo, length));
+        int n = count[0];
+        boolean queued = false;
+        byte[] canonical = announce ? store.canonical(attributeId) : null;
         Client src = clients.get(source);
         ServerPolicy.Limit limit = policy.limit(source);
-        nlri.forEachPrefix((pathId, hi, lo, length) -> {
-            if (attributeId >= 0) {
-                queued[0] |= take(src, kind, hi, lo, length, attributeId, canonical, limit);
-            } else {
-                int p = prefixes.find(kind, hi, lo, length);
-                if (p >= 0) {
-                    int before = standing(src, p);
-                    if (before == 0) {
-                        queued[0] |= remove(source, p);
-                    }
-                    unfilter(src, p); // last: the index may be freed with it
-                    src.count(kind, before, -1);
+        for (int i = 0; i < n; i++) {
+            int p = at[i];
+            if (announce) {
+                queued |= take(src, kind, p, attributeId, canonical, limit);
+            } else if (p >= 0 && prefixes.candidates(p) != null) { // null: freed by the same prefix earlier in it
+                int before = standing(src, p);
+                if (before == 0) {
+                    queued |= remove(source, p);
                 }
+                unfilter(src, p); // last: the index may be freed with it
+                src.count(kind, before, -1);
             }
-        });
+        }
         limits.settle(src, kind, limit);
-        return queued[0];
+        return queued;
     }
 
     /** Client {@code src}'s route for a prefix, with attribute set {@code attr}: checked, then a candidate or kept out. */
     private boolean take(Client src, int kind, long hi, long lo, int length, int attr, byte[] canonical, ServerPolicy.Limit limit) {
+        return take(src, kind, prefixes.index(kind, hi, lo, length), attr, canonical, limit);
+    }
+
+    /** {@link #take} for prefix index {@code p} (made by {@link Prefixes#index}, perhaps with no reference yet). */
+    private boolean take(Client src, int kind, int p, int attr, byte[] canonical, ServerPolicy.Limit limit) {
         int source = src.index;
-        int p = prefixes.index(kind, hi, lo, length);
         int before = standing(src, p);
         int code = limits.admit(src, kind, limit, before,
-                policy.importCheck(source, kind, hi, lo, length, attr, canonical));
+                policy.importCheck(source, kind, prefixes.hi(p), prefixes.lo(p), prefixes.length(p), attr, canonical));
         boolean queued = false;
         if (code == 0) {
             queued = announce(source, p, attr, canonical);

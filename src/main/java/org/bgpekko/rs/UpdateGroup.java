@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.bgpekko.wire.SessionOptions;
 import org.bgpekko.wire.nlri.Nlri;
 
@@ -43,7 +44,12 @@ final class UpdateGroup {
      * {@link Entry}, and {@code except} the members a candidate names (null: none), which get the prefixes on their
      * own queue as the label does.
      */
-    private record Split(int label, boolean quiet, int skip, BitSet except, BitSet holds) {}
+    private record Split(int label, boolean quiet, int skip, BitSet except, BitSet holds) {
+        boolean is(int label, boolean quiet, int skip, BitSet except, BitSet holds) {
+            return this.label == label && this.quiet == quiet && this.skip == skip && Objects.equals(this.except, except)
+                    && Objects.equals(this.holds, holds);
+        }
+    }
 
     /**
      * UPDATEs for every member but {@code label} (-1: none), which gets the prefixes on its own queue instead (unless
@@ -210,6 +216,20 @@ final class UpdateGroup {
         return e.bytes;
     }
 
+    /** The split last asked for in {@link #write} and its chunk: consecutive prefixes mostly share one. */
+    private Split lastSplit;
+    private RelayWriter.Chunk lastChunk;
+
+    /** The chunk of a batch for one split, made when new; no record made or hashed when the last one matches. */
+    private RelayWriter.Chunk chunk(Map<Split, RelayWriter.Chunk> chunks, int label, boolean quiet, int skip,
+                                    BitSet except, BitSet holds) {
+        if (lastSplit == null || !lastSplit.is(label, quiet, skip, except, holds)) {
+            lastSplit = new Split(label, quiet, skip, except, holds);
+            lastChunk = chunks.computeIfAbsent(lastSplit, s -> rs.writer().chunk(this));
+        }
+        return lastChunk;
+    }
+
     private Entry entry(long seq) {
         return log.get(start + (int) (seq - log.get(start).seq));
     }
@@ -219,6 +239,7 @@ final class UpdateGroup {
         Prefixes px = rs.prefixes;
         long first = head;
         Map<Split, RelayWriter.Chunk> chunks = new LinkedHashMap<>();
+        lastSplit = null; // the chunks of this batch only
         int estimate = 0;
         while (!queue.isEmpty() && estimate < limit) {
             int p = queue.poll();
@@ -241,8 +262,7 @@ final class UpdateGroup {
             }
             RelayWriter.Chunk chunk;
             if (b >= 0) {
-                chunk = chunks.computeIfAbsent(new Split(cand[b], q, skip, named(cand, b), h),
-                        s -> rs.writer().chunk(this));
+                chunk = chunk(chunks, cand[b], q, skip, named(cand, b), h);
                 int before = chunk.estimate;
                 chunk.announce(kind, cand[b + 1], Nlri.NO_PATH_ID, p);
                 estimate += chunk.estimate - before;
@@ -251,8 +271,7 @@ final class UpdateGroup {
                 }
                 lastSource[p] = cand[b] + 1;
             } else {
-                chunk = chunks.computeIfAbsent(new Split(lastSource[p] - 1, false, -1, named(cand, cand.length), h),
-                        s -> rs.writer().chunk(this));
+                chunk = chunk(chunks, lastSource[p] - 1, false, -1, named(cand, cand.length), h);
                 int before = chunk.estimate;
                 chunk.withdraw(kind, Nlri.NO_PATH_ID, p);
                 estimate += chunk.estimate - before;
@@ -264,6 +283,8 @@ final class UpdateGroup {
             px.retain(p); // the entry's reference, before the queue's goes
             px.release(p);
         }
+        lastSplit = null;
+        lastChunk = null;
         chunks.forEach((k, chunk) -> {
             int[] announced = chunk.announced.toIntArray();
             int[] withdrawn = chunk.withdrawals.toIntArray();

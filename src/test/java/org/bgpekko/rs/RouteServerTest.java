@@ -101,6 +101,24 @@ class RouteServerTest {
     }
 
     @Test
+    void aBlockThatNamesAPrefixTwiceTakesAndWithdrawsItOnce() {
+        int a = client(1, true);
+        int x = client(3, true);
+        NlriBlock twice = NlriBlock.of(Family.IPV4_UNICAST, false, InetNlri.of("203.0.113.0/24"),
+                InetNlri.of("198.51.100.0/24"), InetNlri.of("203.0.113.0/24"));
+        int id = store.add(path(0, 5, -1, seq(65001L)));
+        rs.apply(a, Family.IPV4_UNICAST, id, twice);
+        assertEquals(2, rs.prefixCount());
+        assertEquals(2, rs.pathCount());
+        // the first withdrawal frees the prefix's index (x has not been written it yet): the second finds nothing
+        rs.apply(a, Family.IPV4_UNICAST, -1, twice);
+        assertEquals(0, rs.pathCount());
+        assertEquals(0, rs.prefixCount());
+        assertEquals(1, store.refs.get(id), "only the Adj-RIB-In's reference is left");
+        rs.sessionDown(x);
+    }
+
+    @Test
     void everyReferenceIsReturnedWhenTheRoutesAndSessionsGo() {
         int a = client(1, true);
         int b = client(2, true);

@@ -241,7 +241,12 @@ public final class NlriBlock implements Iterable<Nlri> {
 
     /** Builds a block by appending NLRI straight into wire form. */
     public static Builder builder(Family family, boolean addPath) {
-        return new Builder(family, addPath);
+        return new Builder(family, addPath, 1024);
+    }
+
+    /** A builder whose buffer starts at {@code capacity} bytes (it grows): for many small blocks at once. */
+    public static Builder builder(Family family, boolean addPath, int capacity) {
+        return new Builder(family, addPath, capacity);
     }
 
     /** Appends NLRI in wire form; plain prefixes go in without any object. */
@@ -249,12 +254,13 @@ public final class NlriBlock implements Iterable<Nlri> {
         private final Family family;
         private final boolean addPath;
         private final NlriCodec codec;
-        private final WireWriter out = new WireWriter(1024);
+        private final WireWriter out;
         private int count;
 
-        Builder(Family family, boolean addPath) {
+        Builder(Family family, boolean addPath, int capacity) {
             this.family = family;
             this.addPath = addPath;
+            this.out = new WireWriter(capacity);
             this.codec = NlriCodecs.get(family);
         }
 
