@@ -28,6 +28,8 @@ final class AttributeRewrite {
     private long[] lrg;
     /** The next hop to send instead of the received one, or null. */
     private IpAddress nextHop;
+    /** The LOCAL_PREF to set, or -1 to keep the received one (if any). */
+    private long localPref = -1;
 
     AttributeRewrite(PathFacts facts) {
         this.facts = facts;
@@ -47,6 +49,11 @@ final class AttributeRewrite {
     /** Replaces the next hop (the NEXT_HOP attribute, or the MP_REACH_NLRI field: a global address only). */
     void nextHop(IpAddress a) {
         nextHop = a;
+    }
+
+    /** Sets LOCAL_PREF (added when absent). */
+    void localPref(long v) {
+        localPref = v;
     }
 
     void addCommunity(long v) {
@@ -111,7 +118,7 @@ final class AttributeRewrite {
             w.putBytes(b, 0, 1 + nh);
         }
         int p = 1 + nh;
-        boolean[] written = new boolean[4]; // AS_PATH, COMMUNITIES, EXTENDED, LARGE
+        boolean[] written = new boolean[5]; // AS_PATH, COMMUNITIES, EXTENDED, LARGE, LOCAL_PREF
         while (p < b.length) {
             int flags = b[p] & 0xFF;
             int type = b[p + 1] & 0xFF;
@@ -133,6 +140,14 @@ final class AttributeRewrite {
                     } else {
                         w.putBytes(b, p, end - p);
                     }
+                }
+                case PathAttribute.LOCAL_PREF -> {
+                    if (localPref >= 0) {
+                        localPref(w);
+                    } else {
+                        w.putBytes(b, p, end - p);
+                    }
+                    written[4] = true;
                 }
                 case PathFacts.COMMUNITIES -> {
                     communities(w);
@@ -159,6 +174,10 @@ final class AttributeRewrite {
         if (!written[0] && type > PathAttribute.AS_PATH && prepend.length > 0) {
             written[0] = true;
             asPath(w, PathAttribute.FLAG_TRANSITIVE, new byte[0], 0, 0);
+        }
+        if (!written[4] && type > PathAttribute.LOCAL_PREF && localPref >= 0) {
+            written[4] = true;
+            localPref(w);
         }
         if (!written[1] && type > PathFacts.COMMUNITIES) {
             written[1] = true;
@@ -197,6 +216,10 @@ final class AttributeRewrite {
         path.putBytes(b, rest, v + len - rest);
         header(w, flags, PathAttribute.AS_PATH, path.position());
         w.putBytes(path.toArray(), 0, path.position());
+    }
+
+    private void localPref(WireWriter w) {
+        w.put8(PathAttribute.FLAG_TRANSITIVE).put8(PathAttribute.LOCAL_PREF).put8(4).put32(localPref);
     }
 
     private void communities(WireWriter w) {
