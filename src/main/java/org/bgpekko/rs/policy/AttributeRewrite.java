@@ -107,6 +107,25 @@ final class AttributeRewrite {
         lrg = Arrays.copyOf(out, n);
     }
 
+    /** Sorts the three community lists (unsigned, large ones by their three parts), as BIRD keeps its sets. */
+    void sortCommunities() {
+        std = Arrays.stream(std).sorted().toArray();
+        Long[] e = Arrays.stream(ext).boxed().sorted(Long::compareUnsigned).toArray(Long[]::new);
+        ext = Arrays.stream(e).mapToLong(Long::longValue).toArray();
+        Integer[] order = new Integer[lrg.length / 3];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> lrg[3 * x] != lrg[3 * y] ? Long.compare(lrg[3 * x], lrg[3 * y])
+                : lrg[3 * x + 1] != lrg[3 * y + 1] ? Long.compare(lrg[3 * x + 1], lrg[3 * y + 1])
+                : Long.compare(lrg[3 * x + 2], lrg[3 * y + 2]));
+        long[] sorted = new long[lrg.length];
+        for (int i = 0; i < order.length; i++) {
+            System.arraycopy(lrg, 3 * order[i], sorted, 3 * i, 3);
+        }
+        lrg = sorted;
+    }
+
     /** The canonical bytes with the edits applied. */
     byte[] apply(byte[] b) {
         WireWriter w = new WireWriter(b.length + 64);

@@ -13,7 +13,8 @@ import org.bgpekko.wire.nlri.IpPrefix;
  * under {@code tag_as_set} (origin_not_present / origin_present / prefix_not_present / prefix_present_in_as_set,
  * route_validated_via_white_list), then {@code honor_graceful_shutdown} (LOCAL_PREF) or
  * {@code prevent_graceful_shutdown} (65535:0 removed). The route server holds the result as the route's attribute set
- * (docs/decisions.md D-TAG): routes with the same outcome share it, and export works on it as on any set.
+ * (docs/decisions.md D-TAG): routes with the same outcome share it, and export works on it as on any set. The
+ * community lists of a changed set are sorted, as BIRD sends its sets.
  */
 final class Ingress {
     private Ingress() {}
@@ -81,6 +82,7 @@ final class Ingress {
         } else if (gshut >= 0) {
             r.localPref(gshut);
         }
+        r.sortCommunities(); // BIRD keeps community sets sorted, and sends them so
         return r.apply(canonical);
     }
 
