@@ -109,21 +109,30 @@ final class AttributeRewrite {
 
     /** Sorts the three community lists (unsigned, large ones by their three parts), as BIRD keeps its sets. */
     void sortCommunities() {
-        std = Arrays.stream(std).sorted().toArray();
-        Long[] e = Arrays.stream(ext).boxed().sorted(Long::compareUnsigned).toArray(Long[]::new);
-        ext = Arrays.stream(e).mapToLong(Long::longValue).toArray();
-        Integer[] order = new Integer[lrg.length / 3];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        std = std.clone(); // the lists may still be the facts' own arrays
+        ext = ext.clone();
+        Arrays.sort(std); // 32-bit values in a long: signed order is unsigned order
+        for (int i = 0; i < ext.length; i++) {
+            ext[i] ^= Long.MIN_VALUE; // unsigned order through the signed sort
         }
-        Arrays.sort(order, (x, y) -> lrg[3 * x] != lrg[3 * y] ? Long.compare(lrg[3 * x], lrg[3 * y])
-                : lrg[3 * x + 1] != lrg[3 * y + 1] ? Long.compare(lrg[3 * x + 1], lrg[3 * y + 1])
-                : Long.compare(lrg[3 * x + 2], lrg[3 * y + 2]));
-        long[] sorted = new long[lrg.length];
-        for (int i = 0; i < order.length; i++) {
-            System.arraycopy(lrg, 3 * order[i], sorted, 3 * i, 3);
+        Arrays.sort(ext);
+        for (int i = 0; i < ext.length; i++) {
+            ext[i] ^= Long.MIN_VALUE;
         }
-        lrg = sorted;
+        if (lrg.length > 3) {
+            Integer[] order = new Integer[lrg.length / 3];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> lrg[3 * x] != lrg[3 * y] ? Long.compare(lrg[3 * x], lrg[3 * y])
+                    : lrg[3 * x + 1] != lrg[3 * y + 1] ? Long.compare(lrg[3 * x + 1], lrg[3 * y + 1])
+                    : Long.compare(lrg[3 * x + 2], lrg[3 * y + 2]));
+            long[] sorted = new long[lrg.length];
+            for (int i = 0; i < order.length; i++) {
+                System.arraycopy(lrg, 3 * order[i], sorted, 3 * i, 3);
+            }
+            lrg = sorted;
+        }
     }
 
     /** The canonical bytes with the edits applied. */

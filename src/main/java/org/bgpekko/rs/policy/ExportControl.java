@@ -3,6 +3,7 @@
 package org.bgpekko.rs.policy;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import java.util.List;
 import java.util.Map;
 import org.bgpekko.config.RsCommunity;
 import org.bgpekko.config.RsPolicy;
@@ -171,9 +172,9 @@ public final class ExportControl {
         if (noAdvertise) {
             r.addCommunity(NO_ADVERTISE);
         }
-        r.removeCommunities(v -> scrubbedStd(g, v));
-        r.removeExtended(v -> scrubbedExt(g, v));
-        r.removeLarge((a, b, c) -> scrubbedLarge(g, a, b, c));
+        r.removeCommunities(v -> scrubbedStd(g, v, false));
+        r.removeExtended(v -> scrubbedExt(g, v, false));
+        r.removeLarge((a, b, c) -> scrubbedLarge(g, a, b, c, false));
         RsCommunity notPerformed = g.community("rpki_bgp_origin_validation_not_performed");
         if ((!g.rpki() || blackhole) && notPerformed != null) {
             add(r, notPerformed);
@@ -279,36 +280,63 @@ public final class ExportControl {
         };
     }
 
-    static boolean scrubbedStd(RsPolicy.General g, long value) {
+    /**
+     * Is a standard community removed: on export ({@code ingress} false: the inbound and internal communities of
+     * general.yml, arouteserver's scrub_communities_out) or on ingress (the outbound and internal ones and the custom
+     * ones, scrub_communities_in)?
+     */
+    static boolean scrubbedStd(RsPolicy.General g, long value, boolean ingress) {
         for (Map.Entry<String, RsCommunity> e : g.communities().entrySet()) {
             RsCommunity.Value v = e.getValue().std();
-            if (v != null && exported(e.getKey()) && value >>> 16 == v.first()
-                    && lastScrubbed(v, value & 0xFFFF, RsPolicy.type(e.getKey()), g)) {
+            RsPolicy.CommunityType t = RsPolicy.type(e.getKey());
+            if (v != null && scrubs(t, ingress) && value >>> 16 == v.first() && lastScrubbed(v, value & 0xFFFF, t, g)) {
+                return true;
+            }
+        }
+        for (RsCommunity c : ingress ? g.custom().values() : List.<RsCommunity>of()) {
+            if (c.std() != null && value == c.std().std(c.std().last())) {
                 return true;
             }
         }
         return false;
     }
 
-    static boolean scrubbedExt(RsPolicy.General g, long value) {
+    static boolean scrubbedExt(RsPolicy.General g, long value, boolean ingress) {
         for (Map.Entry<String, RsCommunity> e : g.communities().entrySet()) {
             RsCommunity.Value v = e.getValue().ext();
-            if (v != null && exported(e.getKey()) && extMatches(v, value) && lastScrubbed(v, extLast(v, value), RsPolicy.type(e.getKey()), g)) {
+            RsPolicy.CommunityType t = RsPolicy.type(e.getKey());
+            if (v != null && scrubs(t, ingress) && extMatches(v, value) && lastScrubbed(v, extLast(v, value), t, g)) {
+                return true;
+            }
+        }
+        for (RsCommunity c : ingress ? g.custom().values() : List.<RsCommunity>of()) {
+            if (c.ext() != null && value == c.ext().ext(c.ext().last())) {
                 return true;
             }
         }
         return false;
     }
 
-    static boolean scrubbedLarge(RsPolicy.General g, long a, long b, long c) {
+    static boolean scrubbedLarge(RsPolicy.General g, long a, long b, long c, boolean ingress) {
         for (Map.Entry<String, RsCommunity> e : g.communities().entrySet()) {
             RsCommunity.Value v = e.getValue().lrg();
-            if (v != null && exported(e.getKey()) && a == v.first() && b == v.second()
-                    && lastScrubbed(v, c, RsPolicy.type(e.getKey()), g)) {
+            RsPolicy.CommunityType t = RsPolicy.type(e.getKey());
+            if (v != null && scrubs(t, ingress) && a == v.first() && b == v.second() && lastScrubbed(v, c, t, g)) {
+                return true;
+            }
+        }
+        for (RsCommunity x : ingress ? g.custom().values() : List.<RsCommunity>of()) {
+            if (x.lrg() != null && a == x.lrg().first() && b == x.lrg().second() && c == x.lrg().last()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Internal communities go both ways; inbound ones on export, outbound ones on ingress. */
+    private static boolean scrubs(RsPolicy.CommunityType t, boolean ingress) {
+        return t == RsPolicy.CommunityType.INTERNAL || t == (ingress ? RsPolicy.CommunityType.OUTBOUND
+                : RsPolicy.CommunityType.INBOUND);
     }
 
     /** Same type, sub-type and global administrator as the value's form. */

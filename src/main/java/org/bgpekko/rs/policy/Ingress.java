@@ -2,7 +2,6 @@
 // communities a client sent removed, custom communities attached, the IRR tags added, GRACEFUL_SHUTDOWN honoured.
 package org.bgpekko.rs.policy;
 
-import java.util.Map;
 import org.bgpekko.config.RsCommunity;
 import org.bgpekko.config.RsPolicy;
 import org.bgpekko.wire.nlri.IpPrefix;
@@ -63,9 +62,9 @@ final class Ingress {
         }
         AttributeRewrite r = new AttributeRewrite(f);
         if (scrub) {
-            r.removeCommunities(v -> scrubbedStd(g, v));
-            r.removeExtended(v -> scrubbedExt(g, v));
-            r.removeLarge((a, b, x) -> scrubbedLarge(g, a, b, x));
+            r.removeCommunities(v -> ExportControl.scrubbedStd(g, v, true));
+            r.removeExtended(v -> ExportControl.scrubbedExt(g, v, true));
+            r.removeLarge((a, b, x) -> ExportControl.scrubbedLarge(g, a, b, x, true));
         }
         for (RsCommunity a : c.attach()) {
             ExportControl.add(r, a);
@@ -96,68 +95,18 @@ final class Ingress {
     /** Does the set carry a community that scrub_communities_in removes? */
     private static boolean scrubs(RsPolicy.General g, PathFacts f) {
         for (long v : f.communities()) {
-            if (scrubbedStd(g, v)) {
+            if (ExportControl.scrubbedStd(g, v, true)) {
                 return true;
             }
         }
         for (long v : f.extended()) {
-            if (scrubbedExt(g, v)) {
+            if (ExportControl.scrubbedExt(g, v, true)) {
                 return true;
             }
         }
         long[] l = f.large();
         for (int i = 0; i < l.length; i += 3) {
-            if (scrubbedLarge(g, l[i], l[i + 1], l[i + 2])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The outbound and internal communities of general.yml (any last part for dyn_val) and the custom ones. */
-    static boolean scrubbedStd(RsPolicy.General g, long value) {
-        for (Map.Entry<String, RsCommunity> e : g.communities().entrySet()) {
-            RsCommunity.Value v = e.getValue().std();
-            if (v != null && RsPolicy.type(e.getKey()) != RsPolicy.CommunityType.INBOUND && value >>> 16 == v.first()
-                    && (v.macro() != RsCommunity.Macro.NONE || (value & 0xFFFF) == v.last())) {
-                return true;
-            }
-        }
-        for (RsCommunity c : g.custom().values()) {
-            if (c.std() != null && value == c.std().std(c.std().last())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean scrubbedExt(RsPolicy.General g, long value) {
-        for (Map.Entry<String, RsCommunity> e : g.communities().entrySet()) {
-            RsCommunity.Value v = e.getValue().ext();
-            if (v != null && RsPolicy.type(e.getKey()) != RsPolicy.CommunityType.INBOUND
-                    && ExportControl.extMatches(v, value)
-                    && (v.macro() != RsCommunity.Macro.NONE || ExportControl.extLast(v, value) == v.last())) {
-                return true;
-            }
-        }
-        for (RsCommunity c : g.custom().values()) {
-            if (c.ext() != null && value == c.ext().ext(c.ext().last())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean scrubbedLarge(RsPolicy.General g, long a, long b, long x) {
-        for (Map.Entry<String, RsCommunity> e : g.communities().entrySet()) {
-            RsCommunity.Value v = e.getValue().lrg();
-            if (v != null && RsPolicy.type(e.getKey()) != RsPolicy.CommunityType.INBOUND && a == v.first()
-                    && b == v.second() && (v.macro() != RsCommunity.Macro.NONE || x == v.last())) {
-                return true;
-            }
-        }
-        for (RsCommunity c : g.custom().values()) {
-            if (c.lrg() != null && a == c.lrg().first() && b == c.lrg().second() && x == c.lrg().last()) {
+            if (ExportControl.scrubbedLarge(g, l[i], l[i + 1], l[i + 2], true)) {
                 return true;
             }
         }
