@@ -187,7 +187,7 @@ final class RsClients {
                 "cfg.filtering.irrdb.allow_longer_prefixes", false);
         Set<Long> origins = new LinkedHashSet<>();
         PrefixRule.List irrPrefixes = new PrefixRule.List();
-        irr(e, w, enforceOrigin || enforcePrefix, longer, origins, irrPrefixes);
+        irr(e, w, enforceOrigin || enforcePrefix || l.tagAsSet(), longer, origins, irrPrefixes);
         List<RsPolicy.WhiteRoute> whiteRoutes = new ArrayList<>();
         for (Yaml.Node r : l.guard(() -> RsValues.list(own(e, "filtering", "irrdb", "white_list_route"),
                 "white_list_route", false), List.<Yaml.Node>of())) {
@@ -211,6 +211,7 @@ final class RsClients {
         RsPolicy.MaxPrefix maxPrefix = maxPrefix(e, w);
         boolean gshut = bool(e, false, "graceful_shutdown", "enabled");
         RoleConfig role = roles(e, w);
+        List<RsCommunity> attach = attach(e, w, general);
         String description = RsValues.absent(e.node().get("description")) ? "AS" + e.asn()
                 : l.guard(() -> RsValues.text(e.node().get("description"), "description"), "");
         String password = RsValues.absent(e.node().get("password")) ? null
@@ -235,9 +236,32 @@ final class RsClients {
             };
             RsPolicy.Client c = new RsPolicy.Client(general, e.asn(), ip, description, nextHops, v4min, v4max, v6min,
                     v6max, blackList, maxPath, invalidAsn, enforceOrigin, enforcePrefix, Set.copyOf(origins),
-                    irrPrefixes, List.copyOf(whiteRoutes), rejectInvalid, rp, prependRsAs, blackhole, maxPrefix, gshut, role);
+                    irrPrefixes, List.copyOf(whiteRoutes), rejectInvalid, rp, prependRsAs, blackhole, maxPrefix, gshut, role,
+                    attach);
             out.add(new RsLoader.Session(c, passive, password, gtsm, addPath, e.node()));
         }
+    }
+
+    /** attach_custom_communities: names of general.yml's custom_communities, each resolved to its values. */
+    private List<RsCommunity> attach(Entry e, String w, RsPolicy.General general) {
+        Yaml.Node at = own(e, "attach_custom_communities");
+        List<RsCommunity> out = new ArrayList<>();
+        if (at == null) {
+            return out;
+        }
+        String what = w + "attach_custom_communities";
+        for (Yaml.Node n : l.guard(() -> RsValues.list(at, what, true), List.<Yaml.Node>of())) {
+            String name = l.guard(() -> RsValues.text(n, what), null);
+            RsCommunity c = name == null ? null : general.custom().get(name);
+            if (name != null && c == null) {
+                l.error(n.error(w + "attach_custom_communities: '" + name + "' is not in general.yml's "
+                        + "cfg.custom_communities" + (general.custom().isEmpty() ? " (none is defined)"
+                        : " (" + String.join(", ", new java.util.TreeSet<>(general.custom().keySet())) + ")")));
+            } else if (c != null && !out.contains(c)) {
+                out.add(c);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -232,7 +232,12 @@ public final class RsLoader {
         return new RsPolicy.General(rsAs, routerId, builtIn, custom, data.bogons(), blackList, transitFree,
                 tfAction.equals("reject"), never, rpki, roas, rtrCache,
                 rfc1997.equals("pass") ? RsPolicy.Rfc1997.PASS : RsPolicy.Rfc1997.RFC1997, mapped16, blackhole(),
-                gshut ? gshutLocalPref : -1, performGshut);
+                gshut ? gshutLocalPref : -1, performGshut, tagAsSet());
+    }
+
+    /** filtering.irrdb.tag_as_set (arouteserver's default: true). */
+    boolean tagAsSet() {
+        return bool(general("filtering", "irrdb", "tag_as_set"), "cfg.filtering.irrdb.tag_as_set", true);
     }
 
     /** blackhole_filtering: a policy per family; rewrite-next-hop needs the blackhole next hop of its family. */

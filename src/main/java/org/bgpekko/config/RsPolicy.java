@@ -18,11 +18,8 @@ public final class RsPolicy {
     public enum CommunityType { INBOUND, OUTBOUND, INTERNAL }
 
     public static CommunityType type(String name) {
-        if (RsSchema.INBOUND.contains(name)) {
-            return CommunityType.INBOUND;
-        }
-        return RsSchema.INTERNAL.contains(name) || name.startsWith("reject_cause_map_") ? CommunityType.INTERNAL
-                : CommunityType.OUTBOUND;
+        CommunityType t = RsSchema.TYPES.get(name);
+        return t != null ? t : name.startsWith("reject_cause_map_") ? CommunityType.INTERNAL : CommunityType.OUTBOUND;
     }
 
     /** arouteserver's reject_policy. */
@@ -91,12 +88,14 @@ public final class RsPolicy {
      * @param gshutLocalPref graceful_shutdown.local_pref when graceful_shutdown.enabled, else -1
      * @param performGshut GRACEFUL_SHUTDOWN (65535:0) is added to every route sent to a client (the route-server
      *     section's perform-graceful-shutdown, arouteserver's --perform-graceful-shutdown), at start
+     * @param tagAsSet filtering.irrdb.tag_as_set: accepted routes get the [origin|prefix]_[not_]present_in_as_set and
+     *     route_validated_via_white_list communities that are set (rs.policy.Ingress)
      */
     public record General(long rsAs, long routerId, Map<String, RsCommunity> communities,
                           Map<String, RsCommunity> custom, PrefixRule.List bogons, PrefixRule.List globalBlackList,
                           Set<Long> transitFree, boolean transitFreeReject, Set<Long> neverViaRouteServers,
                           boolean rpki, PrefixTable<Roa> roas, RtrCache rtr, Rfc1997 rfc1997, Map<Long, Long> mapped16,
-                          Blackhole blackhole, long gshutLocalPref, boolean performGshut) {
+                          Blackhole blackhole, long gshutLocalPref, boolean performGshut, boolean tagAsSet) {
         public RsCommunity community(String name) {
             return communities.get(name);
         }
@@ -114,13 +113,15 @@ public final class RsPolicy {
      *     local_pref (when the general setting is on; otherwise the community is passed on untouched)
      * @param role filtering.roles (RFC 9234): the route server's role on the session and strict mode, or
      *     {@link RoleConfig#NONE} when roles are not enabled for this client
+     * @param attach the custom communities of attach_custom_communities, added to every route it sends
      */
     public record Client(General general, long asn, IpAddress address, String description, Set<IpAddress> nextHops,
                          int ipv4Min, int ipv4Max, int ipv6Min, int ipv6Max, PrefixRule.List blackList,
                          int maxAsPathLen, boolean rejectInvalidAsn, boolean enforceOrigin, boolean enforcePrefix,
                          Set<Long> origins, PrefixRule.List irrPrefixes, List<WhiteRoute> whiteListRoute,
                          boolean rpkiRejectInvalid, RejectPolicy rejectPolicy, boolean prependRsAs,
-                         boolean announceBlackhole, MaxPrefix maxPrefix, boolean gshut, RoleConfig role) {
+                         boolean announceBlackhole, MaxPrefix maxPrefix, boolean gshut, RoleConfig role,
+                         List<RsCommunity> attach) {
         /** The value a peer_as macro takes in a standard community for this client: its AS, its 16-bit mapping, or -1. */
         public long stdPeerAs() {
             if (asn <= 0xFFFF) {

@@ -36,7 +36,13 @@ final class RsSchema {
     /** arouteserver's reject codes (docs/REJECT_REASON_COMMUNITIES.txt). */
     static final List<Integer> REJECT_CODES = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 65535);
 
+    /** The kind of each built-in community. */
+    static final Map<String, RsPolicy.CommunityType> TYPES = new java.util.HashMap<>();
+
     static {
+        OUTBOUND.forEach(n -> TYPES.put(n, RsPolicy.CommunityType.OUTBOUND));
+        INTERNAL.forEach(n -> TYPES.put(n, RsPolicy.CommunityType.INTERNAL));
+        INBOUND.forEach(n -> TYPES.put(n, RsPolicy.CommunityType.INBOUND));
         for (String n : OUTBOUND) {
             COMMUNITIES.put(n, RsCommunity.Macro.NONE);
         }

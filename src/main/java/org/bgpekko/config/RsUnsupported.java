@@ -29,13 +29,6 @@ final class RsUnsupported {
                 l.refuse(at, "cfg.communities." + name, "RTT-based communities need measured round-trip times, which "
                         + "bgpekko does not take");
             }
-            boolean tagging = name.contains("present_in_as_set") || name.startsWith("prefix_validated_via")
-                    || name.equals("route_validated_via_white_list");
-            if (tagging && l.bool(l.general("filtering", "irrdb", "tag_as_set"), "cfg.filtering.irrdb.tag_as_set",
-                    true)) {
-                l.refuse(at, "cfg.communities." + name + " with tag_as_set", "tagging routes with their IRR state is "
-                        + "not implemented yet (leave this community unset, or set tag_as_set: false)");
-            }
         }
         String policy = l.option(l.general("filtering", "reject_policy", "policy"), "cfg.filtering.reject_policy.policy",
                 "reject", "reject", "tag", "tag_and_reject");
@@ -63,11 +56,6 @@ final class RsUnsupported {
         l.refuseTrue(cfg == null ? l.general("rfc8950") : RsLoader.at(cfg, "rfc8950"), where + "rfc8950",
                 "IPv4 routes over IPv6 client sessions are not relayed yet");
         if (cfg != null) {
-            Yaml.Node attach = RsLoader.at(cfg, "attach_custom_communities");
-            if (attach != null && !l.guard(() -> RsValues.texts(attach, where + "attach_custom_communities"),
-                    java.util.List.<String>of()).isEmpty()) {
-                l.refuse(attach, where + "attach_custom_communities", "not implemented yet");
-            }
             Yaml.Node custom = RsLoader.at(cfg, "custom_options");
             if (custom != null) {
                 l.refuse(custom, where + "custom_options", "they hold configuration lines for BIRD or OpenBGPD");

@@ -257,6 +257,11 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
     }
 
     @Override
+    public int intern(byte[] canonical) {
+        return store.acquire(new RouteAttributes(Bytes.of(canonical)));
+    }
+
+    @Override
     public void retain(int id) {
         store.retain(id);
     }

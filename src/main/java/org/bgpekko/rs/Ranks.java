@@ -78,11 +78,6 @@ final class Ranks {
         return localPref[id];
     }
 
-    /** The policy's LOCAL_PREF for a held set (GRACEFUL_SHUTDOWN lowers it). */
-    void setLocalPref(int id, long value) {
-        localPref[id] = value;
-    }
-
     int asPathLength(int id) {
         return asPathLength[id];
     }

@@ -32,6 +32,9 @@ public final class RouteServer {
     public interface AttributeSource {
         byte[] canonical(int id);
 
+        /** The id of these canonical bytes, interned if new, with one more reference. */
+        int intern(byte[] canonical);
+
         void retain(int id);
 
         void release(int id);
@@ -78,6 +81,9 @@ public final class RouteServer {
     /** The bound of each group's log in bytes; 0: no groups, every client is written on its own (tests compare). */
     private final int logLimit;
     private final PrefixLimits limits = new PrefixLimits();
+    /** The last set the policy's ingress gave ({@link #held}), and its id: one reference is this cache's. */
+    private byte[] lastIngress;
+    private int lastIngressId = -1;
     private final Propagation propagation = new Propagation(this);
     /** {@link #apply}'s prefix indices of one block (reused). */
     private int[] indices = new int[256];
@@ -236,7 +242,8 @@ public final class RouteServer {
                 policy.importCheck(source, kind, prefixes.hi(p), prefixes.lo(p), prefixes.length(p), attr, canonical));
         boolean queued = false;
         if (code == 0) {
-            queued = announce(source, p, attr, canonical);
+            byte[] in = policy.ingress(source, canonical);
+            queued = in == null ? announce(source, p, attr, canonical) : announce(source, p, held(in), in);
             unfilter(src, p); // after: the candidate holds the prefix index now
         } else {
             if (src.filtered.put(p, code) == 0) {
@@ -249,6 +256,19 @@ public final class RouteServer {
         src.count(kind, before, -1);
         src.count(kind, code, 1);
         return queued;
+    }
+
+    /** The id of a set the policy's ingress gave: the previous one when it gave the same array again. */
+    private int held(byte[] in) {
+        if (in != lastIngress) {
+            int id = store.intern(in);
+            if (lastIngressId >= 0) {
+                store.release(lastIngressId);
+            }
+            lastIngress = in;
+            lastIngressId = id;
+        }
+        return lastIngressId;
     }
 
     /**
@@ -545,7 +565,6 @@ public final class RouteServer {
         ranks.hold(attr, canonical);
         if (ranks.holders(attr) == 1) {
             policy.held(attr, canonical);
-            ranks.setLocalPref(attr, policy.localPref(attr, ranks.localPref(attr)));
         }
         int[] without = old;
         if (at >= 0) {

@@ -68,11 +68,14 @@ public interface ServerPolicy {
     }
 
     /**
-     * The LOCAL_PREF the decision gives set {@code attr} ({@code received}: the attribute's, or 100), asked when
-     * candidates first hold it, after {@link #importCheck} accepted it (GRACEFUL_SHUTDOWN, RFC 8326).
+     * The attributes client {@code source}'s route is held with as a candidate when they are not those it sent
+     * ({@code canonical}, kept in its Adj-RIB-In): asked right after {@link #importCheck} accepted the route, about
+     * that route (arouteserver's import filter adds and removes communities, sets LOCAL_PREF). Null keeps the
+     * received set. The route server interns what it gets, so routes with the same outcome share one set; returning
+     * the same array again for the same outcome spares it the hashing (docs/decisions.md D-TAG).
      */
-    default long localPref(int attr, long received) {
-        return received;
+    default byte[] ingress(int source, byte[] canonical) {
+        return null;
     }
 
     /** Client {@code source}'s max-prefix limit, or null when it has none. */

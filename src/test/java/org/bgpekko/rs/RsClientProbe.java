@@ -31,6 +31,8 @@ final class RsClientProbe {
     private final ActorRef<Rib.Command> rib;
     final Map<Nlri, Held> table = new HashMap<>();
     final List<Update> updates = new ArrayList<>();
+    /** The number of updates at the scenario suite's last expect step for this client. */
+    int mark;
     SessionOptions options;
     long generation;
     int endOfRibs;

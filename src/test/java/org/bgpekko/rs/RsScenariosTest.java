@@ -68,7 +68,7 @@ class RsScenariosTest {
             n++;
             String where = dir.getFileName() + " step " + n + " " + step + ": ";
             try {
-                step(rib, clients, step);
+                step(rib, clients, step, work);
             } catch (AssertionError e) {
                 throw new AssertionError(where + e.getMessage(), e);
             }
@@ -77,7 +77,8 @@ class RsScenariosTest {
         kit.stop(rib);
     }
 
-    private static void step(ActorRef<Rib.Command> rib, List<RsClientProbe> clients, JsonNode step) {
+    private static void step(ActorRef<Rib.Command> rib, List<RsClientProbe> clients, JsonNode step, Path work)
+            throws IOException {
         String kind = step.fieldNames().next();
         JsonNode v = step.get(kind);
         switch (kind) {
@@ -97,6 +98,14 @@ class RsScenariosTest {
             case "filtered" -> filtered(rib, v);
             case "command" -> RsFixtures.show(kit, rib, v.asText());
             case "down" -> client(clients, v.asText()).down();
+            case "reload" -> { // each file replaced by another of the scenario's, then the configuration read again
+                for (Iterator<Map.Entry<String, JsonNode>> i = v.fields(); i.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = i.next();
+                    Files.copy(work.resolve(e.getValue().asText()), work.resolve(e.getKey()),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                RsFixtures.reload(rib, work.resolve("rs.conf"));
+            }
             case "up" -> {
                 RsClientProbe c = client(clients, v.asText());
                 c.up(RsFixtures.options());
@@ -120,6 +129,20 @@ class RsScenariosTest {
                 && absent.stream().noneMatch(t.table::containsKey) && (!only || t.table.size() == routes.size());
         c.await(holds);
         c.settle();
+        if (v.has("sent")) { // the prefixes announced or withdrawn to it since its previous expect step, exactly
+            java.util.Set<Nlri> want = new java.util.HashSet<>();
+            v.path("sent").forEach(p -> want.add(RsScenarioRoute.parse(p.asText() + " next-hop 0.0.0.0").nlri()));
+            java.util.Set<Nlri> got = new java.util.HashSet<>();
+            for (org.bgpekko.wire.Update u : c.updates.subList(c.mark, c.updates.size())) {
+                u.withdrawn().forEach(got::add);
+                u.nlri().forEach(got::add);
+                u.mpUnreach().ifPresent(m -> m.nlri().forEach(got::add));
+                u.mpReach().ifPresent(m -> m.nlri().forEach(got::add));
+            }
+            assertEquals(want, got, "the prefixes client " + c.config.peerAddress() + " was sent since its previous "
+                    + "expect step");
+        }
+        c.mark = c.updates.size();
         String who = "client " + c.config.peerAddress();
         for (RsScenarioRoute r : routes) {
             assertTrue(r.heldBy(c), who + " holds " + c.table.get(r.nlri()) + " for " + r.nlri() + ", not " + r);

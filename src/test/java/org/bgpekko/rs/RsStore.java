@@ -35,6 +35,20 @@ final class RsStore implements RouteServer.AttributeSource {
     }
 
     @Override
+    public int intern(byte[] canonical) {
+        for (int i = 0; i < values.size(); i++) {
+            if (refs.getOrDefault(i, 0) > 0 && java.util.Arrays.equals(values.get(i), canonical)) {
+                retain(i);
+                return i;
+            }
+        }
+        attributes.add(null);
+        values.add(canonical);
+        refs.put(values.size() - 1, 1);
+        return values.size() - 1;
+    }
+
+    @Override
     public void retain(int id) {
         refs.merge(id, 1, Integer::sum);
     }

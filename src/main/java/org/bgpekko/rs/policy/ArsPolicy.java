@@ -20,8 +20,6 @@ public final class ArsPolicy implements ServerPolicy {
     /** The ROAs learnt over RTR (changed by the caller), used for clients whose general.yml says rpki_roas.source rtr. */
     private final PrefixTable<RsPolicy.Roa> rtrRoas;
     private PathFacts[] facts = new PathFacts[64];
-    /** By attribute set: GracefulShutdown.treatment of the last accepted route with it. */
-    private long[] gshut = filled(64);
     /** The maintenance switch set by a helper (route-server graceful-shutdown on|off); null: the configuration's. */
     private Boolean performGshut;
     private byte[] lastCanonical;
@@ -29,12 +27,16 @@ public final class ArsPolicy implements ServerPolicy {
     /** By attribute set: its ExportControl.Scope under {@link #scopeGeneral}, or null until asked. */
     private ExportControl.Scope[] scopes = new ExportControl.Scope[64];
     private RsPolicy.General scopeGeneral;
-
-    private static long[] filled(int n) {
-        long[] a = new long[n];
-        Arrays.fill(a, GracefulShutdown.NONE);
-        return a;
-    }
+    /** The last route importCheck accepted: its client, family and IRR outcome (Ingress.irr), for {@link #ingress}. */
+    private RsPolicy.Client acceptedClient;
+    private boolean acceptedIpv4;
+    private int acceptedIrr;
+    /** The last ingress worked out, and what it was worked out from: the next route with the same outcome reuses it. */
+    private byte[] ingressFrom;
+    private RsPolicy.Client ingressClient;
+    private boolean ingressIpv4;
+    private int ingressIrr;
+    private byte[] ingress;
 
     /** @param clients the policy of each client index, or null for a client without one */
     public ArsPolicy(IntFunction<RsPolicy.Client> clients) {
@@ -50,13 +52,8 @@ public final class ArsPolicy implements ServerPolicy {
     @Override
     public int importCheck(int source, int kind, long hi, long lo, int length, int attr, byte[] canonical) {
         RsPolicy.Client c = clients.apply(source);
-        if (attr >= gshut.length) {
-            int from = gshut.length;
-            gshut = Arrays.copyOf(gshut, Math.max(attr + 1, gshut.length * 2));
-            Arrays.fill(gshut, from, gshut.length, GracefulShutdown.NONE);
-        }
+        acceptedClient = null;
         if (c == null) {
-            gshut[attr] = GracefulShutdown.NONE;
             return RejectCode.ACCEPTED;
         }
         if (canonical != lastCanonical) { // the prefixes of one UPDATE share their attribute bytes
@@ -66,22 +63,34 @@ public final class ArsPolicy implements ServerPolicy {
         if (Roles.leak(c, lastFacts)) { // RFC 9234 section 5, before the filters (BIRD: when the route is received)
             return RejectCode.ROUTE_LEAK;
         }
-        int code = ImportChecks.check(c, lastFacts,
-                new IpPrefix(kind == 0 ? Family.AFI_IPV4 : Family.AFI_IPV6, hi, lo, length),
-                c.general().rtr() != null ? rtrRoas : c.general().roas());
-        if (code <= 0) { // a filtered route is never exported: its set's treatment stays that of accepted ones
-            gshut[attr] = GracefulShutdown.treatment(c, lastFacts, kind == 0);
+        IpPrefix prefix = new IpPrefix(kind == 0 ? Family.AFI_IPV4 : Family.AFI_IPV6, hi, lo, length);
+        int code = ImportChecks.check(c, lastFacts, prefix, c.general().rtr() != null ? rtrRoas : c.general().roas());
+        if (code == RejectCode.ACCEPTED) {
+            acceptedClient = c;
+            acceptedIpv4 = kind == 0;
+            acceptedIrr = Ingress.tags(c.general()) ? Ingress.irr(c, lastFacts, prefix) : Ingress.UNTAGGED;
         }
         return code;
     }
 
     /**
-     * GRACEFUL_SHUTDOWN: the set's LOCAL_PREF in the decision. Kept per attribute set, as the route server ranks
-     * sets: two clients that send the very same attributes share the treatment of the one that sent them last.
+     * The route importCheck just accepted as the route server holds it ({@link Ingress}): the tags of its IRR outcome
+     * added, GRACEFUL_SHUTDOWN applied. The same array for the next route of the same set and outcome.
      */
     @Override
-    public long localPref(int attr, long received) {
-        return attr < gshut.length && gshut[attr] >= 0 ? gshut[attr] : received;
+    public byte[] ingress(int source, byte[] canonical) {
+        RsPolicy.Client c = acceptedClient;
+        if (c == null || canonical != lastCanonical) {
+            return null;
+        }
+        if (canonical != ingressFrom || c != ingressClient || acceptedIpv4 != ingressIpv4 || acceptedIrr != ingressIrr) {
+            ingressFrom = canonical;
+            ingressClient = c;
+            ingressIpv4 = acceptedIpv4;
+            ingressIrr = acceptedIrr;
+            ingress = Ingress.apply(c, lastFacts, canonical, acceptedIpv4, acceptedIrr);
+        }
+        return ingress;
     }
 
     @Override
@@ -101,7 +110,6 @@ public final class ArsPolicy implements ServerPolicy {
         if (attr < scopes.length) {
             scopes[attr] = null;
         }
-        gshut[attr] = GracefulShutdown.NONE;
     }
 
     @Override
@@ -138,7 +146,7 @@ public final class ArsPolicy implements ServerPolicy {
         RsPolicy.General g = t.general();
         return t.prependRsAs() || !g.rpki() && g.community("rpki_bgp_origin_validation_not_performed") != null
                 || scope(g, attr, current).acts() && ExportControl.rewrites(t, facts[attr])
-                || gshut[attr] == GracefulShutdown.STRIP || performs(t) || Roles.addsOtc(t, facts[attr]);
+                || performs(t) || Roles.addsOtc(t, facts[attr]);
     }
 
     /**
@@ -196,7 +204,7 @@ public final class ArsPolicy implements ServerPolicy {
     }
 
     private byte[] exportCanonical(RsPolicy.Client t, int attr, byte[] canonical) {
-        byte[] out = ExportControl.rewrite(t, facts[attr], canonical, gshut[attr] == GracefulShutdown.STRIP);
+        byte[] out = ExportControl.rewrite(t, facts[attr], canonical);
         if (Roles.addsOtc(t, facts[attr])) {
             out = Roles.withOtc(out, t.general().rsAs());
         }

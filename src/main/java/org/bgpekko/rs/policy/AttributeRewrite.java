@@ -28,6 +28,8 @@ final class AttributeRewrite {
     private long[] lrg;
     /** The next hop to send instead of the received one, or null. */
     private IpAddress nextHop;
+    /** The LOCAL_PREF to set, or -1 to keep the received one (if any). */
+    private long localPref = -1;
 
     AttributeRewrite(PathFacts facts) {
         this.facts = facts;
@@ -47,6 +49,11 @@ final class AttributeRewrite {
     /** Replaces the next hop (the NEXT_HOP attribute, or the MP_REACH_NLRI field: a global address only). */
     void nextHop(IpAddress a) {
         nextHop = a;
+    }
+
+    /** Sets LOCAL_PREF (added when absent). */
+    void localPref(long v) {
+        localPref = v;
     }
 
     void addCommunity(long v) {
@@ -100,6 +107,34 @@ final class AttributeRewrite {
         lrg = Arrays.copyOf(out, n);
     }
 
+    /** Sorts the three community lists (unsigned, large ones by their three parts), as BIRD keeps its sets. */
+    void sortCommunities() {
+        std = std.clone(); // the lists may still be the facts' own arrays
+        ext = ext.clone();
+        Arrays.sort(std); // 32-bit values in a long: signed order is unsigned order
+        for (int i = 0; i < ext.length; i++) {
+            ext[i] ^= Long.MIN_VALUE; // unsigned order through the signed sort
+        }
+        Arrays.sort(ext);
+        for (int i = 0; i < ext.length; i++) {
+            ext[i] ^= Long.MIN_VALUE;
+        }
+        if (lrg.length > 3) {
+            Integer[] order = new Integer[lrg.length / 3];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> lrg[3 * x] != lrg[3 * y] ? Long.compare(lrg[3 * x], lrg[3 * y])
+                    : lrg[3 * x + 1] != lrg[3 * y + 1] ? Long.compare(lrg[3 * x + 1], lrg[3 * y + 1])
+                    : Long.compare(lrg[3 * x + 2], lrg[3 * y + 2]));
+            long[] sorted = new long[lrg.length];
+            for (int i = 0; i < order.length; i++) {
+                System.arraycopy(lrg, 3 * order[i], sorted, 3 * i, 3);
+            }
+            lrg = sorted;
+        }
+    }
+
     /** The canonical bytes with the edits applied. */
     byte[] apply(byte[] b) {
         WireWriter w = new WireWriter(b.length + 64);
@@ -111,7 +146,7 @@ final class AttributeRewrite {
             w.putBytes(b, 0, 1 + nh);
         }
         int p = 1 + nh;
-        boolean[] written = new boolean[4]; // AS_PATH, COMMUNITIES, EXTENDED, LARGE
+        boolean[] written = new boolean[5]; // AS_PATH, COMMUNITIES, EXTENDED, LARGE, LOCAL_PREF
         while (p < b.length) {
             int flags = b[p] & 0xFF;
             int type = b[p + 1] & 0xFF;
@@ -133,6 +168,14 @@ final class AttributeRewrite {
                     } else {
                         w.putBytes(b, p, end - p);
                     }
+                }
+                case PathAttribute.LOCAL_PREF -> {
+                    if (localPref >= 0) {
+                        localPref(w);
+                    } else {
+                        w.putBytes(b, p, end - p);
+                    }
+                    written[4] = true;
                 }
                 case PathFacts.COMMUNITIES -> {
                     communities(w);
@@ -159,6 +202,10 @@ final class AttributeRewrite {
         if (!written[0] && type > PathAttribute.AS_PATH && prepend.length > 0) {
             written[0] = true;
             asPath(w, PathAttribute.FLAG_TRANSITIVE, new byte[0], 0, 0);
+        }
+        if (!written[4] && type > PathAttribute.LOCAL_PREF && localPref >= 0) {
+            written[4] = true;
+            localPref(w);
         }
         if (!written[1] && type > PathFacts.COMMUNITIES) {
             written[1] = true;
@@ -197,6 +244,10 @@ final class AttributeRewrite {
         path.putBytes(b, rest, v + len - rest);
         header(w, flags, PathAttribute.AS_PATH, path.position());
         w.putBytes(path.toArray(), 0, path.position());
+    }
+
+    private void localPref(WireWriter w) {
+        w.put8(PathAttribute.FLAG_TRANSITIVE).put8(PathAttribute.LOCAL_PREF).put8(4).put32(localPref);
     }
 
     private void communities(WireWriter w) {

@@ -3,6 +3,7 @@
 package org.bgpekko.rs.policy;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import java.util.List;
 import java.util.Map;
 import org.bgpekko.config.RsCommunity;
 import org.bgpekko.config.RsPolicy;
@@ -13,7 +14,8 @@ import org.bgpekko.config.RsPolicy;
  * as arouteserver's route_can_be_announced_to), and the attributes it gets ({@link #rewrite}): the left-most AS
  * prepended once, twice or thrice (prepend_*_to_peer before prepend_*_to_any, first match), the route server's AS
  * prepended for a client with prepend_rs_as, NO_EXPORT / NO_ADVERTISE added, then every inbound and internal
- * community of the route server and every outbound or custom one a client sent removed, and
+ * community of the route server removed (the outbound and custom ones a client sent went on ingress, rs.policy.Ingress;
+ * those the route server added stay), and
  * rpki_bgp_origin_validation_not_performed added when origin validation is off. A {@code peer_as} macro matches the
  * target's AS (in a standard community: its 16bit_mapped_asn when its AS is 32-bit); when scrubbing it matches the
  * ranges arouteserver removes (1..64511 and the mapped ASNs for standard, also 131072..4199999999 for large and
@@ -63,11 +65,8 @@ public final class ExportControl {
         for (long v : f.communities()) {
             acts |= v == NO_EXPORT || v == NO_ADVERTISE || v == Blackhole.BLACKHOLE;
         }
-        for (RsCommunity c : g.communities().values()) {
-            acts = acts || anyPresent(c, f);
-        }
-        for (RsCommunity c : g.custom().values()) {
-            acts = acts || anyPresent(c, f);
+        for (Map.Entry<String, RsCommunity> e : g.communities().entrySet()) {
+            acts = acts || exported(e.getKey()) && anyPresent(e.getValue(), f);
         }
         if (!acts) {
             return Scope.FREE;
@@ -132,26 +131,24 @@ public final class ExportControl {
         if (f.communities().length + f.extended().length + f.large().length == 0) {
             return false;
         }
-        for (RsCommunity c : g.communities().values()) {
-            if (anyPresent(c, f)) {
-                return true;
-            }
-        }
-        for (RsCommunity c : g.custom().values()) {
-            if (anyPresent(c, f)) {
+        for (Map.Entry<String, RsCommunity> e : g.communities().entrySet()) {
+            if (exported(e.getKey()) && anyPresent(e.getValue(), f)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The canonical bytes client {@code t} gets. */
-    public static byte[] rewrite(RsPolicy.Client t, PathFacts f, byte[] canonical) {
-        return rewrite(t, f, canonical, false);
+    /**
+     * Is a built-in community one the export acts on or removes (inbound and internal ones)? Outbound and custom ones
+     * were removed from what the client sent on ingress ({@link Ingress}); those on the set are the route server's.
+     */
+    private static boolean exported(String name) {
+        return RsPolicy.type(name) != RsPolicy.CommunityType.OUTBOUND;
     }
 
-    /** ... and without GRACEFUL_SHUTDOWN when {@code stripGshut} (its source may not use it). */
-    public static byte[] rewrite(RsPolicy.Client t, PathFacts f, byte[] canonical, boolean stripGshut) {
+    /** The canonical bytes client {@code t} gets. */
+    public static byte[] rewrite(RsPolicy.Client t, PathFacts f, byte[] canonical) {
         RsPolicy.General g = t.general();
         int prepend = prepends(g, f, t);
         boolean noExport = matches(g.community("add_noexport_to_any"), f, t)
@@ -175,9 +172,9 @@ public final class ExportControl {
         if (noAdvertise) {
             r.addCommunity(NO_ADVERTISE);
         }
-        r.removeCommunities(v -> scrubbedStd(g, v) || stripGshut && v == GracefulShutdown.COMMUNITY);
-        r.removeExtended(v -> scrubbedExt(g, v));
-        r.removeLarge((a, b, c) -> scrubbedLarge(g, a, b, c));
+        r.removeCommunities(v -> scrubbedStd(g, v, false));
+        r.removeExtended(v -> scrubbedExt(g, v, false));
+        r.removeLarge((a, b, c) -> scrubbedLarge(g, a, b, c, false));
         RsCommunity notPerformed = g.community("rpki_bgp_origin_validation_not_performed");
         if ((!g.rpki() || blackhole) && notPerformed != null) {
             add(r, notPerformed);
@@ -185,7 +182,7 @@ public final class ExportControl {
         return r.apply(canonical);
     }
 
-    private static void add(AttributeRewrite r, RsCommunity c) {
+    static void add(AttributeRewrite r, RsCommunity c) {
         if (c.std() != null) {
             r.addCommunity(c.std().std(c.std().last()));
         }
@@ -283,15 +280,20 @@ public final class ExportControl {
         };
     }
 
-    static boolean scrubbedStd(RsPolicy.General g, long value) {
+    /**
+     * Is a standard community removed: on export ({@code ingress} false: the inbound and internal communities of
+     * general.yml, arouteserver's scrub_communities_out) or on ingress (the outbound and internal ones and the custom
+     * ones, scrub_communities_in)?
+     */
+    static boolean scrubbedStd(RsPolicy.General g, long value, boolean ingress) {
         for (Map.Entry<String, RsCommunity> e : g.communities().entrySet()) {
             RsCommunity.Value v = e.getValue().std();
-            if (v != null && value >>> 16 == v.first()
-                    && lastScrubbed(v, value & 0xFFFF, RsPolicy.type(e.getKey()), g)) {
+            RsPolicy.CommunityType t = RsPolicy.type(e.getKey());
+            if (v != null && scrubs(t, ingress) && value >>> 16 == v.first() && lastScrubbed(v, value & 0xFFFF, t, g)) {
                 return true;
             }
         }
-        for (RsCommunity c : g.custom().values()) {
+        for (RsCommunity c : ingress ? g.custom().values() : List.<RsCommunity>of()) {
             if (c.std() != null && value == c.std().std(c.std().last())) {
                 return true;
             }
@@ -299,14 +301,15 @@ public final class ExportControl {
         return false;
     }
 
-    static boolean scrubbedExt(RsPolicy.General g, long value) {
+    static boolean scrubbedExt(RsPolicy.General g, long value, boolean ingress) {
         for (Map.Entry<String, RsCommunity> e : g.communities().entrySet()) {
             RsCommunity.Value v = e.getValue().ext();
-            if (v != null && extMatches(v, value) && lastScrubbed(v, extLast(v, value), RsPolicy.type(e.getKey()), g)) {
+            RsPolicy.CommunityType t = RsPolicy.type(e.getKey());
+            if (v != null && scrubs(t, ingress) && extMatches(v, value) && lastScrubbed(v, extLast(v, value), t, g)) {
                 return true;
             }
         }
-        for (RsCommunity c : g.custom().values()) {
+        for (RsCommunity c : ingress ? g.custom().values() : List.<RsCommunity>of()) {
             if (c.ext() != null && value == c.ext().ext(c.ext().last())) {
                 return true;
             }
@@ -314,15 +317,15 @@ public final class ExportControl {
         return false;
     }
 
-    static boolean scrubbedLarge(RsPolicy.General g, long a, long b, long c) {
+    static boolean scrubbedLarge(RsPolicy.General g, long a, long b, long c, boolean ingress) {
         for (Map.Entry<String, RsCommunity> e : g.communities().entrySet()) {
             RsCommunity.Value v = e.getValue().lrg();
-            if (v != null && a == v.first() && b == v.second()
-                    && lastScrubbed(v, c, RsPolicy.type(e.getKey()), g)) {
+            RsPolicy.CommunityType t = RsPolicy.type(e.getKey());
+            if (v != null && scrubs(t, ingress) && a == v.first() && b == v.second() && lastScrubbed(v, c, t, g)) {
                 return true;
             }
         }
-        for (RsCommunity x : g.custom().values()) {
+        for (RsCommunity x : ingress ? g.custom().values() : List.<RsCommunity>of()) {
             if (x.lrg() != null && a == x.lrg().first() && b == x.lrg().second() && c == x.lrg().last()) {
                 return true;
             }
@@ -330,14 +333,20 @@ public final class ExportControl {
         return false;
     }
 
+    /** Internal communities go both ways; inbound ones on export, outbound ones on ingress. */
+    private static boolean scrubs(RsPolicy.CommunityType t, boolean ingress) {
+        return t == RsPolicy.CommunityType.INTERNAL || t == (ingress ? RsPolicy.CommunityType.OUTBOUND
+                : RsPolicy.CommunityType.INBOUND);
+    }
+
     /** Same type, sub-type and global administrator as the value's form. */
-    private static boolean extMatches(RsCommunity.Value v, long value) {
+    static boolean extMatches(RsCommunity.Value v, long value) {
         long probe = v.ext(0);
         long mask = v.lastMax() > 0xFFFF ? 0xFFFFFFFF00000000L : 0xFFFFFFFFFFFF0000L;
         return (value & mask) == (probe & mask);
     }
 
-    private static long extLast(RsCommunity.Value v, long value) {
+    static long extLast(RsCommunity.Value v, long value) {
         return v.lastMax() > 0xFFFF ? value & 0xFFFFFFFFL : value & 0xFFFF;
     }
 }

@@ -5,8 +5,9 @@ import org.bgpekko.config.RsPolicy;
 
 /**
  * With {@code graceful_shutdown.enabled} in general.yml, an accepted route carrying GRACEFUL_SHUTDOWN (65535:0) from a
- * client whose own {@code graceful_shutdown.enabled} is true gets {@code local_pref} in the decision (its LOCAL_PREF as
- * BIRD sets it; LOCAL_PREF itself is not sent to external clients); from any other client the community is removed.
+ * client whose own {@code graceful_shutdown.enabled} is true is held with LOCAL_PREF {@code local_pref}, as BIRD sets it
+ * (rs.policy.Ingress; LOCAL_PREF itself is not sent to external clients); from any other client the community is
+ * removed on ingress.
  * Blackhole requests are left as they are (arouteserver accepts them before this step). Without the general setting
  * the community passes untouched.
  */

@@ -95,13 +95,8 @@ public final class ImportChecks {
         if (originOk && prefixOk) {
             return RejectCode.ACCEPTED;
         }
-        for (RsPolicy.WhiteRoute w : c.whiteListRoute()) {
-            if (w.rule().prefix().afi() == prefix.afi() && w.rule().admits(prefix.length())
-                    && new IpPrefix(prefix.afi(), prefix.hi(), prefix.lo(), w.rule().prefix().length())
-                            .equals(w.rule().prefix())
-                    && (w.asn() < 0 || w.asn() == f.origin())) {
-                return RejectCode.ACCEPTED;
-            }
+        if (whiteListed(c, f, prefix)) {
+            return RejectCode.ACCEPTED;
         }
         if (c.enforceOrigin() && !originOk) {
             return RejectCode.ORIGIN_NOT_IN_AS_SET;
@@ -110,6 +105,19 @@ public final class ImportChecks {
             return RejectCode.PREFIX_NOT_IN_AS_SET;
         }
         return RejectCode.ACCEPTED;
+    }
+
+    /** Does an entry of the client's white_list_route cover the route (prefix range, and origin when it names one)? */
+    static boolean whiteListed(RsPolicy.Client c, PathFacts f, IpPrefix prefix) {
+        for (RsPolicy.WhiteRoute w : c.whiteListRoute()) {
+            if (w.rule().prefix().afi() == prefix.afi() && w.rule().admits(prefix.length())
+                    && new IpPrefix(prefix.afi(), prefix.hi(), prefix.lo(), w.rule().prefix().length())
+                            .equals(w.rule().prefix())
+                    && (w.asn() < 0 || w.asn() == f.origin())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** RFC 6811 route origin validation states. */
