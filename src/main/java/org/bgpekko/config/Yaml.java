@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -92,14 +93,17 @@ public final class Yaml {
      * SnakeYAML refuses documents over 3 MiB of code points by default; a prefix list of an exchange (100,000 entries
      * in general.yml or irr.yml) is larger. The bound is the file's ({@link ConfigFile#MAX_BYTES}).
      */
-    private static final YAMLFactory FACTORY;
+    private static final YAMLFactory FACTORY = factory().build();
 
-    static {
+    /**
+     * The factory every YAML file of the project is read with (also by data binding: the simulation's scenarios):
+     * files up to {@link ConfigFile#MAX_BYTES}, an empty value is null.
+     */
+    public static YAMLFactoryBuilder factory() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(ConfigFile.MAX_BYTES);
         // the builder starts without the parser features new YAMLFactory() has: an empty value is null, as before
-        FACTORY = YAMLFactory.builder().loaderOptions(options).enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-                .build();
+        return YAMLFactory.builder().loaderOptions(options).enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL);
     }
 
     public static Node parse(Path file, String text) {
@@ -113,14 +117,9 @@ public final class Yaml {
         } catch (ConfigException e) {
             throw e;
         } catch (JsonProcessingException e) {
-            for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) { // where the scanner stopped
-                    String context = m.getContext() == null ? "" : m.getContext() + " (line "
-                            + (m.getContextMark().getLine() + 1) + ", column " + (m.getContextMark().getColumn() + 1)
-                            + "): ";
-                    throw new ConfigException(file, m.getProblemMark().getLine() + 1,
-                            m.getProblemMark().getColumn() + 1, "invalid YAML: " + context + m.getProblem());
-                }
+            ConfigException syntax = syntaxError(file, e);
+            if (syntax != null) {
+                throw syntax;
             }
             JsonLocation at = e.getLocation();
             String message = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
@@ -129,6 +128,20 @@ public final class Yaml {
         } catch (IOException e) {
             throw new ConfigException(file, 0, 0, "cannot read the file (" + e.getMessage() + ")");
         }
+    }
+
+    /** A YAML syntax error at the position where the scanner stopped, or null when {@code e} is not one. */
+    public static ConfigException syntaxError(Path file, JsonProcessingException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                String context = m.getContext() == null ? "" : m.getContext() + " (line "
+                        + (m.getContextMark().getLine() + 1) + ", column " + (m.getContextMark().getColumn() + 1)
+                        + "): ";
+                return new ConfigException(file, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1,
+                        "invalid YAML: " + context + m.getProblem());
+            }
+        }
+        return null;
     }
 
     private static Node node(Path file, JsonParser p, JsonToken t) throws IOException {

@@ -4,6 +4,7 @@ package org.bgpekko.sim;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -11,12 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.bgpekko.config.ConfigException;
+import org.bgpekko.config.Yaml;
 import org.bgpekko.sim.ScenarioException.Where;
 
 /**
@@ -73,7 +75,8 @@ public record Scenario(Path file, String name, String description, Long seed, St
                                   Boolean noSessionDropped, List<String> except, String convergedBefore,
                                   String quiet) {}
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = new ObjectMapper(Yaml.factory()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -95,7 +98,16 @@ public record Scenario(Path file, String name, String description, Long seed, St
         try {
             s = YAML.readValue(text, Scenario.class);
         } catch (JsonProcessingException e) {
+            ConfigException syntax = Yaml.syntaxError(file, e);
+            if (syntax != null) {
+                throw new ScenarioException(file, syntax.line(), syntax.column(), syntax.getMessage());
+            }
             JsonLocation l = e.getLocation();
+            if (e.getOriginalMessage().startsWith("Duplicate field '")) { // STRICT_DUPLICATE_DETECTION's words
+                String key = e.getOriginalMessage().substring(17, e.getOriginalMessage().indexOf('\'', 17));
+                int[] at = keyAt(text, key, l == null ? 1 : l.getLineNr());
+                throw new ScenarioException(file, at[0], at[1], "the key '" + key + "' is given twice");
+            }
             String msg = e.getOriginalMessage().replaceAll("\\s*\\(class [^)]*\\)", "")
                     .replaceAll(", not marked as ignorable.*", "");
             int line = l == null ? 1 : l.getLineNr();

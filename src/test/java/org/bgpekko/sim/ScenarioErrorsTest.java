@@ -67,6 +67,36 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsRefusedAtTheSecond() { // the second value used to replace the first without a word
+        String m = error("""
+                seed: 1
+                members:
+                  - name: a
+                seed: 2
+                """);
+        assertEquals("t.yml:4:1: the key 'seed' is given twice", m);
+    }
+
+    @Test
+    void aKeyGivenTwiceInsideAnEntry() {
+        String m = error("""
+                members:
+                  - name: a
+                    name: b
+                """);
+        assertEquals("t.yml:3:5: the key 'name' is given twice", m);
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedWhereTheYamlScannerStopped() {
+        String m = error("""
+                name: x
+                seed: "1
+                """);
+        assertEquals("t.yml:3:1: invalid YAML:", m.substring(0, 24));
+    }
+
+    @Test
     void groupNamesExpand() {
         Scenario s = Scenario.parse(F, """
                 members:
