@@ -15,7 +15,7 @@ import org.bgpekko.wire.nlri.IpPrefix;
  * routes are accepted, and they receive every candidate as it was received. The facts of an attribute set
  * ({@link PathFacts}) are parsed once, when a client's policy first reads them (or its import checks did), and kept
  * while candidates hold the set: sets only relayed to clients without a policy cost no facts (at a million routes in
- * 250,000 sets, about 70 MB of heap; docs/benchmarks.md, "fourth part: peak RSS").
+ * 250,000 sets, 50-55 MB of heap; docs/benchmarks.md, "fourth part: peak RSS").
  */
 public final class ArsPolicy implements ServerPolicy {
     private final IntFunction<RsPolicy.Client> clients;
