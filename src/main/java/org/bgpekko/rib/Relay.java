@@ -41,7 +41,7 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
     private final List<PeerState> clients = new ArrayList<>();
 
     final RtrRoas rtrRoas = new RtrRoas();
-    private final ArsPolicy policy = new ArsPolicy(this::policy, rtrRoas.table());
+    private final ArsPolicy policy = new ArsPolicy(this::policy, this::canonical, rtrRoas.table());
 
     Relay(AttributeStore store, NlriSlots slots) {
         this.store = store;

@@ -13,10 +13,14 @@ import org.bgpekko.wire.nlri.IpPrefix;
 /**
  * Clients without an arouteserver policy (plain {@code route-server-client} neighbours) are relayed unchanged: their
  * routes are accepted, and they receive every candidate as it was received. The facts of an attribute set
- * ({@link PathFacts}) are parsed once, when candidates first hold it.
+ * ({@link PathFacts}) are parsed once, when a client's policy first reads them (or its import checks did), and kept
+ * while candidates hold the set: sets only relayed to clients without a policy cost no facts (at a million routes in
+ * 250,000 sets, 50-55 MB of heap; docs/benchmarks.md, "fourth part: peak RSS").
  */
 public final class ArsPolicy implements ServerPolicy {
     private final IntFunction<RsPolicy.Client> clients;
+    /** The canonical bytes of a held attribute set, for parsing its facts on first use. */
+    private final IntFunction<byte[]> canonical;
     /** The ROAs learnt over RTR (changed by the caller), used for clients whose general.yml says rpki_roas.source rtr. */
     private final PrefixTable<RsPolicy.Roa> rtrRoas;
     private PathFacts[] facts = new PathFacts[64];
@@ -38,14 +42,19 @@ public final class ArsPolicy implements ServerPolicy {
     private int ingressIrr;
     private byte[] ingress;
 
-    /** @param clients the policy of each client index, or null for a client without one */
-    public ArsPolicy(IntFunction<RsPolicy.Client> clients) {
-        this(clients, new PrefixTable<>());
+    /**
+     * @param clients the policy of each client index, or null for a client without one
+     * @param canonical the canonical bytes of each attribute set candidates hold
+     */
+    public ArsPolicy(IntFunction<RsPolicy.Client> clients, IntFunction<byte[]> canonical) {
+        this(clients, canonical, new PrefixTable<>());
     }
 
     /** @param rtrRoas the ROAs learnt over RTR, which the caller keeps up to date */
-    public ArsPolicy(IntFunction<RsPolicy.Client> clients, PrefixTable<RsPolicy.Roa> rtrRoas) {
+    public ArsPolicy(IntFunction<RsPolicy.Client> clients, IntFunction<byte[]> canonical,
+                     PrefixTable<RsPolicy.Roa> rtrRoas) {
         this.clients = clients;
+        this.canonical = canonical;
         this.rtrRoas = rtrRoas;
     }
 
@@ -93,15 +102,26 @@ public final class ArsPolicy implements ServerPolicy {
         return ingress;
     }
 
+    /** The facts of a set just parsed by the import checks are kept; the others are parsed when first read. */
     @Override
     public void held(int attr, byte[] canonical) {
         if (attr >= facts.length) {
             facts = Arrays.copyOf(facts, Math.max(attr + 1, facts.length * 2));
         }
-        facts[attr] = canonical == lastCanonical ? lastFacts : PathFacts.parse(canonical);
+        facts[attr] = canonical == lastCanonical ? lastFacts : null;
         if (attr < scopes.length) {
             scopes[attr] = null;
         }
+    }
+
+    /** The facts of a held set, parsed on first use. */
+    private PathFacts facts(int attr) {
+        PathFacts f = facts[attr];
+        if (f == null) {
+            f = PathFacts.parse(canonical.apply(attr));
+            facts[attr] = f;
+        }
+        return f;
     }
 
     @Override
@@ -136,7 +156,7 @@ public final class ArsPolicy implements ServerPolicy {
 
     /** A set without any community the export acts on goes to every client: the control matches are skipped. */
     private boolean exportable(RsPolicy.Client t, int attr, boolean current) {
-        return t == null || !scope(t.general(), attr, current).acts() || ExportControl.announce(t, facts[attr]);
+        return t == null || !scope(t.general(), attr, current).acts() || ExportControl.announce(t, facts(attr));
     }
 
     private boolean rewrites(RsPolicy.Client t, int attr, boolean current) {
@@ -145,8 +165,8 @@ public final class ArsPolicy implements ServerPolicy {
         }
         RsPolicy.General g = t.general();
         return t.prependRsAs() || !g.rpki() && g.community("rpki_bgp_origin_validation_not_performed") != null
-                || scope(g, attr, current).acts() && ExportControl.rewrites(t, facts[attr])
-                || performs(t) || Roles.addsOtc(t, facts[attr]);
+                || scope(g, attr, current).acts() && ExportControl.rewrites(t, facts(attr))
+                || performs(t) || Roles.addsOtc(t, facts(attr));
     }
 
     /**
@@ -155,7 +175,7 @@ public final class ArsPolicy implements ServerPolicy {
      */
     private ExportControl.Scope scope(RsPolicy.General g, int attr, boolean current) {
         if (!current && g != scopeGeneral) {
-            return ExportControl.scope(g, facts[attr]);
+            return ExportControl.scope(g, facts(attr));
         }
         if (g != scopeGeneral) {
             scopeGeneral = g;
@@ -166,7 +186,7 @@ public final class ArsPolicy implements ServerPolicy {
         }
         ExportControl.Scope s = scopes[attr];
         if (s == null) {
-            s = ExportControl.scope(g, facts[attr]);
+            s = ExportControl.scope(g, facts(attr));
             scopes[attr] = s;
         }
         return s;
@@ -204,8 +224,8 @@ public final class ArsPolicy implements ServerPolicy {
     }
 
     private byte[] exportCanonical(RsPolicy.Client t, int attr, byte[] canonical) {
-        byte[] out = ExportControl.rewrite(t, facts[attr], canonical);
-        if (Roles.addsOtc(t, facts[attr])) {
+        byte[] out = ExportControl.rewrite(t, facts(attr), canonical);
+        if (Roles.addsOtc(t, facts(attr))) {
             out = Roles.withOtc(out, t.general().rsAs());
         }
         return performs(t) ? GracefulShutdown.perform(out) : out;

@@ -25,18 +25,20 @@ public record PathFacts(IpAddress nextHop, long[] asns, int pathLength, long fir
     public static final int COMMUNITIES = 8;
     public static final int EXTENDED_COMMUNITIES = 16;
     public static final int LARGE_COMMUNITIES = 32;
+    /** Shared by every set without such a list (most sets have no communities of one kind or another). */
+    private static final long[] NONE = new long[0];
 
     public static PathFacts parse(byte[] b) {
         int nhLength = b[0] & 0xFF;
         IpAddress nextHop = nhLength >= 16 ? IpAddress.read(b, 1, 16) : nhLength == 4 ? IpAddress.read(b, 1, 4) : null;
-        long[] asns = new long[0];
+        long[] asns = NONE;
         int n = 0;
         int length = 0;
         long first = 0;
         long origin = 0;
-        long[] std = new long[0];
-        long[] ext = new long[0];
-        long[] lrg = new long[0];
+        long[] std = NONE;
+        long[] ext = NONE;
+        long[] lrg = NONE;
         long otc = -1;
         int p = 1 + nhLength;
         while (p < b.length) {
@@ -88,7 +90,8 @@ public record PathFacts(IpAddress nextHop, long[] asns, int pathLength, long fir
             }
             p = v + len;
         }
-        return new PathFacts(nextHop, Arrays.copyOf(asns, n), length, first, origin, std, ext, lrg, otc);
+        return new PathFacts(nextHop, n == asns.length ? asns : Arrays.copyOf(asns, n), length, first, origin, std, ext,
+                lrg, otc);
     }
 
     public boolean hasCommunity(long value) {

@@ -98,6 +98,35 @@ class ExportProfileTest {
     }
 
     /**
+     * The facts of a set are parsed when a client's policy first reads them, never for a plain route-server client,
+     * and a reused id is parsed again: the heap of sets only relayed (docs/benchmarks.md, "fourth part: peak RSS").
+     */
+    @Test
+    void factsAreParsedWhenAPolicyFirstReadsThemAndNeverForPlainClients() {
+        List<RsPolicy.Client> c = clients();
+        byte[] notTo = PolicyFixtures.canonical("192.0.2.11", List.of(3333L), new Communities(List.of(20940L, 64999L)));
+        byte[] plain = PolicyFixtures.canonical("192.0.2.11", List.of(3333L));
+        byte[][] sets = {notTo};
+        int[] reads = {0};
+        ArsPolicy policy = new ArsPolicy(t -> t == 0 ? null : c.get(t), id -> {
+            reads[0]++;
+            return sets[id];
+        });
+        policy.held(0, notTo);
+        assertTrue(policy.exportable(0, 3, 0));
+        assertFalse(policy.rewrites(0, 0));
+        assertEquals(0, reads[0], "a client without a policy reads no facts");
+        assertFalse(policy.exportable(1, 3, 0), "0:20940 keeps the route from AS20940");
+        assertTrue(policy.exportable(3, 3, 0));
+        assertEquals(1, reads[0], "parsed once, then kept while the set is held");
+        policy.released(0);
+        sets[0] = plain;
+        policy.held(0, plain);
+        assertTrue(policy.exportable(1, 3, 0), "the id's new set, not the facts of the one before");
+        assertEquals(2, reads[0]);
+    }
+
+    /**
      * Random sets of communities (the controls with the clients' ASes, their mapping and others, well-known ones, a
      * client's own): two clients with one profile that the set does not name are sent it or not alike, with the same
      * bytes; and ArsPolicy, which skips the control matches for a set whose scope does not act, answers as
@@ -136,7 +165,7 @@ class ExportProfileTest {
                     more.toArray(new PathAttribute[0]));
             PathFacts f = PathFacts.parse(canonical);
             ExportControl.Scope s = ExportControl.scope(g, f);
-            ArsPolicy policy = new ArsPolicy(c::get);
+            ArsPolicy policy = new ArsPolicy(c::get, id -> canonical);
             policy.held(0, canonical);
             for (int t = 0; t < c.size(); t++) {
                 RsPolicy.Client ct = c.get(t);
