@@ -130,7 +130,9 @@ class IngressTest {
     @Test
     void theSameOutcomeGivesTheSameArrayToTheRouteServer() {
         List<RsPolicy.Client> c = clients(true);
-        ArsPolicy p = new ArsPolicy(i -> i < c.size() ? c.get(i) : null);
+        ArsPolicy p = new ArsPolicy(i -> i < c.size() ? c.get(i) : null, id -> {
+            throw new AssertionError("no held set is read here");
+        });
         byte[] in = canonical("192.0.2.11", List.of(3333L));
         IpPrefix one = IpPrefix.parse("185.1.0.0/24");
         IpPrefix two = IpPrefix.parse("185.9.0.0/24");
