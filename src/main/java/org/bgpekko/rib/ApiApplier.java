@@ -220,17 +220,15 @@ final class ApiApplier {
     }
 
     private void ipv4Change(ChangeSink sink, long key, int attr, boolean announce) {
-        int slot = slots.acquireIpv4(key);
-        if (announce) {
-            sink.announce(slot, attr);
-        } else {
-            sink.withdraw(slot, attr);
-        }
-        slots.release(slot);
+        change(sink, slots.acquireIpv4(key), attr, announce);
     }
 
     private void change(ChangeSink sink, Nlri n, int attr, boolean announce) {
-        int slot = slots.acquire(n);
+        change(sink, slots.acquire(n), attr, announce);
+    }
+
+    /** The change for a slot just acquired; the slot's reference is released after it. */
+    private void change(ChangeSink sink, int slot, int attr, boolean announce) {
         if (announce) {
             sink.announce(slot, attr);
         } else {
