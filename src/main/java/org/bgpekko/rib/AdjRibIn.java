@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import org.bgpekko.rs.IndexedRoutes;
 import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.ErrorAction;
 import org.bgpekko.wire.Family;
@@ -41,6 +42,8 @@ public final class AdjRibIn {
     }
 
     private final AttributeStore store;
+    /** A route-server client's IPv4 unicast routes in the route server's prefix index, or null (its own table). */
+    private IndexedRoutes indexed;
     private final TreeMap<Family, FamilyTable> tables = new TreeMap<>();
     private final Set<Family> disabled = new HashSet<>();
     private static final int SCRATCH_SIZE = 4096;
@@ -49,7 +52,30 @@ public final class AdjRibIn {
     private WireWriter scratch = new WireWriter(SCRATCH_SIZE);
 
     public AdjRibIn(AttributeStore store) {
+        this(store, null);
+    }
+
+    /**
+     * @param indexed where a route-server client's IPv4 unicast routes are kept (the route server's prefix index,
+     *     docs/decisions.md D7), or null to keep them in a table of this Adj-RIB-In
+     */
+    public AdjRibIn(AttributeStore store, IndexedRoutes indexed) {
         this.store = store;
+        this.indexed = indexed;
+    }
+
+    /**
+     * The IPv4 unicast routes kept in the route server's prefix index move to a table of this Adj-RIB-In (the
+     * neighbour stops being a route-server client while its session is up); nothing changes for a reader.
+     */
+    public void detach() {
+        if (indexed == null) {
+            return;
+        }
+        if (tables.get(Family.IPV4_UNICAST) instanceof IndexedIpv4Table t) {
+            tables.put(Family.IPV4_UNICAST, Ipv4Table.of(t.routes()));
+        }
+        indexed = null;
     }
 
     public AttributeStore store() {
@@ -223,7 +249,8 @@ public final class AdjRibIn {
         if (!d.ok()) {
             throw new IllegalStateException("changed NLRI do not re-decode: " + d.error());
         }
-        changes.add(new RibChange(t.family(), id, attributes, d.block()));
+        int[] indices = t instanceof IndexedIpv4Table x ? x.changed() : null;
+        changes.add(new RibChange(t.family(), id, attributes, d.block(), indices));
     }
 
     /** The table of a block's family, made on first announcement; null for a family not kept. */
@@ -238,9 +265,13 @@ public final class AdjRibIn {
             if (!create || layout == null) {
                 return null;
             }
-            t = layout == WireKeyTable.Layout.PREFIX && f.afi() == Family.AFI_IPV4 && !block.addPath()
-                    ? new Ipv4Table(f)
-                    : new WireKeyTable(f, block.addPath());
+            if (indexed != null && f.equals(Family.IPV4_UNICAST) && !block.addPath()) {
+                t = new IndexedIpv4Table(indexed);
+            } else if (layout == WireKeyTable.Layout.PREFIX && f.afi() == Family.AFI_IPV4 && !block.addPath()) {
+                t = new Ipv4Table(f);
+            } else {
+                t = new WireKeyTable(f, block.addPath());
+            }
             tables.put(f, t);
         } else if (t.addPath() != block.addPath() && block.size() > 0) {
             throw new IllegalArgumentException("ADD-PATH of " + f + " changed within a session; clear() first");

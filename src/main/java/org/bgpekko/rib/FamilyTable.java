@@ -7,7 +7,7 @@ import org.bgpekko.wire.nlri.Nlri;
 import org.bgpekko.wire.nlri.NlriBlock;
 
 /** Implementations keep the reference counts of the {@link AttributeStore} in step with the routes they hold. */
-sealed interface FamilyTable permits Ipv4Table, WireKeyTable {
+sealed interface FamilyTable permits Ipv4Table, IndexedIpv4Table, WireKeyTable {
     Family family();
 
     /** True when the keys include an ADD-PATH path identifier. */

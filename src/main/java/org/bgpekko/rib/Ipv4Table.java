@@ -22,6 +22,24 @@ final class Ipv4Table implements FamilyTable {
         this.family = family;
     }
 
+    /**
+     * The IPv4 unicast routes of an indexed Adj-RIB-In moved into a table of their own: each route's attribute
+     * reference passes to the table, each prefix index's reference is let go.
+     */
+    static Ipv4Table of(org.bgpekko.rs.IndexedRoutes routes) {
+        Ipv4Table t = new Ipv4Table(Family.IPV4_UNICAST);
+        int[] all = new int[routes.size()];
+        int[] n = {0};
+        routes.forEach((p, id) -> {
+            t.map.put(key(routes.address(p), routes.length(p)), id);
+            all[n[0]++] = p;
+        });
+        for (int i = 0; i < n[0]; i++) {
+            routes.remove(all[i]);
+        }
+        return t;
+    }
+
     static long key(long address, int length) {
         return (address & IpPrefix.ipv4Mask(length)) << 8 | length;
     }

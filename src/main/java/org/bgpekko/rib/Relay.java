@@ -94,6 +94,9 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
     /** The neighbour is no longer a client (removed, or reconfigured). */
     void removed(PeerState ps) {
         if (ps.rsClient >= 0) {
+            if (ps.in != null) {
+                ps.in.detach(); // its IPv4 unicast routes leave the route server's prefix index first
+            }
             server.removeClient(ps.rsClient);
             clients.set(ps.rsClient, null);
             ps.rsClient = -1;
@@ -197,7 +200,9 @@ final class Relay implements RouteServer.AttributeSource, RouteServer.OperatorRo
     boolean changed(PeerState ps, List<RibChange> changes) {
         boolean any = false;
         for (RibChange c : changes) {
-            any |= server.apply(ps.rsClient, c.family(), c.attributeId(), c.nlri());
+            any |= c.indices() != null
+                    ? server.apply(ps.rsClient, c.attributeId(), c.indices(), c.indices().length)
+                    : server.apply(ps.rsClient, c.family(), c.attributeId(), c.nlri());
         }
         return any;
     }

@@ -342,7 +342,9 @@ public final class Rib {
                 relay.up(ps, m.session(), endOfRib); // End-of-RIB after the relayed table
                 endOfRib = List.of();
             }
-            ps.sessionUp(m.session(), m.peer(), new AdjRibIn(attributes), endOfRib);
+            ps.sessionUp(m.session(), m.peer(),
+                    new AdjRibIn(attributes, ps.rsClient >= 0 ? relay.server.indexedRoutes(ps.rsClient) : null),
+                    endOfRib);
             getContext().getLog().debug("{}: session {} up, {} route(s) in the initial table", m.session().id(),
                     m.session().generation(), ps.out.size());
             trySend(ps);

@@ -13,8 +13,15 @@ import org.bgpekko.wire.nlri.NlriBlock;
  * @param attributes the value of {@code attributeId} (immutable, safe to keep), or null when withdrawn
  * @param nlri the NLRI as received (with the label stack of labeled families, with path ids under ADD-PATH);
  *     for a session-down or family-disable withdrawal, as they were held
+ * @param indices for a route-server client's Adj-RIB-In kept in the route server's prefix index ({@code
+ *     org.bgpekko.rs.IndexedRoutes}): each NLRI's prefix index, in the order of {@code nlri}, so the route server
+ *     does not look them up again; else null (a copy: not to be changed)
  */
-public record RibChange(Family family, int attributeId, RouteAttributes attributes, NlriBlock nlri) {
+public record RibChange(Family family, int attributeId, RouteAttributes attributes, NlriBlock nlri, int[] indices) {
+    public RibChange(Family family, int attributeId, RouteAttributes attributes, NlriBlock nlri) {
+        this(family, attributeId, attributes, nlri, null);
+    }
+
     public RibChange {
         if ((attributeId < 0) != (attributes == null)) {
             throw new IllegalArgumentException("a withdrawal has neither id nor attributes, an announcement both");

@@ -12,7 +12,8 @@ import org.bgpekko.wire.Family;
  * readable while the change is propagated.
  *
  * <p>A prefix index is reference counted: each candidate holds one, and so does each client that was sent the
- * prefix or has it queued; an index with none is reused. IPv4 keys are {@code address << 8 | length} (no object);
+ * prefix or has it queued, has its route there filtered, or holds a route for it in an indexed Adj-RIB-In; an index
+ * with none is reused. IPv4 keys are {@code address << 8 | length} (no object);
  * IPv6 keys are a small record.
  */
 final class Prefixes {
@@ -26,6 +27,12 @@ final class Prefixes {
     private final LongIntTable ipv4 = new LongIntTable();
     private final Object2IntOpenHashMap<V6> ipv6 = new Object2IntOpenHashMap<>();
     private int[][] candidates = new int[64][];
+    /**
+     * By index: the routes that route-server clients with an indexed Adj-RIB-In ({@link IndexedRoutes}) hold for the
+     * prefix, {@code [client, attribute id]} pairs in no order, or null; replaced, never changed in place (like the
+     * candidates, and often the same array as them: {@link RouteServer}).
+     */
+    private int[][] held = new int[64][];
     /** The high half of IPv6 prefixes; null while there is none (an IPv4 table does not pay for it). */
     private long[] hi;
     private long[] lo = new long[64];
@@ -66,6 +73,7 @@ final class Prefixes {
         if (p == refs.length) {
             int n = p * 2;
             candidates = Arrays.copyOf(candidates, n);
+            held = Arrays.copyOf(held, n);
             hi = hi == null ? null : Arrays.copyOf(hi, n);
             lo = Arrays.copyOf(lo, n);
             lengthAndFamily = Arrays.copyOf(lengthAndFamily, n);
@@ -101,6 +109,7 @@ final class Prefixes {
                 ipv6.removeInt(new V6(hi[p], lo[p], length(p)));
             }
             candidates[p] = null;
+            held[p] = null;
             if (freeCount == free.length) {
                 free = Arrays.copyOf(free, freeCount * 2);
             }
@@ -114,6 +123,15 @@ final class Prefixes {
 
     void setCandidates(int p, int[] c) {
         candidates[p] = c;
+    }
+
+    /** The Adj-RIB-In routes held for prefix {@code p} ({@link #held}), or null. */
+    int[] held(int p) {
+        return held[p];
+    }
+
+    void setHeld(int p, int[] h) {
+        held[p] = h;
     }
 
     int kind(int p) {

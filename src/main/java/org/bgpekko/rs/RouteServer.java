@@ -118,6 +118,15 @@ public final class RouteServer {
         return clients.size() - 1;
     }
 
+    /**
+     * Where client {@code c}'s IPv4 unicast Adj-RIB-In keeps its routes: in this route server's prefix index, one
+     * look-up a received route instead of two (docs/decisions.md D7). Before the client is removed, its routes there
+     * must have gone or moved ({@code AdjRibIn#detach}).
+     */
+    public IndexedRoutes indexedRoutes(int c) {
+        return new IndexedRoutes(prefixes, c);
+    }
+
     /** The client was removed from the configuration: its session is over and its paths are gone. */
     public void removeClient(int c) {
         sessionDown(c);
@@ -207,7 +216,20 @@ public final class RouteServer {
         int[] count = {0};
         nlri.forEachPrefix((pathId, hi, lo, length) -> at[count[0]++] = announce
                 ? prefixes.index(kind, hi, lo, length) : prefixes.find(kind, hi, lo, length));
-        int n = count[0];
+        return apply(source, kind, attributeId, at, count[0]);
+    }
+
+    /**
+     * {@link #apply(int, Family, int, NlriBlock)} of IPv4 unicast routes of an Adj-RIB-In kept in this route server's
+     * prefix index ({@link #indexedRoutes}): the first {@code n} of {@code at} are the indices of the changed
+     * prefixes, as that Adj-RIB-In gave them, so nothing is looked up.
+     */
+    public boolean apply(int source, int attributeId, int[] at, int n) {
+        return apply(source, Prefixes.IPV4, attributeId, at, n);
+    }
+
+    private boolean apply(int source, int kind, int attributeId, int[] at, int n) {
+        boolean announce = attributeId >= 0;
         boolean queued = false;
         byte[] canonical = announce ? store.canonical(attributeId) : null;
         Client src = clients.get(source);
