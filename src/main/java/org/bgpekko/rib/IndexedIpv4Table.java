@@ -54,21 +54,11 @@ final class IndexedIpv4Table implements FamilyTable {
     }
 
     private void changed(WireWriter out, int p) {
-        if (count < 0) {
-            count = 0;
-        }
         if (count == changed.length) {
             changed = Arrays.copyOf(changed, 2 * count);
         }
         changed[count++] = p;
-        write(out, routes.address(p), routes.length(p));
-    }
-
-    private static void write(WireWriter out, long address, int length) {
-        out.put8(length);
-        for (int i = 0, n = (length + 7) >>> 3; i < n; i++) {
-            out.put8((int) (address >>> (24 - 8 * i)));
-        }
+        Ipv4Table.write(out, Ipv4Table.key(routes.address(p), routes.length(p)));
     }
 
     @Override
@@ -109,7 +99,7 @@ final class IndexedIpv4Table implements FamilyTable {
         int[] all = new int[routes.size()];
         int[] n = {0};
         routes.forEach((p, id) -> {
-            write(out, routes.address(p), routes.length(p));
+            Ipv4Table.write(out, Ipv4Table.key(routes.address(p), routes.length(p)));
             all[n[0]++] = p;
         });
         for (int i = 0; i < n[0]; i++) {

@@ -44,7 +44,8 @@ final class Ipv4Table implements FamilyTable {
         return (address & IpPrefix.ipv4Mask(length)) << 8 | length;
     }
 
-    private static void write(WireWriter out, long key) {
+    /** Writes the prefix of {@code key} in NLRI wire form (length, then the bytes it covers). */
+    static void write(WireWriter out, long key) {
         int length = (int) (key & 0xFF);
         long address = key >>> 8;
         out.put8(length);

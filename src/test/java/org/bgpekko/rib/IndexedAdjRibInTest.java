@@ -17,7 +17,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.bgpekko.rs.RouteServer;
-import org.bgpekko.wire.Bytes;
 import org.bgpekko.wire.Family;
 import org.bgpekko.wire.SessionOptions;
 import org.bgpekko.wire.Update;
@@ -39,27 +38,8 @@ class IndexedAdjRibInTest {
             "10.0.1.0/24", "192.0.2.1/32", "198.51.100.0/23", "198.51.101.0/23");
 
     private final AttributeStore store = new AttributeStore();
-    private final RouteServer server = new RouteServer(new RouteServer.AttributeSource() {
-        @Override
-        public byte[] canonical(int id) {
-            return store.get(id).wire().toArray();
-        }
-
-        @Override
-        public int intern(byte[] canonical) {
-            return store.acquire(new RouteAttributes(Bytes.of(canonical)));
-        }
-
-        @Override
-        public void retain(int id) {
-            store.retain(id);
-        }
-
-        @Override
-        public void release(int id) {
-            store.release(id);
-        }
-    }, (client, family, hi, lo, length) -> false);
+    /** The Rib's route server, as the Rib makes it (its store adapter and policy); nothing here is written. */
+    private final RouteServer server = new Relay(store, new NlriSlots()).server;
 
     private int client(int i) {
         int c = server.addClient();
