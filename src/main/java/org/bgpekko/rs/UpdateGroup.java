@@ -31,6 +31,8 @@ import org.bgpekko.wire.nlri.Nlri;
  * entries it did not read, and those the group has queued, go on its own queue (a bit each), and it is written on
  * its own until its queue is empty, when it joins again at the head of the log. A member that stops reading costs
  * the group at most the log; left, it costs a bit per prefix, as any client.
+ *
+ * <p>For the families whose members send ADD-PATH, every path is shared, not a best one ({@link GroupPaths}).
  */
 final class UpdateGroup {
     /** The log's bound in bytes of encoded UPDATEs (64 batches); a member further behind leaves the group. */
