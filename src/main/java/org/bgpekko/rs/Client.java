@@ -106,4 +106,44 @@ final class Client {
     int queuedCount() {
         return queued.size();
     }
+
+    /** ADD-PATH: records that source {@code s}'s path for prefix {@code p} was sent; false when it was already. */
+    boolean holdPath(int p, int s) {
+        int[] before = pathsSent.getOrDefault(p, Prefixes.NONE);
+        int at = java.util.Arrays.binarySearch(before, s);
+        if (at >= 0) {
+            return false;
+        }
+        int[] after = new int[before.length + 1];
+        int i = -at - 1;
+        System.arraycopy(before, 0, after, 0, i);
+        after[i] = s;
+        System.arraycopy(before, i, after, i + 1, before.length - i);
+        pathsSent.put(p, after);
+        return true;
+    }
+
+    /** ADD-PATH: records that source {@code s}'s path for prefix {@code p} was withdrawn; false when it was not held. */
+    boolean dropPath(int p, int s) {
+        int[] before = pathsSent.get(p);
+        int at = before == null ? -1 : java.util.Arrays.binarySearch(before, s);
+        if (at < 0) {
+            return false;
+        }
+        if (before.length == 1) {
+            pathsSent.remove(p);
+        } else {
+            int[] after = new int[before.length - 1];
+            System.arraycopy(before, 0, after, 0, at);
+            System.arraycopy(before, at + 1, after, at, before.length - at - 1);
+            pathsSent.put(p, after);
+        }
+        return true;
+    }
+
+    /** ADD-PATH: does the client hold source {@code s}'s path for prefix {@code p}? */
+    boolean holdsPath(int p, int s) {
+        int[] sent = pathsSent.get(p);
+        return sent != null && java.util.Arrays.binarySearch(sent, s) >= 0;
+    }
 }

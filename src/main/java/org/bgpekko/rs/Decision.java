@@ -116,6 +116,14 @@ final class Decision {
     }
 
     /**
+     * May the members of update group {@code g} receive the path of {@code source} (ADD-PATH: every such path is
+     * shared), their own paths and the members a candidate names aside, as in {@link #groupBest}?
+     */
+    boolean groupAllows(UpdateGroup g, int source, int attr, int kind) {
+        return allowed(g.target(attr), source, attr, kind);
+    }
+
+    /**
      * May client {@code cl} receive the path of {@code source}? Not its own (RFC 7947 section 2.3.2.1); not an IPv4
      * route with an IPv6 next hop unless the session negotiated extended next hop (RFC 8950); not one the client's
      * export policy refuses ({@link ServerPolicy}): a rejected best falls through to the next candidate.

@@ -26,6 +26,20 @@ final class Propagation {
             if ((g.key.kinds() & 1 << kind) == 0) {
                 continue;
             }
+            if (g.addPath(kind)) {
+                // every path is shared: the group writes what changed ({@link GroupPaths}); a member a candidate named
+                // before may hold a path the group never wrote (announced only to it): its own queue looks again
+                g.queue(p);
+                BitSet was = g.named(old, old.length);
+                for (int c = was == null ? -1 : was.nextSetBit(0); c >= 0; c = was.nextSetBit(c + 1)) {
+                    Client cl = member(g, c);
+                    if (cl != null) {
+                        rs.queue(cl, p);
+                    }
+                }
+                queued = true;
+                continue;
+            }
             int a = rs.decision().groupBest(old, g, kind);
             int b = rs.decision().groupBest(now, g, kind);
             int was = a >= 0 ? old[a] : -1;

@@ -395,7 +395,7 @@ public final class RouteServer {
             return cl.group.next(cl, limit);
         }
         List<byte[]> out = writer.write(cl, limit);
-        if (logLimit > 0 && !cl.initial && !cl.hasQueued() && cl.addPathKinds == 0 && !operator.any(c)) {
+        if (logLimit > 0 && !cl.initial && !cl.hasQueued() && !operator.any(c)) {
             UpdateGroup.Key key = new UpdateGroup.Key(cl.session.options(), cl.kinds, cl.session.external(),
                     policy.exportIdentity(c));
             groups.computeIfAbsent(key, k -> new UpdateGroup(k, this)).join(cl);

@@ -31,6 +31,8 @@ import org.bgpekko.wire.nlri.Nlri;
  * entries it did not read, and those the group has queued, go on its own queue (a bit each), and it is written on
  * its own until its queue is empty, when it joins again at the head of the log. A member that stops reading costs
  * the group at most the log; left, it costs a bit per prefix, as any client.
+ *
+ * <p>For the families whose members send ADD-PATH, every path is shared, not a best one ({@link GroupPaths}).
  */
 final class UpdateGroup {
     /** The log's bound in bytes of encoded UPDATEs (64 batches); a member further behind leaves the group. */
@@ -44,17 +46,18 @@ final class UpdateGroup {
      * {@link Entry}, and {@code except} the members a candidate names (null: none), which get the prefixes on their
      * own queue as the label does.
      */
-    private record Split(int label, boolean quiet, int skip, BitSet except, BitSet holds) {
-        boolean is(int label, boolean quiet, int skip, BitSet except, BitSet holds) {
+    private record Split(int label, boolean quiet, int skip, BitSet except, BitSet holds, boolean paths) {
+        boolean is(int label, boolean quiet, int skip, BitSet except, BitSet holds, boolean paths) {
             return this.label == label && this.quiet == quiet && this.skip == skip && Objects.equals(this.except, except)
-                    && Objects.equals(this.holds, holds);
+                    && Objects.equals(this.holds, holds) && this.paths == paths;
         }
     }
 
     /**
      * UPDATEs for every member but {@code label} (-1: none), which gets the prefixes on its own queue instead (unless
      * {@code quiet}: it holds its best for them already), those of {@code except} (null: none), which get them on
-     * their own queue too, and {@code skip} (-1: none), which holds them already; and the prefixes they carry.
+     * their own queue too, and {@code skip} (-1: none), which holds them already; and the prefixes they carry. With
+     * {@code paths}, ADD-PATH announcements and withdrawals of {@code label}'s path ({@link GroupPaths}).
      */
     private static final class Entry {
         final long seq;
@@ -64,6 +67,7 @@ final class UpdateGroup {
         final BitSet except;
         /** Members named like {@code except} that hold their best for the prefixes already (null: none). */
         final BitSet holds;
+        final boolean paths;
         final int[] announced;
         final int[] withdrawn;
         final List<byte[]> messages;
@@ -78,6 +82,7 @@ final class UpdateGroup {
             this.skip = split.skip;
             this.except = split.except;
             this.holds = split.holds;
+            this.paths = split.paths;
             this.announced = announced;
             this.withdrawn = withdrawn;
             this.messages = messages;
@@ -116,15 +121,19 @@ final class UpdateGroup {
      */
     private final Int2ObjectOpenHashMap<BitSet> holders =
             new Int2ObjectOpenHashMap<>();
+    /** The families with ADD-PATH send: every path is shared, not a best one. */
+    private final GroupPaths paths;
 
     UpdateGroup(Key key, RouteServer rs) {
         this.key = key;
         this.rs = rs;
+        this.paths = new GroupPaths(this, rs);
     }
 
     /** A client whose state matches the table (its queue empty) joins at the head of the log. */
     void join(Client cl) {
         members.add(cl);
+        paths.joined(cl);
         cl.group = this;
         cl.position = head;
         rs.membershipChanged();
@@ -179,6 +188,9 @@ final class UpdateGroup {
      * its own best for them as an exception before, and that was none).
      */
     private int read(Client cl, Entry e, List<byte[]> out) {
+        if (e.paths) {
+            return paths.read(cl, e.label, e.except, e.announced, e.withdrawn, e.messages, e.bytes, out);
+        }
         Prefixes px = rs.prefixes;
         if (e.skip == cl.index || e.holds != null && e.holds.get(cl.index)) {
             return 0;
@@ -222,9 +234,9 @@ final class UpdateGroup {
 
     /** The chunk of a batch for one split, made when new; no record made or hashed when the last one matches. */
     private RelayWriter.Chunk chunk(Map<Split, RelayWriter.Chunk> chunks, int label, boolean quiet, int skip,
-                                    BitSet except, BitSet holds) {
-        if (lastSplit == null || !lastSplit.is(label, quiet, skip, except, holds)) {
-            lastSplit = new Split(label, quiet, skip, except, holds);
+                                    BitSet except, BitSet holds, boolean paths) {
+        if (lastSplit == null || !lastSplit.is(label, quiet, skip, except, holds, paths)) {
+            lastSplit = new Split(label, quiet, skip, except, holds, paths);
             lastChunk = chunks.computeIfAbsent(lastSplit, s -> rs.writer().chunk(this));
         }
         return lastChunk;
@@ -241,11 +253,17 @@ final class UpdateGroup {
         Map<Split, RelayWriter.Chunk> chunks = new LinkedHashMap<>();
         lastSplit = null; // the chunks of this batch only
         int estimate = 0;
+        GroupPaths.Chunks pathChunks = (label, except) -> chunk(chunks, label, false, -1, except, null, true);
         while (!queue.isEmpty() && estimate < limit) {
             int p = queue.poll();
             int kind = px.kind(p);
-            grow(p);
             int[] cand = px.candidates(p);
+            if (addPath(kind)) {
+                estimate += paths.write(p, kind, cand, pathChunks);
+                px.release(p); // the queue's reference
+                continue;
+            }
+            grow(p);
             int b = rs.decision().groupBest(cand, this, kind);
             int skip = skipFor[p] - 1;
             skipFor[p] = 0;
@@ -262,7 +280,7 @@ final class UpdateGroup {
             }
             RelayWriter.Chunk chunk;
             if (b >= 0) {
-                chunk = chunk(chunks, cand[b], q, skip, named(cand, b), h);
+                chunk = chunk(chunks, cand[b], q, skip, named(cand, b), h, false);
                 int before = chunk.estimate;
                 chunk.announce(kind, cand[b + 1], Nlri.NO_PATH_ID, p);
                 estimate += chunk.estimate - before;
@@ -271,7 +289,7 @@ final class UpdateGroup {
                 }
                 lastSource[p] = cand[b] + 1;
             } else {
-                chunk = chunk(chunks, lastSource[p] - 1, false, -1, named(cand, cand.length), h);
+                chunk = chunk(chunks, lastSource[p] - 1, false, -1, named(cand, cand.length), h, false);
                 int before = chunk.estimate;
                 chunk.withdraw(kind, Nlri.NO_PATH_ID, p);
                 estimate += chunk.estimate - before;
@@ -342,6 +360,11 @@ final class UpdateGroup {
             }
         }
         return out;
+    }
+
+    /** Do the members' sessions send ADD-PATH for prefixes of this kind (then every path is shared)? */
+    boolean addPath(int kind) {
+        return members.get(0).addPath(kind);
     }
 
     private void grow(int p) {
@@ -419,6 +442,7 @@ final class UpdateGroup {
     private void dissolve() {
         Prefixes px = rs.prefixes;
         holders.clear();
+        paths.dissolve();
         while (!queue.isEmpty()) {
             px.release(queue.poll());
         }

@@ -45,7 +45,7 @@ class UpdateGroupTest {
     };
 
     /** A route server and what each of its clients holds, decoded from what it was written. */
-    private static final class Exchange {
+    static final class Exchange {
         final RsStore store = new RsStore();
         final RouteServer rs;
         final List<Map<String, String>> tables = new ArrayList<>();
@@ -118,17 +118,17 @@ class UpdateGroupTest {
     }
 
     /** The prefix, and the path identifier when there is one. */
-    private static String key(Nlri n) {
+    static String key(Nlri n) {
         InetNlri i = (InetNlri) n;
         return i.prefix() + (i.pathId() == Nlri.NO_PATH_ID ? "" : " path " + i.pathId());
     }
 
-    private static NlriBlock nlri(int prefix) {
+    static NlriBlock nlri(int prefix) {
         return NlriBlock.of(Family.IPV4_UNICAST, false, InetNlri.of("10." + (prefix >> 8 & 0xFF) + "."
                 + (prefix & 0xFF) + ".0/24"));
     }
 
-    private static final SessionOptions EXTERNAL = SessionOptions.DEFAULT.withExternalPeer(true);
+    static final SessionOptions EXTERNAL = SessionOptions.DEFAULT.withExternalPeer(true);
 
     @Test
     void membersShareOneEncodingOfEachUpdate() {
@@ -241,7 +241,9 @@ class UpdateGroupTest {
         int ap1 = x.client(addPath);
         int ap2 = x.client(addPath);
         List.of(a, b, ap1, ap2).forEach(x::drain);
-        assertNull(x.rs.group(ap1), "ADD-PATH clients are written on their own");
+        assertNotNull(x.rs.group(ap1), "ADD-PATH clients share a group too (GroupPaths)");
+        assertSame(x.rs.group(ap1), x.rs.group(ap2));
+        assertNotSame(x.rs.group(a), x.rs.group(ap1), "another session option: another group");
         assertNotNull(x.rs.group(a));
         x.announce(a, 1, 1, 1);
         x.announce(b, 1, 2, 2);
@@ -457,7 +459,22 @@ class UpdateGroupTest {
         randomChanges(true);
     }
 
+    /** The same with three ADD-PATH clients in one group, one of them reading seldom. */
+    @Test
+    void randomChangesWithAddPathGroupsEndAsWithoutGroups() {
+        randomChanges(false, Set.of(2, 4, 5));
+    }
+
+    @Test
+    void randomPeerSpecificControlsWithAddPathGroupsEndAsWithoutGroups() {
+        randomChanges(true, Set.of(2, 4, 5));
+    }
+
     private static void randomChanges(boolean controls) {
+        randomChanges(controls, Set.of(5));
+    }
+
+    private static void randomChanges(boolean controls, Set<Integer> addPath) {
         for (long seed = 1; seed <= 30; seed++) {
             Exchange grouped = controls ? withPeerControls(2048) : new Exchange(ServerPolicy.NONE, 2048);
             Exchange alone = controls ? withPeerControls(0) : new Exchange(ServerPolicy.NONE, 0);
@@ -465,7 +482,7 @@ class UpdateGroupTest {
             int n = 6;
             for (Exchange x : List.of(grouped, alone)) {
                 for (int i = 0; i < n; i++) {
-                    x.client(i == 5 ? EXTERNAL.withAddPath(Set.of(), Set.of(Family.IPV4_UNICAST)) : EXTERNAL);
+                    x.client(addPath.contains(i) ? EXTERNAL.withAddPath(Set.of(), Set.of(Family.IPV4_UNICAST)) : EXTERNAL);
                 }
             }
             for (int step = 0; step < 3000; step++) {
