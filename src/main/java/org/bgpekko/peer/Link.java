@@ -13,8 +13,9 @@ import org.bgpekko.wire.SessionOptions;
 
 /**
  * The outbox holds at most the Rib's one batch in flight plus a few control messages; KEEPALIVEs go ahead of
- * queued Rib messages, so a slow socket delays them by at most one write (a Rib batch is one write on a socket). A connection that takes several messages
- * per write ({@link Connection#writesBatches()}, the in-memory one) gets everything queued in one write.
+ * queued Rib messages, so a slow socket delays them by at most one write (a Rib batch is one write on a socket). A
+ * connection that takes several messages per write ({@link Connection#writesBatches()}, the in-memory one) gets
+ * everything queued in one write.
  */
 final class Link {
     private static final ByteString KEEPALIVE = ByteString.fromArrayUnsafe(

@@ -1,4 +1,4 @@
-// bin/bgpekko's class-data sharing: an archive written on first use, used by the next start, replaced when the jar changes.
+// bin/bgpekko's class-data sharing: an archive written on first use, used next, replaced when the jar changes.
 package org.bgpekko.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
