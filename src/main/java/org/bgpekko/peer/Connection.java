@@ -14,7 +14,10 @@ interface Connection {
 
     InetSocketAddress remoteAddress();
 
-    /** Hands one complete BGP message to the socket; call again only after the {@code Peer.Written} for it. */
+    /**
+     * Hands complete BGP messages to the socket (one, or a Rib batch's, back to back); call again only after the
+     * {@code Peer.Written} for it.
+     */
     void write(ByteString message);
 
     /** True if {@link #writeAll} takes several messages in one write (one {@code Peer.Written} for all of them). */

@@ -1,4 +1,4 @@
-// A Link's writes: one message per write on a socket, everything queued in one write where the connection takes it.
+// A Link's writes: a Rib batch in one write on a socket, everything queued in one write where the connection takes it.
 package org.bgpekko.peer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +20,8 @@ class LinkTest {
     static final class Recording implements Connection {
         final boolean batches;
         final List<List<Integer>> writes = new ArrayList<>();
+        /** Each write's bytes. */
+        final List<ByteString> bytes = new ArrayList<>();
 
         Recording(boolean batches) {
             this.batches = batches;
@@ -38,6 +40,7 @@ class LinkTest {
         @Override
         public void write(ByteString message) {
             writes.add(List.of(first(message)));
+            bytes.add(message);
         }
 
         @Override
@@ -94,15 +97,57 @@ class LinkTest {
     }
 
     @Test
-    void aSocketGetsOneMessagePerWrite() {
+    void aSocketGetsTheRibBatchInOneWriteOfItsMessagesInOrder() {
         Recording c = new Recording(false);
         Link link = new Link(1, true, c);
         link.sendRib(messages(1, 2, 3));
-        assertEquals(List.of(List.of(1)), c.writes);
+        assertEquals(1, c.writes.size(), "the Rib's batch in one write");
+        assertEquals(ByteString.fromArray(new byte[] {1, 0, 0, 2, 0, 0, 3, 0, 0}), c.bytes.get(0),
+                "its messages' bytes, in order");
+        assertTrue(link.ribDrained(), "all of it handed to the connection");
+        link.sendRib(messages(4, 5));
+        link.sendKeepalive();
+        link.sendRib(messages(6));
+        assertEquals(1, c.writes.size(), "nothing more before the write is taken");
+        link.written();
+        assertEquals(List.of(KEEPALIVE), c.writes.get(1), "the KEEPALIVE first, on its own");
+        link.written();
+        assertEquals(ByteString.fromArray(new byte[] {4, 0, 0, 5, 0, 0}), c.bytes.get(2), "then the next batch");
         assertFalse(link.ribDrained());
         link.written();
-        link.written();
-        assertEquals(List.of(List.of(1), List.of(2), List.of(3)), c.writes);
+        assertEquals(ByteString.fromArray(new byte[] {6, 0, 0}), c.bytes.get(3), "a batch of one, as it is");
         assertTrue(link.ribDrained());
+        link.written();
+        assertEquals(4, c.writes.size(), "nothing queued: no empty write");
+    }
+
+    @Test
+    void aBatchOfMaximalMessagesIsCarriedWhole() {
+        // extended messages (RFC 8654): 65,535 bytes each, after a Rib batch's 64 KiB of small ones
+        List<Bytes> batch = new ArrayList<>();
+        for (int i = 0; i < 1365; i++) {
+            byte[] m = new byte[48];
+            for (int k = 0; k < m.length; k++) {
+                m[k] = (byte) (i + k);
+            }
+            batch.add(Bytes.wrapOwned(m));
+        }
+        byte[] big = new byte[65535];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 31);
+        }
+        batch.add(Bytes.wrapOwned(big));
+        batch.add(Bytes.wrapOwned(big.clone()));
+        Recording c = new Recording(false);
+        Link link = new Link(1, true, c);
+        link.sendRib(batch);
+        ByteString written = c.bytes.get(0);
+        int small = 1365 * 48;
+        assertEquals(small + 2 * 65535, written.length(), "every byte of every message");
+        for (int i = 0; i < 1365; i++) {
+            assertEquals(ByteString.fromArray(batch.get(i).toArrayUnsafe()), written.slice(i * 48, i * 48 + 48));
+        }
+        assertEquals(ByteString.fromArray(big), written.slice(small, small + 65535), "the first large one whole");
+        assertEquals(ByteString.fromArray(big), written.slice(small + 65535, small + 2 * 65535), "the second too");
     }
 }
