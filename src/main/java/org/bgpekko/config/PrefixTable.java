@@ -93,6 +93,25 @@ public final class PrefixTable<T> {
         return false;
     }
 
+    /** A test of a value with an int argument: a method reference that captures nothing allocates nothing. */
+    @FunctionalInterface
+    public interface ArgPredicate<T> {
+        boolean test(T value, int arg);
+    }
+
+    /** Does a value of the entry {@code prefix} cut to {@code length} bits pass {@code test} with {@code arg}? */
+    public boolean anyAt(IpPrefix prefix, int length, int arg, ArgPredicate<T> test) {
+        List<T> values = at(prefix, length);
+        if (values != null) {
+            for (int i = 0; i < values.size(); i++) {
+                if (test.test(values.get(i), arg)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The values of the entry {@code prefix} cut to {@code length} bits, or null. */
     private List<T> at(IpPrefix prefix, int length) {
         if (prefix.afi() == Family.AFI_IPV4) {

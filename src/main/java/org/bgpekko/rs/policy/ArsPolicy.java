@@ -28,6 +28,17 @@ public final class ArsPolicy implements ServerPolicy {
     private Boolean performGshut;
     private byte[] lastCanonical;
     private PathFacts lastFacts;
+    /**
+     * What the set alone decides for a client, worked out for {@link #lastFacts} and {@code setClient} (the prefixes
+     * of one UPDATE share it): a route leak (RFC 9234), ImportChecks.path's code, the origin in the client's
+     * AS-SETs, whether general.yml tags the IRR outcome. Keyed by the client's policy object, so a reload (new
+     * objects) or another client works it out again (docs/decisions.md D-SETCHECK).
+     */
+    private RsPolicy.Client setClient;
+    private boolean setLeak;
+    private int setPath;
+    private boolean setOriginOk;
+    private boolean setTags;
     /** By attribute set: its ExportControl.Scope under {@link #scopeGeneral}, or null until asked. */
     private ExportControl.Scope[] scopes = new ExportControl.Scope[64];
     private RsPolicy.General scopeGeneral;
@@ -68,16 +79,25 @@ public final class ArsPolicy implements ServerPolicy {
         if (canonical != lastCanonical) { // the prefixes of one UPDATE share their attribute bytes
             lastCanonical = canonical;
             lastFacts = PathFacts.parse(canonical);
+            setClient = null;
         }
-        if (Roles.leak(c, lastFacts)) { // RFC 9234 section 5, before the filters (BIRD: when the route is received)
+        if (c != setClient) {
+            setClient = c;
+            setLeak = Roles.leak(c, lastFacts);
+            setPath = ImportChecks.path(c, lastFacts);
+            setOriginOk = ImportChecks.originInAsSet(c, lastFacts);
+            setTags = Ingress.tags(c.general());
+        }
+        if (setLeak) { // RFC 9234 section 5, before the filters (BIRD: when the route is received)
             return RejectCode.ROUTE_LEAK;
         }
         IpPrefix prefix = new IpPrefix(kind == 0 ? Family.AFI_IPV4 : Family.AFI_IPV6, hi, lo, length);
-        int code = ImportChecks.check(c, lastFacts, prefix, c.general().rtr() != null ? rtrRoas : c.general().roas());
+        int code = ImportChecks.check(c, lastFacts, setPath, setOriginOk, prefix,
+                c.general().rtr() != null ? rtrRoas : c.general().roas());
         if (code == RejectCode.ACCEPTED) {
             acceptedClient = c;
             acceptedIpv4 = kind == 0;
-            acceptedIrr = Ingress.tags(c.general()) ? Ingress.irr(c, lastFacts, prefix) : Ingress.UNTAGGED;
+            acceptedIrr = setTags ? Ingress.irr(c, lastFacts, setOriginOk, prefix) : Ingress.UNTAGGED;
         }
         return code;
     }

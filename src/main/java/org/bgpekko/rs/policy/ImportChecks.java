@@ -24,10 +24,30 @@ public final class ImportChecks {
 
     /** {@link #check(RsPolicy.Client, PathFacts, IpPrefix)} with the ROAs given: the RTR client's, when they are used. */
     public static int check(RsPolicy.Client c, PathFacts f, IpPrefix prefix, PrefixTable<RsPolicy.Roa> roas) {
-        RsPolicy.General g = c.general();
+        return check(c, f, path(c, f), originInAsSet(c, f), prefix, roas);
+    }
+
+    /**
+     * {@link #check(RsPolicy.Client, PathFacts, IpPrefix, PrefixTable)} with what the set alone decides already
+     * known: {@code path} is {@link #path}'s code and {@code originOk} {@link #originInAsSet}'s answer for the same
+     * client and set.
+     */
+    static int check(RsPolicy.Client c, PathFacts f, int path, boolean originOk, IpPrefix prefix,
+                     PrefixTable<RsPolicy.Roa> roas) {
         if (prefix.afi() != c.address().afi()) {
             return RejectCode.UNKNOWN; // "AFI not enabled for this peer" (rfc8950 is refused by the loader)
         }
+        return path != RejectCode.ACCEPTED ? path : prefix(c, f, originOk, prefix, roas);
+    }
+
+    /**
+     * The checks that read the attribute set alone (NEXT_HOP, AS_PATH length, left-most, invalid, transit-free and
+     * never-via-route-servers ASNs), in the filter's order: the same code for every prefix client {@code c} sends
+     * with the set, so a caller may keep it per set and client ({@link ArsPolicy}). They come right after the AFI
+     * check, before every check that reads the prefix.
+     */
+    static int path(RsPolicy.Client c, PathFacts f) {
+        RsPolicy.General g = c.general();
         if (!c.nextHops().isEmpty() && (f.nextHop() == null || !c.nextHops().contains(f.nextHop()))) {
             return RejectCode.NEXT_HOP;
         }
@@ -54,6 +74,23 @@ public final class ImportChecks {
         if (f.pathContains(g.neverViaRouteServers())) {
             return RejectCode.NEVER_VIA_ROUTE_SERVERS;
         }
+        return RejectCode.ACCEPTED;
+    }
+
+    /** Is the set's origin AS one of client {@code c}'s AS-SETs' (the set alone decides it)? */
+    static boolean originInAsSet(RsPolicy.Client c, PathFacts f) {
+        return c.origins().contains(f.origin());
+    }
+
+    /**
+     * The checks that read the prefix, for a route whose set passed {@link #path}: IPv6 global unicast, black lists,
+     * bogons, the AS-SETs, BLACKHOLE, RPKI, prefix length.
+     *
+     * @param originOk {@link #originInAsSet}
+     */
+    static int prefix(RsPolicy.Client c, PathFacts f, boolean originOk, IpPrefix prefix,
+                      PrefixTable<RsPolicy.Roa> roas) {
+        RsPolicy.General g = c.general();
         if (prefix.afi() == Family.AFI_IPV6 && (prefix.length() < 3 || (prefix.hi() >>> 61) != 1)) {
             return RejectCode.IPV6_NOT_GLOBAL_UNICAST; // not in 2000::/3
         }
@@ -66,7 +103,7 @@ public final class ImportChecks {
         if (g.bogons().matches(prefix)) {
             return RejectCode.BOGON;
         }
-        int irr = irr(c, f, prefix);
+        int irr = irr(c, f, originOk, prefix);
         if (irr != RejectCode.ACCEPTED) {
             return irr;
         }
@@ -86,11 +123,10 @@ public final class ImportChecks {
     }
 
     /** Origin (9) and prefix (12) against the client's AS-SETs, unless white_list_route validates the route. */
-    static int irr(RsPolicy.Client c, PathFacts f, IpPrefix prefix) {
+    static int irr(RsPolicy.Client c, PathFacts f, boolean originOk, IpPrefix prefix) {
         if (!c.enforceOrigin() && !c.enforcePrefix()) {
             return RejectCode.ACCEPTED;
         }
-        boolean originOk = c.origins().contains(f.origin());
         boolean prefixOk = c.irrPrefixes().matches(prefix);
         if (originOk && prefixOk) {
             return RejectCode.ACCEPTED;

@@ -41,9 +41,12 @@ final class Ingress {
         return false;
     }
 
-    /** The IRR outcome of client {@code c}'s route: its origin, its prefix, a white_list_route entry. */
-    static int irr(RsPolicy.Client c, PathFacts f, IpPrefix prefix) {
-        return (c.origins().contains(f.origin()) ? ORIGIN_OK : 0)
+    /**
+     * The IRR outcome of client {@code c}'s route: its origin ({@code originOk}: ImportChecks.originInAsSet), its
+     * prefix, a white_list_route entry.
+     */
+    static int irr(RsPolicy.Client c, PathFacts f, boolean originOk, IpPrefix prefix) {
+        return (originOk ? ORIGIN_OK : 0)
                 | (c.irrPrefixes().matches(prefix) ? PREFIX_OK : 0)
                 | (ImportChecks.whiteListed(c, f, prefix) ? WHITE_LISTED : 0);
     }

@@ -131,10 +131,12 @@ class ImportChecksTest {
         // 100.64.0.0/10 is a bogon (shared address space): the white list only lifts the IRR checks
         assertEquals(RejectCode.BOGON, ImportChecks.check(one, facts("192.0.2.11", path("3333 9999")),
                 IpPrefix.parse("100.64.0.0/16")));
-        assertEquals(RejectCode.ACCEPTED, ImportChecks.irr(one, facts("192.0.2.11", path("3333 9999")),
+        PathFacts listed = facts("192.0.2.11", path("3333 9999"));
+        assertEquals(RejectCode.ACCEPTED, ImportChecks.irr(one, listed, ImportChecks.originInAsSet(one, listed),
                 IpPrefix.parse("100.64.0.0/16")));
-        assertEquals(RejectCode.ORIGIN_NOT_IN_AS_SET, ImportChecks.irr(one, facts("192.0.2.11", path("3333 9998")),
-                IpPrefix.parse("100.64.0.0/16")));
+        PathFacts other = facts("192.0.2.11", path("3333 9998"));
+        assertEquals(RejectCode.ORIGIN_NOT_IN_AS_SET, ImportChecks.irr(one, other,
+                ImportChecks.originInAsSet(one, other), IpPrefix.parse("100.64.0.0/16")));
     }
 
     @Test

@@ -69,7 +69,7 @@ class IngressTest {
     private static PathAttributes ingress(RsPolicy.Client c, String prefix, byte[] in) {
         PathFacts f = PathFacts.parse(in);
         IpPrefix p = IpPrefix.parse(prefix);
-        int irr = Ingress.tags(c.general()) ? Ingress.irr(c, f, p) : Ingress.UNTAGGED;
+        int irr = Ingress.tags(c.general()) ? Ingress.irr(c, f, ImportChecks.originInAsSet(c, f), p) : Ingress.UNTAGGED;
         byte[] out = Ingress.apply(c, f, in, true, irr);
         return out == null ? null : decode(out);
     }
