@@ -39,7 +39,9 @@ import org.bgpekko.wire.attribute.PathAttributes;
 import org.bgpekko.wire.attribute.PrefixSid;
 import org.bgpekko.wire.attribute.UnknownAttribute;
 import org.bgpekko.wire.capability.AddPath;
+import org.bgpekko.wire.capability.BgpRole;
 import org.bgpekko.wire.capability.Capability;
+import org.bgpekko.wire.capability.CapabilityCodecs;
 import org.bgpekko.wire.capability.EnhancedRouteRefresh;
 import org.bgpekko.wire.capability.ExtendedMessage;
 import org.bgpekko.wire.capability.ExtendedNextHop;
@@ -65,12 +67,6 @@ import org.bgpekko.wire.nlri.RouteDistinguisher;
 import org.bgpekko.wire.nlri.VpnNlri;
 
 final class WireArbitraries {
-    /** Capability codes with a registered codec: an UnknownCapability must avoid them to round-trip. */
-    static final Set<Integer> KNOWN_CAPABILITIES = Set.of(Capability.MULTIPROTOCOL, Capability.ROUTE_REFRESH,
-            Capability.EXTENDED_NEXT_HOP, Capability.EXTENDED_MESSAGE, Capability.GRACEFUL_RESTART,
-            Capability.FOUR_OCTET_AS, Capability.MULTI_SESSION, Capability.ADD_PATH,
-            Capability.ENHANCED_ROUTE_REFRESH, Capability.FQDN, Capability.SOFTWARE_VERSION, Capability.OPERATIONAL);
-
     static final List<Family> FAMILIES = List.copyOf(NlriCodecs.families());
 
     /** A message and the session it is encoded and decoded in. */
@@ -161,7 +157,8 @@ final class WireArbitraries {
                 bytes(0, 255).map(MultiSession::new),
                 Combinators.combine(text(60, 126), text(60, 127)).as(Fqdn::new),
                 text(100, 254).map(SoftwareVersion::new),
-                Combinators.combine(Arbitraries.integers().between(0, 255).filter(c -> !KNOWN_CAPABILITIES.contains(c)),
+                Arbitraries.integers().between(0, BgpRole.PEER).map(BgpRole::new),
+                Combinators.combine(Arbitraries.integers().between(0, 255).filter(c -> !CapabilityCodecs.registered(c)),
                         bytes(0, 255)).as(UnknownCapability::new));
     }
 

@@ -80,6 +80,11 @@ public final class CapabilityCodecs {
         void encodeValue(Capability c, WireWriter out);
     }
 
+    /** True when capability {@code code} has a codec here (a value it refuses still decodes as UnknownCapability). */
+    public static boolean registered(int code) {
+        return code >= 0 && code < BY_CODE.length && BY_CODE[code] != null;
+    }
+
     private static void register(int code, Decoder decoder, Encoder encoder) {
         BY_CODE[code] = new CapabilityCodec() {
             @Override
