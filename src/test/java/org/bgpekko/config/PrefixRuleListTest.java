@@ -15,20 +15,7 @@ import org.bgpekko.wire.nlri.IpPrefix;
 import org.junit.jupiter.api.Test;
 
 class PrefixRuleListTest {
-    private static boolean covers(IpPrefix outer, IpPrefix inner) {
-        return outer.afi() == inner.afi() && outer.length() <= inner.length()
-                && new IpPrefix(inner.afi(), inner.hi(), inner.lo(), outer.length()).equals(outer);
-    }
-
-    /** Prefixes close to each other (few distinct high bits), so that covering ones are common. */
-    private static IpPrefix prefix(Random r, boolean v6) {
-        if (v6) {
-            long hi = 0x2001_0db8_0000_0000L | (long) r.nextInt(4) << 28 | (long) r.nextInt(16) << 8;
-            return new IpPrefix(Family.AFI_IPV6, hi, r.nextLong(), r.nextInt(129));
-        }
-        long address = 0xC6_33_00_00L | (long) r.nextInt(4) << 14 | r.nextInt(1 << 12);
-        return new IpPrefix(Family.AFI_IPV4, 0, address, r.nextInt(33));
-    }
+    // covers and prefix: PrefixTableTest's (a scan and the same close-together prefixes)
 
     /** A rule as the loader makes them: exact, ge/le around the length, or more specifics up to the maximum. */
     private static PrefixRule rule(Random r, IpPrefix p) {
@@ -53,13 +40,13 @@ class PrefixRuleListTest {
         List<PrefixRule> all = new ArrayList<>();
         boolean v6 = r.nextInt(4) == 0;
         for (int i = 0, n = r.nextInt(150); i < n; i++) {
-            PrefixRule rule = rule(r, prefix(r, v6 ? r.nextBoolean() : false));
+            PrefixRule rule = rule(r, PrefixTableTest.prefix(r, v6 ? r.nextBoolean() : false));
             list.add(rule);
             all.add(rule);
         }
         for (int q = 0; q < 200; q++) {
-            IpPrefix route = prefix(r, r.nextBoolean());
-            boolean want = all.stream().anyMatch(x -> covers(x.prefix(), route) && x.admits(route.length()));
+            IpPrefix route = PrefixTableTest.prefix(r, r.nextBoolean());
+            boolean want = all.stream().anyMatch(x -> PrefixTableTest.covers(x.prefix(), route) && x.admits(route.length()));
             assertEquals(want, list.matches(route), () -> "matches " + route + " in " + all);
         }
     }

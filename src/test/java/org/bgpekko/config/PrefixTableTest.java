@@ -15,13 +15,13 @@ class PrefixTableTest {
     private record Entry(IpPrefix prefix, int value) {}
 
     /** Does {@code outer} cover {@code inner}: no longer, and the same first bits? */
-    private static boolean covers(IpPrefix outer, IpPrefix inner) {
+    static boolean covers(IpPrefix outer, IpPrefix inner) {
         return outer.afi() == inner.afi() && outer.length() <= inner.length()
                 && new IpPrefix(inner.afi(), inner.hi(), inner.lo(), outer.length()).equals(outer);
     }
 
     /** Prefixes close to each other (few distinct high bits), so that covering ones are common. */
-    private static IpPrefix prefix(Random r, boolean v6) {
+    static IpPrefix prefix(Random r, boolean v6) {
         if (v6) {
             long hi = 0x2001_0db8_0000_0000L | (long) r.nextInt(4) << 28 | (long) r.nextInt(16) << 8;
             return new IpPrefix(Family.AFI_IPV6, hi, r.nextLong(), r.nextInt(129));
