@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import org.bgpekko.wire.Family;
 import org.bgpekko.wire.nlri.IpPrefix;
 import org.junit.jupiter.api.Test;
 
