@@ -50,14 +50,8 @@ public final class IndexedRoutes {
     /** The attribute id this client holds at prefix index {@code p}, or -1. */
     public int get(int p) {
         int[] h = prefixes.held(p);
-        if (h != null) {
-            for (int i = 0; i < h.length; i += 2) {
-                if (h[i] == client) {
-                    return h[i + 1];
-                }
-            }
-        }
-        return -1;
+        int at = at(h);
+        return at < 0 ? -1 : h[at + 1];
     }
 
     /** The client holds attribute id {@code id} at {@code p} now (a new route takes a reference to the index). */
@@ -127,14 +121,7 @@ public final class IndexedRoutes {
     }
 
     private int at(int[] h) {
-        if (h != null) {
-            for (int i = 0; i < h.length; i += 2) {
-                if (h[i] == client) {
-                    return i;
-                }
-            }
-        }
-        return -1;
+        return CandidateLists.indexOf(h, client); // the same [client, id] pairs as a candidate list
     }
 
     private int[] single(int id) {

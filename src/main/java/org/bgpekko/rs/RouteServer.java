@@ -2,7 +2,6 @@
 package org.bgpekko.rs;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +84,7 @@ public final class RouteServer {
     private byte[] lastIngress;
     private int lastIngressId = -1;
     private final Propagation propagation = new Propagation(this);
+    private final CandidateLists candidates;
     /** {@link #apply}'s prefix indices of one block (reused). */
     private int[] indices = new int[256];
 
@@ -104,6 +104,7 @@ public final class RouteServer {
         this.policy = policy;
         this.decision = new Decision(ranks, clients, policy);
         this.writer = new RelayWriter(this);
+        this.candidates = new CandidateLists(prefixes, ranks, store, policy, decision, propagation);
     }
 
     /** A new client: its index (stable while it is configured). */
@@ -132,8 +133,8 @@ public final class RouteServer {
         sessionDown(c);
         for (int p = 0; p < prefixes.capacity(); p++) {
             int[] cand = prefixes.candidates(p);
-            if (cand != null && indexOf(cand, c) >= 0) {
-                remove(c, p);
+            if (cand != null && CandidateLists.indexOf(cand, c) >= 0) {
+                candidates.remove(c, p);
             }
         }
         Client cl = clients.get(c);
@@ -241,7 +242,7 @@ public final class RouteServer {
             } else if (p >= 0 && prefixes.candidates(p) != null) { // null: freed by the same prefix earlier in it
                 int before = standing(src, p);
                 if (before == 0) {
-                    queued |= remove(source, p);
+                    queued |= candidates.remove(source, p);
                 }
                 unfilter(src, p); // last: the index may be freed with it
                 src.count(kind, before, -1);
@@ -265,14 +266,15 @@ public final class RouteServer {
         boolean queued = false;
         if (code == 0) {
             byte[] in = policy.ingress(source, canonical);
-            queued = in == null ? announce(source, p, attr, canonical) : announce(source, p, held(in), in);
+            queued = in == null ? candidates.announce(source, p, attr, canonical)
+                    : candidates.announce(source, p, held(in), in);
             unfilter(src, p); // after: the candidate holds the prefix index now
         } else {
             if (src.filtered.put(p, code) == 0) {
                 prefixes.retain(p);
             }
             if (before == 0) {
-                queued = remove(source, p);
+                queued = candidates.remove(source, p);
             }
         }
         src.count(kind, before, -1);
@@ -329,7 +331,7 @@ public final class RouteServer {
      * out ({@link Client#filtered}), {@link Client#ABSENT} when the client has none.
      */
     private int standing(Client src, int p) {
-        if (indexOf(prefixes.candidates(p), src.index) >= 0) {
+        if (CandidateLists.indexOf(prefixes.candidates(p), src.index) >= 0) {
             return 0;
         }
         int code = src.filtered.get(p);
@@ -575,73 +577,5 @@ public final class RouteServer {
             prefixes.retain(p);
         }
         return true;
-    }
-
-    private boolean announce(int source, int p, int attr, byte[] canonical) {
-        int[] old = prefixes.candidates(p);
-        int at = indexOf(old, source);
-        if (at >= 0 && old[at + 1] == attr) {
-            return false;
-        }
-        store.retain(attr);
-        ranks.hold(attr, canonical);
-        if (ranks.holders(attr) == 1) {
-            policy.held(attr, canonical);
-        }
-        int[] without = old;
-        if (at >= 0) {
-            without = cut(old, at);
-        } else {
-            prefixes.retain(p);
-        }
-        int[] now = decision.insert(without, source, attr);
-        prefixes.setCandidates(p, now);
-        boolean queued = propagation.propagate(p, old, now, source);
-        if (at >= 0) {
-            release(old[at + 1]);
-        }
-        return queued;
-    }
-
-    private boolean remove(int source, int p) {
-        int[] old = prefixes.candidates(p);
-        int at = indexOf(old, source);
-        int[] now = cut(old, at);
-        prefixes.setCandidates(p, now);
-        boolean queued = propagation.propagate(p, old, now, source);
-        release(old[at + 1]);
-        prefixes.release(p);
-        return queued;
-    }
-
-    private void release(int attr) {
-        ranks.let(attr);
-        if (ranks.holders(attr) == 0) {
-            policy.released(attr);
-        }
-        store.release(attr);
-    }
-
-    static int indexOf(int[] cand, int source) {
-        for (int i = 0; i < cand.length; i += 2) {
-            if (cand[i] == source) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** {@code cand} without the candidate at {@code at}; a list of one left is the shared one ({@link Ranks}). */
-    private int[] cut(int[] cand, int at) {
-        if (cand.length == 2) {
-            return Prefixes.NONE;
-        }
-        if (cand.length == 4) {
-            int keep = at == 0 ? 2 : 0;
-            return ranks.single(cand[keep], cand[keep + 1]);
-        }
-        int[] out = Arrays.copyOf(cand, cand.length - 2);
-        System.arraycopy(cand, at + 2, out, at, cand.length - at - 2);
-        return out;
     }
 }
