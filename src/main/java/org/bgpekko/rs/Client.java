@@ -3,6 +3,7 @@ package org.bgpekko.rs;
 
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -110,7 +111,7 @@ final class Client {
     /** ADD-PATH: records that source {@code s}'s path for prefix {@code p} was sent; false when it was already. */
     boolean holdPath(int p, int s) {
         int[] before = pathsSent.getOrDefault(p, Prefixes.NONE);
-        int at = java.util.Arrays.binarySearch(before, s);
+        int at = Arrays.binarySearch(before, s);
         if (at >= 0) {
             return false;
         }
@@ -126,7 +127,7 @@ final class Client {
     /** ADD-PATH: records that source {@code s}'s path for prefix {@code p} was withdrawn; false when it was not held. */
     boolean dropPath(int p, int s) {
         int[] before = pathsSent.get(p);
-        int at = before == null ? -1 : java.util.Arrays.binarySearch(before, s);
+        int at = before == null ? -1 : Arrays.binarySearch(before, s);
         if (at < 0) {
             return false;
         }
@@ -144,6 +145,6 @@ final class Client {
     /** ADD-PATH: does the client hold source {@code s}'s path for prefix {@code p}? */
     boolean holdsPath(int p, int s) {
         int[] sent = pathsSent.get(p);
-        return sent != null && java.util.Arrays.binarySearch(sent, s) >= 0;
+        return sent != null && Arrays.binarySearch(sent, s) >= 0;
     }
 }
